@@ -1,0 +1,116 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps } from './deps.ts'
+import { healthRoutes } from './health.ts'
+import { isMalformedJson } from './http/body.ts'
+import { cors } from './http/cors.ts'
+import type { AppEnv } from './http/env.ts'
+import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
+import { publicSite, secretKeySite } from './http/site.ts'
+import { describeError } from './logger.ts'
+import { adminOutboxRoutes } from './outbox/routes.ts'
+import { landingRoutes } from './pages/landing.ts'
+import { adminSiteRoutes, publicSiteRoutes } from './sites/routes.ts'
+
+/**
+ * The one composition root: shared middleware, then each feature's routes. Runtimes differ only
+ * in the `deps` they pass (see `entry/`); everything here runs unchanged on Node and Workers.
+ *
+ * @example
+ * const app = createApp(createDeps({ config, client }))
+ * const res = await app.request('/healthz')
+ */
+export function createApp(deps: AppDeps) {
+  const { db, log } = deps
+  const app = new Hono<AppEnv>()
+
+  app.use(requestId({ headerName: 'X-Request-Id' }))
+  app.use(async (c, next) => {
+    const started = performance.now()
+    c.set('log', log.child({ requestId: c.get('requestId') }))
+    await next()
+    c.get('log').info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    })
+  })
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw HttpErrors.payloadTooLarge(deps.config.maxBodyBytes)
+      },
+    }),
+  )
+  // The public API is called from visitors' browsers on the sites' own origins; the owner's API
+  // is for servers and tools, so browsers get no CORS access to it at all.
+  const publicCors = cors(db)
+  app.use('/v1/*', (c, next) =>
+    c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next),
+  )
+
+  const site = publicSite(db)
+  const admin = secretKeySite(deps)
+  const kickOutbox = () => deps.outbox.kick()
+
+  app.route('/', healthRoutes(deps.client))
+  app.route('/', landingRoutes())
+  app.route('/v1', publicSiteRoutes(site))
+  app.use('/v1/admin/*', admin)
+  app.route('/v1/admin', adminSiteRoutes(deps))
+  app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))
+
+  answerWrongMethods(app)
+  app.notFound(() => {
+    throw HttpErrors.notFound()
+  })
+  app.onError((error, c) => {
+    const known = toApiError(error)
+    if (!known) {
+      // Unexpected: log everything, tell the client nothing but the request id.
+      ;(c.get('log') ?? log).error('unhandled error', { path: c.req.path, ...describeError(error) })
+    }
+    const e = known ?? HttpErrors.internal()
+    for (const [name, value] of Object.entries(e.headers ?? {})) c.header(name, value)
+    return c.json(errorBody(e.code, e.message, e.fields), e.status)
+  })
+  return app
+}
+
+function toApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error
+  if (isMalformedJson(error)) return HttpErrors.invalidJson()
+  if (error instanceof HTTPException && error.status < 500) {
+    return new ApiError(error.status, 'BAD_REQUEST', 'The request could not be understood.')
+  }
+  return null
+}
+
+/**
+ * Hono answers a known path with an unknown method as 404; HTTP says 405 with an `Allow` header.
+ * After all routes are registered, each path gets a catch-all that runs only when no handler for
+ * the request's method did.
+ */
+function answerWrongMethods(app: Hono<AppEnv>) {
+  const methodsByPath = new Map<string, Set<string>>()
+  for (const route of app.routes) {
+    if (route.method === 'ALL') continue
+    const methods = methodsByPath.get(route.path) ?? new Set(['OPTIONS'])
+    methods.add(route.method)
+    if (route.method === 'GET') methods.add('HEAD')
+    methodsByPath.set(route.path, methods)
+  }
+  for (const [path, methods] of methodsByPath) {
+    app.all(path, () => {
+      throw HttpErrors.methodNotAllowed([...methods].sort())
+    })
+  }
+}
+
+export type App = ReturnType<typeof createApp>

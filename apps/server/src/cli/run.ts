@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from '../config.ts'
+import { ApiError } from '../http/errors.ts'
+import { keyCommand } from './keys.ts'
+import { CliError, type CommandContext } from './output.ts'
+import { migrateCommand, serveCommand } from './serve.ts'
+import { siteCommand } from './sites.ts'
+
+const usage = `Usage: porchlight <command> [options]
+
+Commands:
+  serve                                   run the server (also: npm start)
+  migrate                                 apply pending database migrations
+  site create --name N [--origin URL…]    create a site; prints its keys
+  site list                               list sites
+  site origins add|remove URL [--site ID] allow or disallow an origin
+  key list [--site ID]                    list active secret keys
+  key rotate [--site ID] [--label L]      create a secret key (the old ones stay until revoked)
+  key rotate --publishable [--site ID]    replace the publishable key
+  key revoke KEY_ID [--site ID]           revoke a secret key
+
+Options:
+  --json      print machine-readable JSON
+  --help      show this help
+
+Settings come from the environment or a .env file (DATABASE_URL, PORT, …; see docs/configuration.md).`
+
+const options = {
+  name: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  site: { type: 'string' },
+  label: { type: 'string' },
+  publishable: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+export type CliOptions = ReturnType<typeof parse>['values']
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+}
+
+/** Runs one CLI command; resolves to the process exit code. */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  const [command, ...rest] = parsed.positionals
+  if (parsed.values.help || !command) {
+    console.log(usage)
+    return command || parsed.values.help ? 0 : 2
+  }
+  try {
+    const ctx: CommandContext = { config: loadConfig(env), values: parsed.values, args: rest }
+    switch (command) {
+      case 'serve':
+        return await serveCommand(ctx)
+      case 'migrate':
+        return await migrateCommand(ctx)
+      case 'site':
+        return await siteCommand(ctx)
+      case 'key':
+        return await keyCommand(ctx)
+      default:
+        throw new CliError(`Unknown command "${command}".\n\n${usage}`)
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof CliError) {
+      console.error(error.message)
+      return 2
+    }
+    if (error instanceof ApiError) {
+      console.error(`${error.code}: ${error.message}${formatFields(error.fields)}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+function formatFields(fields: Record<string, string> | undefined) {
+  return fields
+    ? Object.entries(fields)
+        .map(([k, v]) => `\n  ${k}: ${v}`)
+        .join('')
+    : ''
+}

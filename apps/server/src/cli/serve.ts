@@ -1,0 +1,67 @@
+import { migrate } from '../db/migrate.ts'
+import { openDatabase, startNodeServer } from '../entry/node.ts'
+import { createLogger } from '../logger.ts'
+import { allSites } from '../sites/queries.ts'
+import { createSite } from '../sites/service.ts'
+import type { CommandContext } from './output.ts'
+
+export async function migrateCommand(ctx: CommandContext): Promise<number> {
+  const client = await openDatabase(ctx.config.database)
+  try {
+    const { applied } = await migrate(client)
+    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.')
+  } finally {
+    client.close()
+  }
+  return 0
+}
+
+/** Serves until SIGINT or SIGTERM, then shuts down gracefully. */
+export async function serveCommand(ctx: CommandContext): Promise<number> {
+  const { config } = ctx
+  const log = createLogger({ level: config.logLevel })
+  const server = await startNodeServer({ config, log })
+  const { db, clock } = server.deps
+  const sites = await allSites(db)
+  if (sites.length === 0 && config.demoSite) {
+    const site = await createSite(
+      { db, clock },
+      { name: 'Demo site', origins: [new URL(config.publicUrl).origin] },
+    )
+    console.log(
+      banner(config.publicUrl, [
+        `A demo site was created (${site.id}).`,
+        `  publishable key: ${site.publishableKey}`,
+        `  secret key:      ${site.secretKey}`,
+        '                   (shown only this once: store it now)',
+      ]),
+    )
+  } else {
+    console.log(
+      banner(
+        config.publicUrl,
+        sites.map((s) => `Site "${s.name}" (${s.id}): ${s.publishableKey}`),
+      ),
+    )
+  }
+  log.info('listening', { url: server.url, database: redactUrl(config.database.url) })
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info('shutting down', { signal })
+      void server.close().then(resolve)
+    }
+    process.once('SIGINT', () => stop('SIGINT'))
+    process.once('SIGTERM', () => stop('SIGTERM'))
+  })
+  return 0
+}
+
+function banner(url: string, lines: string[]) {
+  return ['', `Porchlight is running at ${url}`, ...lines, '', ''].join('\n')
+}
+
+/** Database URLs may carry credentials in their query string; logs get the host only. */
+function redactUrl(url: string) {
+  return url.replace(/\?.*$/, '')
+}

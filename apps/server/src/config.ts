@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = (typeof logLevels)[number]
+
+/** Every setting Porchlight reads from its environment, with its default. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, https: or wss:')
+    .default('file:./data/porchlight.db'),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  DATABASE_SYNC_URL: z
+    .string()
+    .regex(/^(libsql|https?):/, 'must be a libsql: or https: URL')
+    .optional(),
+  DATABASE_SYNC_INTERVAL: z.coerce.number().int().min(1).optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  TRUST_PROXY: z.enum(['none', 'cloudflare', 'x-forwarded-for']).default('none'),
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
+  DEMO_SITE: z.stringbool().default(true),
+})
+
+export type Config = {
+  port: number
+  host: string
+  publicUrl: string
+  database: { url: string; authToken?: string; syncUrl?: string; syncInterval?: number }
+  maxBodyBytes: number
+  logLevel: LogLevel
+  /** Which header, if any, carries the client's address; `none` uses the socket's address. */
+  trustProxy: 'none' | 'cloudflare' | 'x-forwarded-for'
+  outboxIntervalMs: number
+  demoSite: boolean
+}
+
+/** Thrown at start when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads and validates the environment once, at start, so a typo fails fast with a message that
+ * names the variable instead of surfacing later as a confusing runtime error.
+ *
+ * @example loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, unknown>): Config {
+  // Empty strings mean "unset": `.env` files and Worker dashboards often leave blanks behind.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '' && v != null))
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  if (e.DATABASE_SYNC_URL && !e.DATABASE_URL.startsWith('file:')) {
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_SYNC_URL: an embedded replica needs DATABASE_URL to be a file: path',
+    )
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    database: {
+      url: e.DATABASE_URL,
+      ...(e.DATABASE_AUTH_TOKEN && { authToken: e.DATABASE_AUTH_TOKEN }),
+      ...(e.DATABASE_SYNC_URL && { syncUrl: e.DATABASE_SYNC_URL }),
+      ...(e.DATABASE_SYNC_INTERVAL && { syncInterval: e.DATABASE_SYNC_INTERVAL }),
+    },
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    outboxIntervalMs: e.OUTBOX_INTERVAL_SECONDS * 1000,
+    demoSite: e.DEMO_SITE,
+  }
+}

@@ -1,0 +1,54 @@
+import { zValidator } from '@hono/zod-validator'
+import { createMiddleware } from 'hono/factory'
+import { HTTPException } from 'hono/http-exception'
+import type { z } from 'zod'
+import type { AppEnv } from './env.ts'
+import { type FieldErrors, HttpErrors } from './errors.ts'
+
+const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
+
+/** 415 unless the request says its body is JSON; without this a missing header reads as `{}`. */
+export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
+  if (!jsonType.test(c.req.header('content-type') ?? '')) {
+    throw HttpErrors.unsupportedMediaType('application/json')
+  }
+  await next()
+})
+
+/** Every bad field, keyed by its path, so a form can mark all of them at once. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {}
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'Unknown field.'
+      continue
+    }
+    const path = issue.path.join('.') || '_'
+    fields[path] ??= issue.message
+  }
+  return fields
+}
+
+function validationHook(result: { success: boolean; error?: unknown }) {
+  if (!result.success) throw HttpErrors.validation(fieldErrors(result.error as z.ZodError))
+}
+
+/**
+ * Validates a JSON body against `schema`: 415 for another content type, 400 for malformed JSON,
+ * 422 listing every bad field. Use strict object schemas so unknown fields are refused too.
+ *
+ * @example app.post('/v1/things', ...jsonBody(thingSchema), (c) => c.json(c.req.valid('json')))
+ */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return [requireJson, zValidator('json', schema, validationHook)] as const
+}
+
+/** Validates the query string; 422 with every bad parameter. */
+export function queryParams<T extends z.ZodType>(schema: T) {
+  return zValidator('query', schema, validationHook)
+}
+
+/** hono's validator reports malformed JSON as a bare HTTPException(400); name it properly. */
+export function isMalformedJson(error: unknown): boolean {
+  return error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)
+}

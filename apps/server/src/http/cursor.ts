@@ -1,0 +1,19 @@
+import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding'
+import { ApiError } from './errors.ts'
+
+// Cursors are opaque to clients: base64url of a small JSON tuple. They are not secret or signed;
+// every query that uses one is still scoped to the caller's site.
+
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return encodeBase64urlNoPadding(new TextEncoder().encode(JSON.stringify(values)))
+}
+
+export function decodeCursor(cursor: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(
+      new TextDecoder().decode(decodeBase64urlIgnorePadding(cursor)),
+    )
+    if (Array.isArray(parsed)) return parsed
+  } catch {}
+  throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
+}

@@ -1,0 +1,139 @@
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/client.ts'
+import { outbox } from '../db/schema.ts'
+import type { Logger } from '../logger.ts'
+import type { Job, JobHandlers } from './jobs.ts'
+
+export type DeliveryOptions = {
+  /** Jobs claimed per round. */
+  batchSize?: number
+  /** How long a claim lasts; a worker that dies mid-job frees it when the lease passes. */
+  leaseMs?: number
+  /** First retry delay; doubles each attempt up to `maxBackoffMs`. */
+  baseBackoffMs?: number
+  maxBackoffMs?: number
+}
+
+export type DeliveryDeps = {
+  db: Database
+  clock: Clock
+  handlers: JobHandlers
+  log: Logger
+}
+
+const defaults = { batchSize: 10, leaseMs: 120_000, baseBackoffMs: 15_000, maxBackoffMs: 3_600_000 }
+
+/** Exponential backoff with ±20% jitter so retries after an outage do not arrive in lockstep. */
+export function backoffMs(attempt: number, base: number, max: number, random = Math.random) {
+  const exact = Math.min(max, base * 2 ** (attempt - 1))
+  return Math.round(exact * (0.8 + 0.4 * random()))
+}
+
+/**
+ * Claims due jobs and runs their handlers. Claiming is one `UPDATE … RETURNING`, so two
+ * processes (or Worker invocations) never run the same job at once; a job whose worker died is
+ * claimed again after its lease. Handlers must be idempotent by job id: after a crash between
+ * sending and recording success, a job runs again (at-least-once delivery).
+ *
+ * @returns how many jobs were claimed, so callers can drain until a round comes back short.
+ */
+export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}) {
+  const { db, clock, handlers, log } = deps
+  const o = { ...defaults, ...options }
+  const now = clock.now()
+
+  // A lease that ran out on the last allowed attempt will not be retried: the job is dead.
+  await db
+    .update(outbox)
+    .set({
+      status: 'dead',
+      lastError: 'Timed out on its last attempt.',
+      leaseUntil: null,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(outbox.status, 'sending'),
+        lt(outbox.leaseUntil, now),
+        sql`${outbox.attempts} >= ${outbox.maxAttempts}`,
+      ),
+    )
+
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      or(
+        and(eq(outbox.status, 'pending'), lte(outbox.runAt, now)),
+        and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(outbox.runAt))
+    .limit(o.batchSize)
+  const claimed = await db
+    .update(outbox)
+    .set({
+      status: 'sending',
+      attempts: sql`${outbox.attempts} + 1`,
+      leaseUntil: now + o.leaseMs,
+      updatedAt: now,
+    })
+    .where(inArray(outbox.id, due))
+    .returning()
+
+  await Promise.all(
+    claimed.map(async (row) => {
+      const job: Job = {
+        id: row.id,
+        siteId: row.siteId,
+        kind: row.kind,
+        payload: row.payload,
+        attempt: row.attempts,
+      }
+      const handler = handlers[row.kind]
+      try {
+        if (!handler) throw new NoHandlerError(row.kind)
+        await handler(job)
+        await db
+          .update(outbox)
+          .set({
+            status: 'delivered',
+            deliveredAt: clock.now(),
+            leaseUntil: null,
+            lastError: null,
+            updatedAt: clock.now(),
+          })
+          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        const dead = error instanceof NoHandlerError || row.attempts >= row.maxAttempts
+        const retryAt = clock.now() + backoffMs(row.attempts, o.baseBackoffMs, o.maxBackoffMs)
+        log.warn('outbox job failed', {
+          jobId: row.id,
+          kind: row.kind,
+          attempt: row.attempts,
+          dead,
+          error: message,
+        })
+        await db
+          .update(outbox)
+          .set({
+            status: dead ? 'dead' : 'pending',
+            runAt: dead ? row.runAt : retryAt,
+            leaseUntil: null,
+            lastError: message.slice(0, 1000),
+            updatedAt: clock.now(),
+          })
+          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+      }
+    }),
+  )
+  return claimed.length
+}
+
+class NoHandlerError extends Error {
+  constructor(kind: string) {
+    super(`No handler for job kind "${kind}".`)
+  }
+}

@@ -1,0 +1,50 @@
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/client.ts'
+import { outbox } from '../db/schema.ts'
+import { newId } from '../ids.ts'
+import type { SiteScope } from '../sites/scope.ts'
+
+/** A claimed job as its handler sees it. `id` is stable across retries: use it for idempotency. */
+export type Job = {
+  id: string
+  siteId: string
+  kind: string
+  payload: unknown
+  /** 1 on the first try. */
+  attempt: number
+}
+
+/** Delivers one job; throwing schedules a retry. */
+export type JobHandler = (job: Job) => Promise<void>
+
+/** Handlers by job kind; features register theirs (`email`, `webhook`) in the composition root. */
+export type JobHandlers = Readonly<Record<string, JobHandler>>
+
+export type EnqueueOptions = {
+  kind: string
+  payload: unknown
+  /** Attempts before the job is marked dead; 10 with the default backoff spans about two hours. */
+  maxAttempts?: number
+  /** Delay before the first attempt. */
+  delayMs?: number
+}
+
+/**
+ * The insert for a new job, not yet executed: pass it to `db.batch([...])` together with the
+ * change that causes it, so the job exists if and only if the change was committed.
+ *
+ * @example await db.batch([insertSubmission, enqueue(db, clock, scope, { kind: 'email', payload })])
+ */
+export function enqueue(db: Database, clock: Clock, scope: SiteScope, options: EnqueueOptions) {
+  const now = clock.now()
+  return db.insert(outbox).values({
+    id: newId('job'),
+    siteId: scope.siteId,
+    kind: options.kind,
+    payload: options.payload,
+    maxAttempts: options.maxAttempts ?? 10,
+    runAt: now + (options.delayMs ?? 0),
+    createdAt: now,
+    updatedAt: now,
+  })
+}

@@ -1,0 +1,56 @@
+// Measures the SDK as a site's bundler would ship it: bundled, minified, gzipped.
+// Run `node packages/sdk/scripts/size.ts` for the table; test/size.test.ts enforces the budgets.
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * One row: a file to bundle, or `contents` importing only what a site would use (to check that
+ * the rest tree-shakes away). `budget` is bytes min+gzip; the whole SDK may never pass 6 KB.
+ */
+export type SizeEntry = { name: string; budget: number } & (
+  | { entry: string }
+  | { contents: string }
+)
+
+export const budgets: SizeEntry[] = [
+  { name: 'whole SDK', entry: 'src/index.ts', budget: 2048 },
+  {
+    name: 'createClient alone, tree-shaken',
+    contents: "export { createClient } from './src/index.ts'",
+    budget: 1536,
+  },
+]
+
+/** Bundles one entry for the browser and returns its minified and gzipped sizes in bytes. */
+export async function measure(entry: SizeEntry): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    ...('entry' in entry
+      ? { entryPoints: [entry.entry] }
+      : { stdin: { contents: entry.contents, resolveDir: root, loader: 'ts' } }),
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+  })
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+  return { min: code.byteLength, gzip: gzipSync(code).byteLength }
+}
+
+if (import.meta.main) {
+  const rows = []
+  for (const entry of budgets) {
+    const { min, gzip } = await measure(entry)
+    rows.push({
+      entry: entry.name,
+      'min (B)': min,
+      'min+gzip (B)': gzip,
+      'budget (B)': entry.budget,
+    })
+  }
+  console.table(rows)
+}

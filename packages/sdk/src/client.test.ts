@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { json, startServer } from '../test/server.ts'
+import { createClient } from './client.ts'
+import { isPorchlightError, PorchlightError } from './errors.ts'
+
+const key = 'pk_test_123'
+let server: Awaited<ReturnType<typeof startServer>>
+
+afterEach(() => server?.close())
+
+/** The error a call rejects with, so tests can assert on all its fields. */
+async function failure(call: Promise<unknown>): Promise<PorchlightError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(PorchlightError)
+  return error as PorchlightError
+}
+
+describe('createClient', () => {
+  it('fetches the site with the key header and parses the JSON answer', async () => {
+    server = await startServer((_req, res) => json(res, 200, { id: 'site_1', name: 'Ferns' }))
+    const client = createClient({ url: `${server.url}/`, key })
+
+    expect(await client.site()).toEqual({ id: 'site_1', name: 'Ferns' })
+    const [req] = server.seen
+    expect(req?.method).toBe('GET')
+    expect(req?.url).toBe('/v1/site')
+    expect(req?.headers['x-porchlight-key']).toBe(key)
+    expect(req?.headers['content-type']).toBeUndefined()
+  })
+
+  it('sends a body as JSON and the query without undefined values', async () => {
+    server = await startServer((_req, res) => res.writeHead(204).end())
+    const client = createClient({ url: server.url, key })
+
+    const result = await client.request('POST', '/v1/things', {
+      body: { email: 'a@example.com' },
+      query: { limit: 20, after: undefined, draft: false },
+    })
+    expect(result).toBeUndefined()
+    const [req] = server.seen
+    expect(req?.url).toBe('/v1/things?limit=20&draft=false')
+    expect(req?.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(req?.body ?? '')).toEqual({ email: 'a@example.com' })
+  })
+
+  it('turns the error envelope into a PorchlightError with fields', async () => {
+    server = await startServer((_req, res) =>
+      json(res, 422, {
+        error: { code: 'INVALID_INPUT', message: 'Check the form', fields: { email: 'Invalid' } },
+      }),
+    )
+    const client = createClient({ url: server.url, key })
+
+    const error = await failure(client.request('POST', '/v1/things', { body: {} }))
+    expect(error).toMatchObject({ status: 422, code: 'INVALID_INPUT', message: 'Check the form' })
+    expect(error.fields).toEqual({ email: 'Invalid' })
+    expect(error.name).toBe('PorchlightError')
+    expect(error.retryAfter).toBeUndefined()
+    expect(isPorchlightError(error)).toBe(true)
+    expect(isPorchlightError(new Error('x'))).toBe(false)
+  })
+
+  it('gives an empty fields object when the envelope has none', async () => {
+    server = await startServer((_req, res) =>
+      json(res, 401, { error: { code: 'INVALID_KEY', message: 'Unknown key' } }),
+    )
+    const error = await failure(createClient({ url: server.url, key }).site())
+    expect(error).toMatchObject({ status: 401, code: 'INVALID_KEY', fields: {} })
+  })
+
+  it('reads Retry-After on 429', async () => {
+    server = await startServer((_req, res) =>
+      json(
+        res,
+        429,
+        { error: { code: 'RATE_LIMITED', message: 'Slow down' } },
+        { 'Retry-After': '30' },
+      ),
+    )
+    const error = await failure(createClient({ url: server.url, key }).site())
+    expect(error).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfter: 30 })
+  })
+
+  it('reads Retry-After given as an HTTP date', async () => {
+    const at = new Date(Date.now() + 10_000).toUTCString()
+    server = await startServer((_req, res) =>
+      json(
+        res,
+        429,
+        { error: { code: 'RATE_LIMITED', message: 'Slow down' } },
+        { 'Retry-After': at },
+      ),
+    )
+    const { retryAfter } = await failure(createClient({ url: server.url, key }).site())
+    expect(retryAfter).toBeGreaterThanOrEqual(9)
+    expect(retryAfter).toBeLessThanOrEqual(10)
+  })
+
+  it('reports a non-JSON error page as UNEXPECTED_RESPONSE with its status', async () => {
+    server = await startServer((_req, res) =>
+      res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>'),
+    )
+    const error = await failure(createClient({ url: server.url, key }).site())
+    expect(error).toMatchObject({ status: 502, code: 'UNEXPECTED_RESPONSE', fields: {} })
+  })
+
+  it('reports a refused connection as NETWORK_ERROR with status 0', async () => {
+    server = await startServer(() => {})
+    await server.close() // the port is now free, so connecting is refused
+    const error = await failure(createClient({ url: server.url, key }).site())
+    expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' })
+  })
+
+  it('gives up on a slow server with TIMEOUT', async () => {
+    server = await startServer(() => {}) // never answers
+    const error = await failure(createClient({ url: server.url, key, timeout: 50 }).site())
+    expect(error).toMatchObject({ status: 0, code: 'TIMEOUT' })
+  })
+
+  it('reports the caller aborting as ABORTED', async () => {
+    server = await startServer(() => {})
+    const controller = new AbortController()
+    const call = createClient({ url: server.url, key }).site({ signal: controller.signal })
+    setTimeout(() => controller.abort(), 20)
+    const error = await failure(call)
+    expect(error).toMatchObject({ status: 0, code: 'ABORTED' })
+  })
+
+  it('uses the fetch it is given', async () => {
+    const urls: string[] = []
+    const client = createClient({
+      url: 'https://api.example.com',
+      key,
+      fetch: async (input) => {
+        urls.push(String(input))
+        return Response.json({ id: 's', name: 'n' })
+      },
+    })
+    await client.site()
+    expect(urls).toEqual(['https://api.example.com/v1/site'])
+  })
+})
