@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { adminContactRoutes } from './contact/admin-routes.ts'
+import { contactRoutes } from './contact/routes.ts'
 import type { AppDeps } from './deps.ts'
 import { healthRoutes } from './health.ts'
 import { isMalformedJson } from './http/body.ts'
@@ -11,6 +13,7 @@ import type { AppEnv } from './http/env.ts'
 import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
 import { publicSite, secretKeySite } from './http/site.ts'
 import { describeError } from './logger.ts'
+import { devMailRoutes } from './mail/dev.ts'
 import { adminOutboxRoutes } from './outbox/routes.ts'
 import { landingRoutes } from './pages/landing.ts'
 import { adminSiteRoutes, publicSiteRoutes } from './sites/routes.ts'
@@ -61,10 +64,13 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps.client))
   app.route('/', landingRoutes())
+  if (deps.devMail) app.route('/', devMailRoutes(deps.devMail, deps))
   app.route('/v1', publicSiteRoutes(site))
+  app.route('/v1', contactRoutes({ ...deps, kickOutbox }, site))
   app.use('/v1/admin/*', admin)
   app.route('/v1/admin', adminSiteRoutes(deps))
   app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))
+  app.route('/v1/admin', adminContactRoutes({ ...deps, kickOutbox }))
 
   answerWrongMethods(app)
   app.notFound(() => {

@@ -23,6 +23,17 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['none', 'cloudflare', 'x-forwarded-for']).default('none'),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   DEMO_SITE: z.stringbool().default(true),
+  MAIL_TRANSPORT: z.enum(['dev', 'smtp', 'resend']).default('dev'),
+  MAIL_FROM: z.string().min(3).default('Porchlight <porchlight@localhost>'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be smtp://user:pass@host:port or smtps://…')
+    .optional(),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().default('https://api.resend.com'),
+  TURNSTILE_VERIFY_URL: z
+    .url()
+    .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
 })
 
 export type Config = {
@@ -36,6 +47,16 @@ export type Config = {
   trustProxy: 'none' | 'cloudflare' | 'x-forwarded-for'
   outboxIntervalMs: number
   demoSite: boolean
+  mail: {
+    /** `dev` prints each message and shows it at /dev/mail instead of sending it. */
+    transport: 'dev' | 'smtp' | 'resend'
+    from: string
+    smtpUrl?: string
+    resendApiKey?: string
+    resendBaseUrl: string
+  }
+  /** Cloudflare's siteverify endpoint; tests point it at a local stand-in. */
+  turnstileVerifyUrl: string
 }
 
 /** Thrown at start when the environment is wrong; the message names every bad variable. */
@@ -58,11 +79,16 @@ export function loadConfig(env: Record<string, unknown>): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const problems: string[] = []
   if (e.DATABASE_SYNC_URL && !e.DATABASE_URL.startsWith('file:')) {
-    throw new ConfigError(
-      'Invalid environment:\n  DATABASE_SYNC_URL: an embedded replica needs DATABASE_URL to be a file: path',
-    )
+    problems.push('DATABASE_SYNC_URL: an embedded replica needs DATABASE_URL to be a file: path')
   }
+  if (e.MAIL_TRANSPORT === 'smtp' && !e.SMTP_URL)
+    problems.push('SMTP_URL: required when MAIL_TRANSPORT=smtp')
+  if (e.MAIL_TRANSPORT === 'resend' && !e.RESEND_API_KEY) {
+    problems.push('RESEND_API_KEY: required when MAIL_TRANSPORT=resend')
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid environment:\n  ${problems.join('\n  ')}`)
   return {
     port: e.PORT,
     host: e.HOST,
@@ -78,5 +104,13 @@ export function loadConfig(env: Record<string, unknown>): Config {
     trustProxy: e.TRUST_PROXY,
     outboxIntervalMs: e.OUTBOX_INTERVAL_SECONDS * 1000,
     demoSite: e.DEMO_SITE,
+    mail: {
+      transport: e.MAIL_TRANSPORT,
+      from: e.MAIL_FROM,
+      ...(e.SMTP_URL && { smtpUrl: e.SMTP_URL }),
+      ...(e.RESEND_API_KEY && { resendApiKey: e.RESEND_API_KEY }),
+      resendBaseUrl: e.RESEND_BASE_URL.replace(/\/+$/, ''),
+    },
+    turnstileVerifyUrl: e.TURNSTILE_VERIFY_URL,
   }
 }

@@ -1,7 +1,10 @@
+import { createForm } from '../contact/forms.ts'
+import { formSettingsSchema } from '../contact/schemas.ts'
 import { migrate } from '../db/migrate.ts'
 import { openDatabase, startNodeServer } from '../entry/node.ts'
 import { createLogger } from '../logger.ts'
 import { allSites } from '../sites/queries.ts'
+import { siteScope } from '../sites/scope.ts'
 import { createSite } from '../sites/service.ts'
 import type { CommandContext } from './output.ts'
 
@@ -28,12 +31,16 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       { db, clock },
       { name: 'Demo site', origins: [new URL(config.publicUrl).origin] },
     )
+    await createForm({ db, clock }, siteScope(site.id), demoForm)
     console.log(
       banner(config.publicUrl, [
-        `A demo site was created (${site.id}).`,
+        `A demo site was created (${site.id}) with a contact form, "contact".`,
         `  publishable key: ${site.publishableKey}`,
         `  secret key:      ${site.secretKey}`,
         '                   (shown only this once: store it now)',
+        ...(config.mail.transport === 'dev'
+          ? [`Emails are not sent in development: read them at ${config.publicUrl}/dev/mail`]
+          : []),
       ]),
     )
   } else {
@@ -55,6 +62,20 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'))
   })
   return 0
+}
+
+const demoForm = {
+  id: 'contact',
+  name: 'Contact',
+  enabled: true,
+  settings: formSettingsSchema.parse({
+    notify: ['owner@example.com'],
+    fields: {
+      name: { label: 'Name', maxLength: 200 },
+      email: { type: 'email', required: true, label: 'Email' },
+      message: { required: true, label: 'Message' },
+    },
+  }),
 }
 
 function banner(url: string, lines: string[]) {

@@ -15,5 +15,19 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "CREATE TABLE `sites` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`publishable_key` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
       "CREATE UNIQUE INDEX `sites_publishable_key_unique` ON `sites` (`publishable_key`);"
     ]
+  },
+  {
+    "tag": "0001_contact_forms",
+    "statements": [
+      "CREATE TABLE `forms` (\n\t`site_id` text NOT NULL,\n\t`id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`enabled` integer DEFAULT true NOT NULL,\n\t`settings` text NOT NULL,\n\t`webhook_secret` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `id`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `spent_tokens` (\n\t`site_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `token_hash`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `spent_tokens_expiry` ON `spent_tokens` (`expires_at`);",
+      "CREATE TABLE `submissions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`form_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`data` text NOT NULL,\n\t`spam_reasons` text NOT NULL,\n\t`email` text,\n\t`ip` text,\n\t`user_agent` text,\n\t`content_hash` text NOT NULL,\n\t`notified_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `submissions_site_created` ON `submissions` (`site_id`,`created_at`,`id`);",
+      "CREATE INDEX `submissions_site_form_status` ON `submissions` (`site_id`,`form_id`,`status`,`created_at`);",
+      "CREATE INDEX `submissions_site_hash` ON `submissions` (`site_id`,`content_hash`,`created_at`);",
+      "ALTER TABLE `sites` ADD `signing_secret` text DEFAULT '' NOT NULL;",
+      "UPDATE `sites` SET `signing_secret` = lower(hex(randomblob(32))) WHERE `signing_secret` = '';"
+    ]
   }
 ]

@@ -8,6 +8,8 @@ export const sites = sqliteTable('sites', {
   name: text('name').notNull(),
   /** Safe to put in a page: it only identifies the site, and only works from its origins. */
   publishableKey: text('publishable_key').notNull().unique(),
+  /** HMAC key for what the server signs for this site: time tokens, proof-of-work challenges. */
+  signingSecret: text('signing_secret').notNull().default(''),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -89,4 +91,80 @@ export const rateLimits = sqliteTable(
   ],
 )
 
-export const schema = { sites, siteOrigins, secretKeys, outbox, rateLimits }
+export const forms = sqliteTable(
+  'forms',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** The owner's slug, unique per site, e.g. `contact`. */
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Field rules, notifications, redirect and spam settings; validated by contact/schemas.ts. */
+    settings: text('settings', { mode: 'json' }).notNull(),
+    /** Signs webhook deliveries (Standard Webhooks); the receiver needs it, so it cannot be hashed. */
+    webhookSecret: text('webhook_secret').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.id] })],
+)
+
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    formId: text('form_id').notNull(),
+    status: text('status', { enum: ['new', 'read', 'spam', 'archived'] }).notNull(),
+    /** The submitted fields, normalised, in the order they were sent. */
+    data: text('data', { mode: 'json' }).notNull(),
+    /** Why the spam filter marked it (`honeypot`, `too_fast`, …); empty when it did not. */
+    spamReasons: text('spam_reasons', { mode: 'json' }).notNull(),
+    /** The submitter's address when a field named `email` held one: reply-to and search. */
+    email: text('email'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    /** Hash of the form and its fields, to spot a repeat of a recent submission. */
+    contentHash: text('content_hash').notNull(),
+    /** Set once the owner's notification was queued; spam gets it when marked as not spam. */
+    notifiedAt: integer('notified_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('submissions_site_created').on(t.siteId, t.createdAt, t.id),
+    index('submissions_site_form_status').on(t.siteId, t.formId, t.status, t.createdAt),
+    index('submissions_site_hash').on(t.siteId, t.contentHash, t.createdAt),
+  ],
+)
+
+/** Single-use values already accepted (proof-of-work solutions), kept until they expire. */
+export const spentTokens = sqliteTable(
+  'spent_tokens',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.tokenHash] }),
+    index('spent_tokens_expiry').on(t.expiresAt),
+  ],
+)
+
+export const schema = {
+  sites,
+  siteOrigins,
+  secretKeys,
+  outbox,
+  rateLimits,
+  forms,
+  submissions,
+  spentTokens,
+}

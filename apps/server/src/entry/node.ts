@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import type { Server, ServerResponse } from 'node:http'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -9,6 +10,7 @@ import type { Config } from '../config.ts'
 import { migrate } from '../db/migrate.ts'
 import { type AppDeps, createDeps, type DepsOptions } from '../deps.ts'
 import { describeError } from '../logger.ts'
+import { createSmtpTransport } from '../mail/smtp.ts'
 
 /**
  * Opens the database named by the config: a local file (created with its folder on first run),
@@ -57,8 +59,14 @@ export async function startNodeServer(
   const { config } = options
   const client = options.client ?? (await openDatabase(config.database))
   await migrate(client)
+  const { smtpUrl } = config.mail
+  const smtp =
+    config.mail.transport === 'smtp' && smtpUrl && !options.mail
+      ? createSmtpTransport({ url: smtpUrl })
+      : undefined
   const deps = createDeps({
     ...options,
+    ...(smtp && { mail: smtp }),
     client,
     socketAddress: (c) => getConnInfo(c).remote.address,
   })
@@ -75,10 +83,20 @@ export async function startNodeServer(
   void deps.outbox.tick()
 
   let closing: Promise<void> | undefined
+  // Responses sent during shutdown close their connection: otherwise close() would wait out each
+  // client's keep-alive timeout (5 s), or longer while a client keeps reusing its connection.
+  const unanswered = new Set<ServerResponse>()
+  ;(server as Server).on('request', (_req, res) => {
+    if (closing) res.shouldKeepAlive = false
+    unanswered.add(res)
+    res.once('close', () => unanswered.delete(res))
+  })
   const close = () => {
     closing ??= (async () => {
       clearInterval(timer)
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      for (const res of unanswered) if (!res.headersSent) res.shouldKeepAlive = false
+      await stopped
       await deps.outbox
         .kick()
         .catch((error) => deps.log.error('final delivery failed', describeError(error)))

@@ -6,6 +6,8 @@ export type ResolvedSite = {
   id: string
   name: string
   origins: readonly string[]
+  /** HMAC key for the site's time tokens and challenges; never sent to clients. */
+  signingSecret: string
   scope: SiteScope
 }
 

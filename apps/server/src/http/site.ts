@@ -70,7 +70,13 @@ export function secretKeySite(deps: {
     if (row.lastUsedAt === null || now - row.lastUsedAt > touchEveryMs) {
       await touchSecretKey(db, scope, parsed.id, now)
     }
-    c.set('site', { id: row.siteId, name: row.siteName, origins: [], scope })
+    c.set('site', {
+      id: row.siteId,
+      name: row.siteName,
+      signingSecret: row.signingSecret,
+      origins: [],
+      scope,
+    })
     await next()
   })
 }

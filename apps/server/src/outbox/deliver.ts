@@ -24,10 +24,13 @@ export type DeliveryDeps = {
 
 const defaults = { batchSize: 10, leaseMs: 120_000, baseBackoffMs: 15_000, maxBackoffMs: 3_600_000 }
 
-/** Exponential backoff with ±20% jitter so retries after an outage do not arrive in lockstep. */
+/**
+ * Exponential backoff with ±20% jitter so retries after an outage do not arrive in lockstep.
+ * The jitter never lifts a delay above `max`: the cap is what operators plan around.
+ */
 export function backoffMs(attempt: number, base: number, max: number, random = Math.random) {
   const exact = Math.min(max, base * 2 ** (attempt - 1))
-  return Math.round(exact * (0.8 + 0.4 * random()))
+  return Math.min(max, Math.round(exact * (0.8 + 0.4 * random())))
 }
 
 /**

@@ -27,6 +27,11 @@ export type EnqueueOptions = {
   maxAttempts?: number
   /** Delay before the first attempt. */
   delayMs?: number
+  /**
+   * Makes the job idempotent: a second job with the same key is silently not queued, so a
+   * notification can be queued from two places (submission, rescue from spam) at most once.
+   */
+  key?: string
 }
 
 /**
@@ -37,14 +42,17 @@ export type EnqueueOptions = {
  */
 export function enqueue(db: Database, clock: Clock, scope: SiteScope, options: EnqueueOptions) {
   const now = clock.now()
-  return db.insert(outbox).values({
-    id: newId('job'),
-    siteId: scope.siteId,
-    kind: options.kind,
-    payload: options.payload,
-    maxAttempts: options.maxAttempts ?? 10,
-    runAt: now + (options.delayMs ?? 0),
-    createdAt: now,
-    updatedAt: now,
-  })
+  return db
+    .insert(outbox)
+    .values({
+      id: options.key ? `job_${options.key}` : newId('job'),
+      siteId: scope.siteId,
+      kind: options.kind,
+      payload: options.payload,
+      maxAttempts: options.maxAttempts ?? 10,
+      runAt: now + (options.delayMs ?? 0),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
 }

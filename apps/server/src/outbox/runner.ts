@@ -1,5 +1,6 @@
 import { pruneRateLimits } from '../http/rate-limit.ts'
 import { describeError } from '../logger.ts'
+import { pruneSpentTokens } from '../spam/proof-of-work.ts'
 import { type DeliveryDeps, type DeliveryOptions, deliverDue } from './deliver.ts'
 
 export interface OutboxRunner {
@@ -8,7 +9,7 @@ export interface OutboxRunner {
    * so a job enqueued mid-drain is not left waiting for the next tick.
    */
   kick(): Promise<void>
-  /** Periodic work: retries that have come due, and pruning expired rate-limit counters. */
+  /** Periodic work: retries that have come due, and pruning expired counters and tokens. */
   tick(): Promise<void>
 }
 
@@ -40,13 +41,17 @@ export function createOutboxRunner(
     return running
   }
 
+  async function housekeeping() {
+    try {
+      await pruneRateLimits(deps.db, deps.clock)
+      await pruneSpentTokens(deps.db, deps.clock)
+    } catch (error) {
+      deps.log.error('housekeeping failed', describeError(error))
+    }
+  }
+
   async function tick() {
-    await Promise.all([
-      kick(),
-      pruneRateLimits(deps.db, deps.clock).catch((error) =>
-        deps.log.error('pruning rate limits failed', describeError(error)),
-      ),
-    ])
+    await Promise.all([kick(), housekeeping()])
   }
 
   return { kick, tick }

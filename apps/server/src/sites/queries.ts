@@ -9,7 +9,7 @@ import type { SiteScope } from './scope.ts'
 export async function siteByPublishableKey(db: Database, publishableKey: string) {
   const [found, origins] = await db.batch([
     db
-      .select({ id: sites.id, name: sites.name })
+      .select({ id: sites.id, name: sites.name, signingSecret: sites.signingSecret })
       .from(sites)
       .where(eq(sites.publishableKey, publishableKey)),
     db
@@ -29,6 +29,7 @@ export async function activeSecretKey(db: Database, keyId: string) {
       secretHash: secretKeys.secretHash,
       lastUsedAt: secretKeys.lastUsedAt,
       siteName: sites.name,
+      signingSecret: sites.signingSecret,
     })
     .from(secretKeys)
     .innerJoin(sites, eq(sites.id, secretKeys.siteId))

@@ -5,6 +5,7 @@ import { jsonBody } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
 import { HttpErrors } from '../http/errors.ts'
 import { siteOf } from '../http/site.ts'
+import { SiteErrors } from './errors.ts'
 import { secretKeyHint } from './keys.ts'
 import { siteDetails } from './queries.ts'
 import { addOriginSchema, createKeySchema, originSchema, updateSiteSchema } from './schemas.ts'
@@ -55,8 +56,10 @@ export function adminSiteRoutes(deps: sites.SitesDeps) {
       return c.json(created, 201)
     })
     .delete('/keys/:id', async (c) => {
-      const id = z.string().max(64).parse(c.req.param('id'))
-      await sites.revokeSecretKey(deps, siteOf(c).scope, id)
+      // An id no key could have is simply not found (a throwing parse here was a 500).
+      const id = z.string().max(64).safeParse(c.req.param('id'))
+      if (!id.success) throw SiteErrors.keyNotFound()
+      await sites.revokeSecretKey(deps, siteOf(c).scope, id.data)
       return c.body(null, 204)
     })
     .post('/publishable-key/rotate', async (c) => {

@@ -23,8 +23,23 @@ export const originSchema = z.string().transform((input, ctx) => {
   return url.origin
 })
 
-export const siteNameSchema = z.string().trim().min(1).max(100)
-export const keyLabelSchema = z.string().trim().min(1).max(60)
+// Names and labels are shown on one line (CLI, dashboards), and libSQL reads text back only up
+// to its first NUL, so control characters are refused rather than stored and silently cut short.
+const noControlCharacters = /^\P{Cc}*$/u
+const controlMessage = 'Must not contain control characters.'
+
+export const siteNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(noControlCharacters, controlMessage)
+export const keyLabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(noControlCharacters, controlMessage)
 
 export const createSiteSchema = z.strictObject({
   name: siteNameSchema,

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { secretKeys, siteOrigins, sites } from '../db/schema.ts'
-import { newId } from '../ids.ts'
+import { newId, randomToken } from '../ids.ts'
 import { SiteErrors } from './errors.ts'
 import { newPublishableKey, newSecretKey, secretKeyHint } from './keys.ts'
 import type { SiteScope } from './scope.ts'
@@ -22,7 +22,13 @@ export async function createSite(
   const publishableKey = newPublishableKey()
   const secret = newSecretKey()
   await db.batch([
-    db.insert(sites).values({ id, name: input.name, publishableKey, createdAt: now }),
+    db.insert(sites).values({
+      id,
+      name: input.name,
+      publishableKey,
+      signingSecret: randomToken(32),
+      createdAt: now,
+    }),
     db.insert(secretKeys).values({
       id: secret.id,
       siteId: id,

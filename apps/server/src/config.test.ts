@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.ts'
+
+/** The ConfigError message for `env`, which must name what is wrong. */
+function errorFor(env: Record<string, string>): string {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return (error as ConfigError).message
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`)
+}
+
+describe('loadConfig', () => {
+  it('has a default for everything, so `npm start` needs no settings', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:8787',
+      database: { url: 'file:./data/porchlight.db' },
+      maxBodyBytes: 65_536,
+      logLevel: 'info',
+      trustProxy: 'none',
+      outboxIntervalMs: 10_000,
+      demoSite: true,
+    })
+  })
+
+  it('reads every foundation setting', () => {
+    expect(
+      loadConfig({
+        PORT: '3000',
+        HOST: '0.0.0.0',
+        PUBLIC_URL: 'https://api.example.com/',
+        DATABASE_URL: 'file:/var/lib/porchlight/db.sqlite',
+        DATABASE_AUTH_TOKEN: 'token',
+        DATABASE_SYNC_URL: 'libsql://db.turso.io',
+        DATABASE_SYNC_INTERVAL: '30',
+        MAX_BODY_BYTES: '2048',
+        LOG_LEVEL: 'warn',
+        TRUST_PROXY: 'cloudflare',
+        OUTBOX_INTERVAL_SECONDS: '0.5',
+        DEMO_SITE: 'false',
+        PATH: '/usr/bin', // the rest of the environment is ignored
+      }),
+    ).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: 'https://api.example.com',
+      database: {
+        url: 'file:/var/lib/porchlight/db.sqlite',
+        authToken: 'token',
+        syncUrl: 'libsql://db.turso.io',
+        syncInterval: 30,
+      },
+      maxBodyBytes: 2048,
+      logLevel: 'warn',
+      trustProxy: 'cloudflare',
+      outboxIntervalMs: 500,
+      demoSite: false,
+    })
+  })
+
+  it('derives the public URL from PORT when PUBLIC_URL is unset', () => {
+    expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000')
+  })
+
+  it('treats empty strings as unset (blank lines in .env files, dashboards)', () => {
+    const blank = {
+      PORT: '',
+      DATABASE_URL: '',
+      LOG_LEVEL: '',
+      DATABASE_SYNC_URL: '',
+      DEMO_SITE: '',
+    }
+    expect(loadConfig(blank)).toMatchObject(loadConfig({}))
+    expect(loadConfig(blank).database).toEqual({ url: 'file:./data/porchlight.db' })
+  })
+
+  it.each([
+    { env: { PORT: 'eighty' }, names: ['PORT'] },
+    { env: { PORT: '0' }, names: ['PORT'] },
+    { env: { PORT: '65536' }, names: ['PORT'] },
+    { env: { PORT: '80.5' }, names: ['PORT'] },
+    { env: { DATABASE_URL: 'postgres://db/porchlight' }, names: ['DATABASE_URL'] },
+    { env: { DATABASE_URL: './data/porchlight.db' }, names: ['DATABASE_URL'] },
+    { env: { PUBLIC_URL: 'ftp://example.com' }, names: ['PUBLIC_URL'] },
+    { env: { MAX_BODY_BYTES: '10' }, names: ['MAX_BODY_BYTES'] },
+    { env: { LOG_LEVEL: 'verbose' }, names: ['LOG_LEVEL'] },
+    { env: { TRUST_PROXY: 'yes' }, names: ['TRUST_PROXY'] },
+    { env: { DEMO_SITE: 'maybe' }, names: ['DEMO_SITE'] },
+    { env: { DATABASE_SYNC_URL: 'file:/tmp/x.db' }, names: ['DATABASE_SYNC_URL'] },
+    {
+      env: { PORT: 'x', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' },
+      names: ['PORT', 'DATABASE_URL', 'LOG_LEVEL'],
+    },
+  ])('refuses $env, naming $names', ({ env, names }) => {
+    const message = errorFor(env)
+    for (const name of names) expect(message).toMatch(new RegExp(`^  ${name}: `, 'm'))
+    // Only the bad ones: a message that names everything helps no one.
+    const named = message.match(/^ {2}[A-Z_]+(?=:)/gm)?.map((n) => n.trim())
+    expect(new Set(named)).toEqual(new Set(names))
+  })
+
+  it('refuses DATABASE_SYNC_URL unless DATABASE_URL is a file (an embedded replica)', () => {
+    const message = errorFor({
+      DATABASE_URL: 'libsql://db.turso.io',
+      DATABASE_SYNC_URL: 'libsql://db.turso.io',
+    })
+    expect(message).toMatch(/DATABASE_SYNC_URL/)
+    expect(message).toMatch(/file:/)
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'file:replica.db', DATABASE_SYNC_URL: 'https://db.turso.io' }),
+    ).not.toThrow()
+  })
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['off', false],
+  ])('reads DEMO_SITE=%s as %s', (value, expected) => {
+    expect(loadConfig({ DEMO_SITE: value }).demoSite).toBe(expected)
+  })
+})

@@ -1,0 +1,99 @@
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { afterResponse } from '../http/client-address.ts'
+import type { AppEnv } from '../http/env.ts'
+import { ApiError } from '../http/errors.ts'
+import { siteOf } from '../http/site.ts'
+import { createChallenge } from '../spam/proof-of-work.ts'
+import { issueTimeToken } from '../spam/time-token.ts'
+import { isHtmlPost, readSubmission } from './fields.ts'
+import { errorPage, pageSecurityHeaders, thanksPage } from './pages.ts'
+import { formById } from './queries.ts'
+import { formIdSchema } from './schemas.ts'
+import { type SubmitDeps, submitForm } from './submit.ts'
+
+export type ContactRouteDeps = SubmitDeps & {
+  clientAddress: (c: Context) => string
+  kickOutbox: () => Promise<void>
+}
+
+/** The first of `candidates` that is a URL on one of the site's origins; guards every redirect. */
+function onSiteOrigins(origins: readonly string[], ...candidates: (string | undefined)[]) {
+  for (const candidate of candidates) {
+    if (!candidate) continue
+    try {
+      const url = new URL(candidate)
+      if (origins.includes(url.origin)) return url.href
+    } catch {}
+  }
+  return undefined
+}
+
+/**
+ * Plain HTML posts get pages, not JSON: errors raised anywhere below (a bad key, a bad field, a
+ * rate limit) become a page that says what is wrong and links back.
+ */
+const htmlErrors: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const error = c.error
+  if (!(error instanceof ApiError) || !isHtmlPost(c)) return
+  const site = c.get('site')
+  const back = site ? onSiteOrigins(site.origins, c.req.header('referer')) : undefined
+  const headers: Record<string, string> = { ...pageSecurityHeaders, ...error.headers }
+  const page = await errorPage({
+    siteName: site?.name,
+    message: error.message,
+    fields: error.fields,
+    back,
+  })
+  c.res = undefined
+  c.res = await c.html(page, error.status, headers)
+}
+
+/** The public side of contact forms: challenge, submit, and the thank-you page. */
+export function contactRoutes(deps: ContactRouteDeps, site: MiddlewareHandler<AppEnv>) {
+  const { db, clock } = deps
+  return new Hono<AppEnv>()
+    .get('/forms/:formId/challenge', site, async (c) => {
+      const resolved = siteOf(c)
+      const formId = c.req.param('formId')
+      const form = formIdSchema.safeParse(formId).success
+        ? await formById(db, resolved.scope, formId)
+        : null
+      if (!form?.enabled)
+        throw new ApiError(404, 'FORM_NOT_FOUND', 'This site has no open form with that id.')
+      const challenge = await createChallenge(resolved.signingSecret, { now: clock.now() })
+      const timeToken = issueTimeToken(resolved.signingSecret, formId, clock.now())
+      c.header('Cache-Control', 'no-store')
+      return c.json({ ...challenge, timeToken })
+    })
+    .post('/forms/:formId/submissions', htmlErrors, site, async (c) => {
+      const resolved = siteOf(c)
+      const formId = c.req.param('formId')
+      const form = formIdSchema.safeParse(formId).success
+        ? await formById(db, resolved.scope, formId)
+        : null
+      const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')
+      const result = await submitForm(deps, resolved, form, parsed, {
+        ip: deps.clientAddress(c),
+        userAgent: c.req.header('user-agent'),
+      })
+      if (result.notes.length > 0) c.get('log').warn('spam check note', { notes: result.notes })
+      afterResponse(c, deps.kickOutbox())
+      if (!isHtmlPost(c)) return c.json({ id: result.id }, 201)
+      const next = onSiteOrigins(resolved.origins, parsed.control.next) ?? result.redirectUrl
+      if (next) return c.redirect(next, 303)
+      const back = onSiteOrigins(resolved.origins, c.req.header('referer'))
+      const thanks = new URL(c.req.url)
+      thanks.pathname = `/v1/forms/${formId}/thanks`
+      thanks.search = new URLSearchParams({
+        key: c.req.header('x-porchlight-key') ?? c.req.query('key') ?? '',
+        ...(back && { back }),
+      }).toString()
+      return c.redirect(thanks.pathname + thanks.search, 303)
+    })
+    .get('/forms/:formId/thanks', site, (c) => {
+      const resolved = siteOf(c)
+      const back = onSiteOrigins(resolved.origins, c.req.query('back')) ?? resolved.origins[0]
+      return c.html(thanksPage(resolved, back), 200, pageSecurityHeaders)
+    })
+}

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestApp, createTestSite, manualClock, type TestApp } from '../../test/helpers/app.ts'
+import { rows } from '../../test/helpers/http.ts'
+import { siteScope } from '../sites/scope.ts'
+import { enqueue, type Job } from './jobs.ts'
+
+let t: TestApp
+afterEach(() => t.close())
+
+async function setUp(onJob: (job: Job) => Promise<void> | void = () => {}) {
+  const clock = manualClock()
+  const calls: Job[] = []
+  t = await createTestApp({
+    clock,
+    delivery: { batchSize: 3 },
+    handlers: {
+      'test.record': async (job) => {
+        calls.push(job)
+        await onJob(job)
+      },
+    },
+  })
+  const scope = siteScope((await createTestSite(t)).id)
+  const add = (n: number) => {
+    const { db } = t.deps
+    return db.batch(
+      Array.from({ length: n }, (_, i) =>
+        enqueue(db, clock, scope, { kind: 'test.record', payload: { i } }),
+      ) as [ReturnType<typeof enqueue>],
+    )
+  }
+  const statuses = () =>
+    rows(t.deps.client, 'SELECT status, count(*) AS n FROM outbox GROUP BY status ORDER BY status')
+  return { clock, calls, add, statuses }
+}
+
+describe('outbox runner', () => {
+  it('kick() drains everything due, several batches in a row', async () => {
+    const { calls, add, statuses } = await setUp()
+    await add(10)
+    await t.deps.outbox.kick()
+    expect(calls).toHaveLength(10)
+    expect(await statuses()).toEqual([{ status: 'delivered', n: 10 }])
+  })
+
+  it('a kick during a drain joins it, and a job enqueued mid-drain is delivered before it ends', async () => {
+    let enqueuedMidDrain = false
+    const { calls, add, statuses } = await setUp(async () => {
+      if (enqueuedMidDrain) return
+      enqueuedMidDrain = true
+      await add(1)
+      void t.deps.outbox.kick()
+    })
+    await add(1)
+    await t.deps.outbox.kick()
+    expect(calls).toHaveLength(2)
+    expect(await statuses()).toEqual([{ status: 'delivered', n: 2 }])
+  })
+
+  it('a failed drain is logged, not thrown, and the next kick works', async () => {
+    const { add, statuses } = await setUp()
+    await add(1)
+    await t.deps.client.execute('ALTER TABLE outbox RENAME TO outbox_away')
+    await expect(t.deps.outbox.kick()).resolves.toBeUndefined()
+    expect(t.log.lines).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'outbox delivery failed' }),
+    )
+    await t.deps.client.execute('ALTER TABLE outbox_away RENAME TO outbox')
+    await t.deps.outbox.kick()
+    expect(await statuses()).toEqual([{ status: 'delivered', n: 1 }])
+  })
+
+  it('tick() delivers what came due and prunes expired rate-limit counters', async () => {
+    const { clock, calls, add } = await setUp()
+    await t.deps.limiter.hit({ bucket: 'old', limit: 5, windowMs: 60_000 })
+    clock.advance(3 * 60_000)
+    await t.deps.limiter.hit({ bucket: 'fresh', limit: 5, windowMs: 60_000 })
+    await add(2)
+
+    await t.deps.outbox.tick()
+    expect(calls).toHaveLength(2)
+    expect(await rows(t.deps.client, 'SELECT bucket FROM rate_limits')).toEqual([
+      { bucket: 'fresh' },
+    ])
+  })
+})

@@ -1,0 +1,155 @@
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/client.ts'
+import type { SiteScope } from '../sites/scope.ts'
+import {
+  containsBlockedWord,
+  contentHash,
+  countLinks,
+  type FieldValues,
+  fieldValues,
+  isBlockedEmail,
+  isRecentDuplicate,
+} from './content-rules.ts'
+import { honeypotFilled } from './honeypot.ts'
+import { matchIpRange } from './ip-ranges.ts'
+import { verifyProofOfWork } from './proof-of-work.ts'
+import type { SpamSettings } from './settings.ts'
+import { checkTimeToken } from './time-token.ts'
+import { type TurnstileVerifier, turnstileUnavailableCodes } from './turnstile.ts'
+
+export { contentHash } from './content-rules.ts'
+export { type SpamSettings, type SpamSettingsInput, spamSettingsSchema } from './settings.ts'
+
+/** Why a submission was marked as spam; stored with it and shown to reviewers. Stable. */
+export const spamReasons = [
+  'honeypot',
+  'blocked_ip',
+  'blocked_email',
+  'too_many_links',
+  'blocked_word',
+  'missing_time_token',
+  'too_fast',
+  'expired_time_token',
+  'invalid_time_token',
+  'missing_proof_of_work',
+  'invalid_proof_of_work',
+  'expired_proof_of_work',
+  'replayed_proof_of_work',
+  'duplicate',
+  'missing_turnstile_token',
+  'turnstile_failed',
+] as const
+
+export type SpamReason = (typeof spamReasons)[number]
+
+/** Things worth logging that did not make the submission spam. */
+export type SpamNote = 'turnstile_unavailable'
+
+export type AssessDeps = { db: Database; clock: Clock; turnstile: TurnstileVerifier }
+
+export type AssessInput = {
+  formId: string
+  /** The site's `signing_secret`: signs time tokens and proof-of-work challenges. */
+  signingSecret: string
+  settings: SpamSettings
+  /** The submitted fields, control fields already split off. */
+  fields: FieldValues
+  control: { honeypot?: string; timeToken?: string; altcha?: string; turnstileToken?: string }
+  /** The submitter's address, when the form has one. */
+  email?: string
+  ip?: string
+  /** Sent by the SDK or the script tag (a JSON body), which can solve challenges. */
+  viaScript: boolean
+}
+
+export type SpamAssessment = {
+  spam: boolean
+  reasons: SpamReason[]
+  notes: SpamNote[]
+  /** Store it with the submission (`submissions.content_hash`) for later duplicate checks. */
+  contentHash: string
+}
+
+/**
+ * Classifies a submission; it never throws for spam and never drops anything. The caller stores
+ * the submission either way, marked when `spam`, and answers the sender exactly as it would a
+ * person, so a bot learns nothing about which check caught it.
+ *
+ * Order: every local check runs (each costs microseconds, and the reviewer sees every reason).
+ * A proof-of-work solution that was sent is always verified, even on a submission already
+ * marked, because verifying spends it: skipping would leave a solution a bot could use again.
+ * The checks that cost a round trip (the duplicate lookup, then Turnstile) run only while the
+ * submission still looks clean, so a flood of obvious spam costs no reads or calls to Cloudflare.
+ *
+ * @example
+ * const verdict = await assessSubmission(deps, scope, {
+ *   formId: 'contact', signingSecret, settings: form.settings.spam,
+ *   fields, control, email, ip, viaScript: true,
+ * })
+ */
+export async function assessSubmission(
+  { db, clock, turnstile }: AssessDeps,
+  scope: SiteScope,
+  input: AssessInput,
+): Promise<SpamAssessment> {
+  const { settings, control } = input
+  const reasons: SpamReason[] = []
+  const notes: SpamNote[] = []
+  const now = clock.now()
+  const values = fieldValues(input.fields)
+
+  if (honeypotFilled(control.honeypot)) reasons.push('honeypot')
+  if (input.ip && matchIpRange(input.ip, settings.blockedIps)) reasons.push('blocked_ip')
+  if (input.email && isBlockedEmail(input.email, settings.blockedEmails))
+    reasons.push('blocked_email')
+  if (countLinks(values) > settings.maxLinks) reasons.push('too_many_links')
+  if (containsBlockedWord(values, settings.blockedWords)) reasons.push('blocked_word')
+
+  if (control.timeToken) {
+    const result = checkTimeToken(input.signingSecret, input.formId, control.timeToken, now, {
+      minSeconds: settings.minSeconds,
+    })
+    if (result === 'too_fast') reasons.push('too_fast')
+    else if (result === 'expired') reasons.push('expired_time_token')
+    else if (result === 'invalid') reasons.push('invalid_time_token')
+  } else if (settings.requireTimeToken) {
+    reasons.push('missing_time_token')
+  }
+
+  if (settings.proofOfWork !== 'off') {
+    if (control.altcha) {
+      const result = await verifyProofOfWork(db, clock, scope, input.signingSecret, control.altcha)
+      if (result !== 'ok') reasons.push(`${result}_proof_of_work`)
+    } else if (settings.proofOfWork === 'always' || input.viaScript) {
+      reasons.push('missing_proof_of_work')
+    }
+  }
+
+  if (settings.turnstileSecret && !control.turnstileToken) reasons.push('missing_turnstile_token')
+
+  const hash = await contentHash(input.formId, input.fields, { exclude: [settings.honeypotField] })
+  const windowMs = settings.duplicateWindowMinutes * 60_000
+  if (
+    reasons.length === 0 &&
+    windowMs > 0 &&
+    (await isRecentDuplicate(db, scope, hash, now - windowMs))
+  ) {
+    reasons.push('duplicate')
+  }
+
+  if (reasons.length === 0 && settings.turnstileSecret && control.turnstileToken) {
+    const result = await turnstile
+      .verify({ secret: settings.turnstileSecret, token: control.turnstileToken, ip: input.ip })
+      .catch(() => ({ success: false, errorCodes: ['network-error'] }))
+    if (!result.success) {
+      // An outage is not the sender's doing. Marking every submission during one would hide
+      // real messages in the spam folder; the other layers still apply, and the note is logged.
+      // A refused token, or a wrong secret (which must get noticed), is marked.
+      const unavailable = result.errorCodes.some((code) => turnstileUnavailableCodes.includes(code))
+      if (unavailable) notes.push('turnstile_unavailable')
+      else reasons.push('turnstile_failed')
+    }
+  }
+
+  return { spam: reasons.length > 0, reasons, notes, contentHash: hash }
+}
