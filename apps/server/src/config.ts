@@ -31,6 +31,7 @@ const envSchema = z.object({
     .optional(),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().default('https://api.resend.com'),
+  ALLOW_PRIVATE_WEBHOOKS: z.stringbool().default(false),
   TURNSTILE_VERIFY_URL: z
     .url()
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
@@ -55,6 +56,8 @@ export type Config = {
     resendApiKey?: string
     resendBaseUrl: string
   }
+  /** Lets forms post webhooks to loopback and private networks (off: an SSRF guard). */
+  allowPrivateWebhooks: boolean
   /** Cloudflare's siteverify endpoint; tests point it at a local stand-in. */
   turnstileVerifyUrl: string
 }
@@ -111,6 +114,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
       ...(e.RESEND_API_KEY && { resendApiKey: e.RESEND_API_KEY }),
       resendBaseUrl: e.RESEND_BASE_URL.replace(/\/+$/, ''),
     },
+    allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     turnstileVerifyUrl: e.TURNSTILE_VERIFY_URL,
   }
 }

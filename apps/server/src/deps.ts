@@ -6,10 +6,10 @@ import { createDatabase, type Database } from './db/client.ts'
 import { clientAddressReader } from './http/client-address.ts'
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts'
 import { createLogger, type Logger } from './logger.ts'
-import { createDevMailTransport, type DevMailTransport } from './mail/dev.ts'
+import type { DevMailTransport } from './mail/dev.ts'
 import { emailJobHandler } from './mail/job.ts'
 import type { MailTransport } from './mail/message.ts'
-import { createResendTransport } from './mail/resend.ts'
+import { createMailTransport, type MailTransportDeps } from './mail/transport.ts'
 import type { DeliveryOptions } from './outbox/deliver.ts'
 import type { JobHandlers } from './outbox/jobs.ts'
 import { createOutboxRunner, type OutboxRunner } from './outbox/runner.ts'
@@ -30,6 +30,8 @@ export type AppDeps = {
   mail: MailTransport
   /** Set when MAIL_TRANSPORT=dev: the kept messages behind /dev/mail. */
   devMail: DevMailTransport | undefined
+  /** Closes pooled mail connections; call on shutdown after the last outbox drain. */
+  closeMail: () => Promise<void>
   turnstile: TurnstileVerifier
 }
 
@@ -42,8 +44,10 @@ export type DepsOptions = {
   delivery?: DeliveryOptions
   /** The peer address as the runtime knows it (the socket on Node). */
   socketAddress?: (c: Context) => string | undefined
-  /** The mail transport; required for SMTP, which only the Node entry can build. */
+  /** Replaces the configured mail transport (tests). */
   mail?: MailTransport
+  /** How this runtime builds SMTP; only the Node entry can (TCP sockets). */
+  smtp?: MailTransportDeps['smtp']
   turnstile?: TurnstileVerifier
 }
 
@@ -53,11 +57,15 @@ export function createDeps(options: DepsOptions): AppDeps {
   const clock = options.clock ?? systemClock
   const log = options.log ?? createLogger({ level: config.logLevel })
   const db: Database = createDatabase(client)
-  const devMail =
-    !options.mail && config.mail.transport === 'dev'
-      ? createDevMailTransport({ log, clock })
-      : undefined
-  const mail = options.mail ?? devMail ?? resendOrThrow(config)
+  const setup = options.mail
+    ? { transport: options.mail, devMail: null, close: async () => {} }
+    : createMailTransport(config.mail, { log, clock, ...(options.smtp && { smtp: options.smtp }) })
+  const mail = setup.transport
+  if (setup.devMail && !/^https?:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl)) {
+    log.warn(
+      'MAIL_TRANSPORT is dev: emails are logged, not sent. Set MAIL_TRANSPORT=smtp or resend.',
+    )
+  }
   const handlers: JobHandlers = {
     email: emailJobHandler(mail, { from: config.mail.from }),
     webhook: webhookJobHandler({ db, clock }),
@@ -77,17 +85,9 @@ export function createDeps(options: DepsOptions): AppDeps {
       options.socketAddress ?? (() => undefined),
     ),
     mail,
-    devMail,
+    devMail: setup.devMail ?? undefined,
+    closeMail: setup.close,
     turnstile:
       options.turnstile ?? createTurnstileVerifier({ verifyUrl: config.turnstileVerifyUrl }),
   }
-}
-
-function resendOrThrow(config: Config): MailTransport {
-  const { resendApiKey, resendBaseUrl, transport } = config.mail
-  if (transport === 'resend' && resendApiKey) {
-    return createResendTransport({ apiKey: resendApiKey, baseUrl: resendBaseUrl })
-  }
-  // SMTP needs TCP sockets: only entry/node.ts can build it, and passes it in as `mail`.
-  throw new Error(`MAIL_TRANSPORT=${transport} needs a transport from the runtime's entry`)
 }

@@ -31,7 +31,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       { db, clock },
       { name: 'Demo site', origins: [new URL(config.publicUrl).origin] },
     )
-    await createForm({ db, clock }, siteScope(site.id), demoForm)
+    await createForm({ db, clock, allowPrivateWebhooks: false }, siteScope(site.id), demoForm)
     console.log(
       banner(config.publicUrl, [
         `A demo site was created (${site.id}) with a contact form, "contact".`,

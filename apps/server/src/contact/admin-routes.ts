@@ -25,7 +25,12 @@ import {
   updateSubmissionSchema,
 } from './schemas.ts'
 
-type Deps = { db: Database; clock: Clock; kickOutbox: () => Promise<void> }
+type Deps = {
+  db: Database
+  clock: Clock
+  config: { allowPrivateWebhooks: boolean }
+  kickOutbox: () => Promise<void>
+}
 
 type SubmissionRow = typeof submissions.$inferSelect
 
@@ -39,11 +44,12 @@ const invalidCursor = () =>
 /** The owner's management of forms and their submissions, behind a secret key. */
 export function adminContactRoutes(deps: Deps) {
   const { db, clock } = deps
+  const formsDeps = { db, clock, allowPrivateWebhooks: deps.config.allowPrivateWebhooks }
   return (
     new Hono<AppEnv>()
       .get('/forms', async (c) => c.json({ items: await formsOfSite(db, siteOf(c).scope) }))
       .post('/forms', ...jsonBody(createFormSchema), async (c) => {
-        return c.json(await createForm(deps, siteOf(c).scope, c.req.valid('json')), 201)
+        return c.json(await createForm(formsDeps, siteOf(c).scope, c.req.valid('json')), 201)
       })
       .get('/forms/:formId', async (c) => {
         const form = await formById(db, siteOf(c).scope, c.req.param('formId'))
@@ -52,16 +58,16 @@ export function adminContactRoutes(deps: Deps) {
       })
       .patch('/forms/:formId', ...jsonBody(updateFormSchema), async (c) => {
         return c.json(
-          await updateForm(deps, siteOf(c).scope, c.req.param('formId'), c.req.valid('json')),
+          await updateForm(formsDeps, siteOf(c).scope, c.req.param('formId'), c.req.valid('json')),
         )
       })
       .delete('/forms/:formId', async (c) => {
-        await deleteForm(deps, siteOf(c).scope, c.req.param('formId'))
+        await deleteForm(formsDeps, siteOf(c).scope, c.req.param('formId'))
         return c.body(null, 204)
       })
       .post('/forms/:formId/webhook-secret/rotate', async (c) => {
         const webhookSecret = await rotateWebhookSecret(
-          deps,
+          formsDeps,
           siteOf(c).scope,
           c.req.param('formId'),
         )

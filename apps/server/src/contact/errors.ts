@@ -12,6 +12,8 @@ export const ContactErrors = {
     new ApiError(422, 'TOO_MANY_FIELDS', `A submission may have at most ${max} fields.`),
   fileUploadsNotSupported: (fields: FieldErrors) =>
     new ApiError(422, 'FILE_UPLOADS_NOT_SUPPORTED', 'File uploads are not supported.', { fields }),
+  unreadableBody: () =>
+    new ApiError(400, 'BAD_REQUEST', 'The form body could not be read; send it again.'),
   unsupportedBody: () =>
     new ApiError(
       415,

@@ -18,6 +18,11 @@ export type ControlFields = {
 export type ParsedSubmission = {
   fields: Fields
   control: ControlFields
+  /**
+   * Values that are not text (nested objects), by field name. Reported together with the form's
+   * own rules, so a client learns about every bad field at once.
+   */
+  invalid: FieldErrors
   /** True for JSON bodies: the SDK or the script tag sent it, so it can solve challenges. */
   viaScript: boolean
 }
@@ -50,7 +55,12 @@ export async function readSubmission(c: Context, honeypotField: string): Promise
     }
     raw = body as Record<string, unknown>
   } else if (formTypes.test(type)) {
-    raw = await c.req.parseBody({ all: true })
+    try {
+      raw = await c.req.parseBody({ all: true })
+    } catch {
+      // A multipart body without its boundary, or cut short: the client's fault, not a 500.
+      throw ContactErrors.unreadableBody()
+    }
   } else {
     throw ContactErrors.unsupportedBody()
   }
@@ -82,8 +92,7 @@ export async function readSubmission(c: Context, honeypotField: string): Promise
     else fields[normalizeText(name)] = Array.isArray(value) ? texts : first
   }
   if (Object.keys(files).length > 0) throw ContactErrors.fileUploadsNotSupported(files)
-  if (Object.keys(bad).length > 0) throw HttpErrors.validation(bad)
-  return { fields, control, viaScript: jsonType.test(type) }
+  return { fields, control, invalid: bad, viaScript: jsonType.test(type) }
 }
 
 /**
@@ -91,11 +100,13 @@ export async function readSubmission(c: Context, honeypotField: string): Promise
  * removed except tab and newline: they have no place in a message and can hide content.
  */
 export function normalizeText(value: string): string {
+  // NFC last: a control character between a letter and its combining accent blocks composition,
+  // so composing before stripping it would leave "e" + U+0301 where "é" belongs.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   return value
-    .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .normalize('NFC')
     .trim()
 }
 
@@ -103,6 +114,14 @@ const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\
 
 export function isEmail(value: string): boolean {
   return value.length <= 254 && emailPattern.test(value)
+}
+
+/**
+ * `record[name]` only when `record` has it as its own key: a field named `toString` or
+ * `constructor` must not find Object.prototype's function and pass for a configured field.
+ */
+function own<T>(record: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined
 }
 
 /**
@@ -114,17 +133,17 @@ export function validateFields(fields: Fields, settings: FormSettings): FieldErr
   if (names.length > settings.maxFields) throw ContactErrors.tooManyFields(settings.maxFields)
   const errors: FieldErrors = {}
   for (const name of names) {
-    const rule = settings.fields[name]
+    const rule = own(settings.fields, name)
     if (name.length > 100) errors[name.slice(0, 100)] = 'Field names may be at most 100 characters.'
     else if (!rule && settings.strict) errors[name] = 'Unknown field.'
   }
   for (const [name, value] of Object.entries(fields)) {
-    const max = settings.fields[name]?.maxLength ?? settings.maxFieldLength
+    const max = own(settings.fields, name)?.maxLength ?? settings.maxFieldLength
     const values = Array.isArray(value) ? value : [value]
     if (values.some((v) => v.length > max)) errors[name] ??= `Must be at most ${max} characters.`
   }
   for (const [name, rule] of Object.entries(settings.fields)) {
-    const value = fields[name]
+    const value = own(fields, name)
     const first = (Array.isArray(value) ? value[0] : value) ?? ''
     if (rule.required && first === '') errors[name] ??= 'Required.'
     else if (rule.type === 'email' && first !== '' && !isEmail(first)) {
@@ -138,7 +157,7 @@ export function validateFields(fields: Fields, settings: FormSettings): FieldErr
 export function submitterEmail(fields: Fields, settings: FormSettings): string | undefined {
   const typed = Object.entries(settings.fields).find(([, rule]) => rule.type === 'email')?.[0]
   const name = typed ?? Object.keys(fields).find((n) => n.toLowerCase() === 'email')
-  const value = name === undefined ? undefined : fields[name]
+  const value = name === undefined ? undefined : own(fields, name)
   const first = Array.isArray(value) ? value[0] : value
   return first && isEmail(first) ? first.toLowerCase() : undefined
 }

@@ -5,18 +5,29 @@ import { forms } from '../db/schema.ts'
 import { fieldErrors } from '../http/body.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
+import { isPrivateDestination } from '../webhooks/destination.ts'
 import { newWebhookSecret } from '../webhooks/signature.ts'
 import { ContactErrors } from './errors.ts'
 import { type Form, formById } from './queries.ts'
 import { type FormSettings, formSettingsSchema } from './schemas.ts'
 
-export type FormsDeps = { db: Database; clock: Clock }
+export type FormsDeps = { db: Database; clock: Clock; allowPrivateWebhooks: boolean }
+
+function assertWebhookAllowed(settings: FormSettings, allowPrivate: boolean) {
+  if (settings.webhookUrl && !allowPrivate && isPrivateDestination(settings.webhookUrl)) {
+    throw HttpErrors.validation({
+      'settings.webhookUrl':
+        'Must be a public address: private and local networks are not allowed.',
+    })
+  }
+}
 
 export async function createForm(
-  { db, clock }: FormsDeps,
+  { db, clock, allowPrivateWebhooks }: FormsDeps,
   scope: SiteScope,
   input: { id: string; name: string; enabled: boolean; settings: FormSettings },
 ): Promise<Form> {
+  assertWebhookAllowed(input.settings, allowPrivateWebhooks)
   const now = clock.now()
   const row = { ...input, webhookSecret: newWebhookSecret(), createdAt: now, updatedAt: now }
   const inserted = await db
@@ -30,7 +41,7 @@ export async function createForm(
 
 /** Changes name, enabled, or top-level settings keys; keys left out keep their stored value. */
 export async function updateForm(
-  { db, clock }: FormsDeps,
+  { db, clock, allowPrivateWebhooks }: FormsDeps,
   scope: SiteScope,
   id: string,
   patch: { name?: string; enabled?: boolean; settings?: Record<string, unknown> },
@@ -44,6 +55,7 @@ export async function updateForm(
     )
     throw HttpErrors.validation(fields)
   }
+  assertWebhookAllowed(merged.data, allowPrivateWebhooks)
   const changes = {
     ...(patch.name !== undefined && { name: patch.name }),
     ...(patch.enabled !== undefined && { enabled: patch.enabled }),

@@ -29,7 +29,13 @@ export function renderSubject(
     },
   )
   // A header must be one line; a submitter must not be able to inject headers through a field.
-  return text.replace(/[\r\n]+/g, ' ').slice(0, 250)
+  const line = text
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .slice(0, 250)
+  // `{{field.subject}}` left blank by the sender must not leave the email without a subject,
+  // which the mail layer refuses: that would fail the submission itself.
+  return line !== '' ? line : `New submission: ${values.form} on ${values.site}`
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, like, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
 import { forms, submissions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
@@ -55,8 +55,11 @@ function filterConditions(scope: SiteScope, filter: SubmissionFilter): SQL {
     filter.status ? eq(submissions.status, filter.status) : undefined,
     q
       ? or(
-          sql`${submissions.data} LIKE ${containing(q)} ESCAPE '\\'`,
-          like(submissions.email, containing(q.toLowerCase())),
+          // The values as typed, not the JSON text: that would also match field names, and miss
+          // whatever JSON escapes (a quote, a backslash, a line break).
+          sql`EXISTS (SELECT 1 FROM json_tree(${submissions.data}) AS v
+                WHERE v.type = 'text' AND v.value LIKE ${containing(q)} ESCAPE '\\')`,
+          sql`${submissions.email} LIKE ${containing(q.toLowerCase())} ESCAPE '\\'`,
         )
       : undefined,
     before

@@ -8,7 +8,7 @@ import { issueTimeToken } from '../spam/time-token.ts'
 import { isHtmlPost, readSubmission } from './fields.ts'
 import { errorPage, pageSecurityHeaders, thanksPage } from './pages.ts'
 import { formById } from './queries.ts'
-import { formIdSchema } from './schemas.ts'
+import { type FormSettings, formIdSchema } from './schemas.ts'
 import { type SubmitDeps, submitForm } from './submit.ts'
 
 export type ContactRouteDeps = SubmitDeps & {
@@ -26,6 +26,24 @@ function onSiteOrigins(origins: readonly string[], ...candidates: (string | unde
     } catch {}
   }
   return undefined
+}
+
+/**
+ * A page for people names fields as the form on their screen does: by the owner's labels. The
+ * JSON answer keeps the names, which is what a script maps errors back to inputs by.
+ */
+function withLabels(error: unknown, rules: FormSettings['fields']): unknown {
+  if (!(error instanceof ApiError) || !error.fields) return error
+  const fields = Object.fromEntries(
+    Object.entries(error.fields).map(([name, problem]) => [
+      (Object.hasOwn(rules, name) && rules[name]?.label) || name,
+      problem,
+    ]),
+  )
+  return new ApiError(error.status, error.code, error.message, {
+    fields,
+    ...(error.headers && { headers: error.headers }),
+  })
 }
 
 /**
@@ -72,10 +90,16 @@ export function contactRoutes(deps: ContactRouteDeps, site: MiddlewareHandler<Ap
       const form = formIdSchema.safeParse(formId).success
         ? await formById(db, resolved.scope, formId)
         : null
-      const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')
-      const result = await submitForm(deps, resolved, form, parsed, {
-        ip: deps.clientAddress(c),
-        userAgent: c.req.header('user-agent'),
+      const submit = async () => {
+        const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')
+        const result = await submitForm(deps, resolved, form, parsed, {
+          ip: deps.clientAddress(c),
+          userAgent: c.req.header('user-agent'),
+        })
+        return { parsed, result }
+      }
+      const { parsed, result } = await submit().catch((error: unknown) => {
+        throw form && isHtmlPost(c) ? withLabels(error, form.settings.fields) : error
       })
       if (result.notes.length > 0) c.get('log').warn('spam check note', { notes: result.notes })
       afterResponse(c, deps.kickOutbox())

@@ -5,6 +5,7 @@ import type { ResolvedSite } from '../http/env.ts'
 import { HttpErrors } from '../http/errors.ts'
 import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
 import { newId } from '../ids.ts'
+import { emailPayloadSchema } from '../mail/job.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import { assessSubmission } from '../spam/assess.ts'
 import type { TurnstileVerifier } from '../spam/turnstile.ts'
@@ -21,6 +22,9 @@ export type SubmitDeps = {
 }
 
 const hourMs = 3_600_000
+
+const isMailable = (address: string) =>
+  emailPayloadSchema.shape.to.element.safeParse(address).success
 
 /**
  * Accepts one submission. Invalid input gets an honest error and stores nothing. Valid input is
@@ -42,7 +46,8 @@ export async function submitForm(
   if (!form.enabled) throw ContactErrors.formDisabled()
   const { settings } = form
 
-  const errors = validateFields(submission.fields, settings)
+  // Values that were not text are listed with the rule failures: every bad field at once.
+  const errors = { ...validateFields(submission.fields, settings), ...submission.invalid }
   if (Object.keys(errors).length > 0) throw HttpErrors.validation(errors)
 
   // Per address first: one noisy client should hit its own limit before it uses up the form's.
@@ -80,7 +85,9 @@ export async function submitForm(
     createdAt: now,
   }
   const jobs = verdict.spam ? [] : notificationsFor(form, site, stored)
-  if (!verdict.spam && email && settings.autoresponse.enabled) {
+  // The form accepts some addresses the mail layer refuses (`ann@example.c`, non-ASCII): such a
+  // sender gets no confirmation, rather than a 500 that loses the submission itself.
+  if (!verdict.spam && email && settings.autoresponse.enabled && isMailable(email)) {
     // At most a few confirmations per address an hour: the form must not become a way to
     // send mail to strangers.
     const allowed = await limiter.hit({

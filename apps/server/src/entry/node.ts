@@ -59,14 +59,9 @@ export async function startNodeServer(
   const { config } = options
   const client = options.client ?? (await openDatabase(config.database))
   await migrate(client)
-  const { smtpUrl } = config.mail
-  const smtp =
-    config.mail.transport === 'smtp' && smtpUrl && !options.mail
-      ? createSmtpTransport({ url: smtpUrl })
-      : undefined
   const deps = createDeps({
     ...options,
-    ...(smtp && { mail: smtp }),
+    smtp: (url) => createSmtpTransport({ url }),
     client,
     socketAddress: (c) => getConnInfo(c).remote.address,
   })
@@ -100,6 +95,7 @@ export async function startNodeServer(
       await deps.outbox
         .kick()
         .catch((error) => deps.log.error('final delivery failed', describeError(error)))
+      await deps.closeMail()
       client.close()
     })()
     return closing

@@ -110,7 +110,8 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
           .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
-        const dead = error instanceof NoHandlerError || row.attempts >= row.maxAttempts
+        const dead =
+          error instanceof NoHandlerError || isPermanent(error) || row.attempts >= row.maxAttempts
         const retryAt = clock.now() + backoffMs(row.attempts, o.baseBackoffMs, o.maxBackoffMs)
         log.warn('outbox job failed', {
           jobId: row.id,
@@ -133,6 +134,15 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
     }),
   )
   return claimed.length
+}
+
+/** Errors marked `permanent` (a malformed payload, a 422 from an API) will not pass on a retry. */
+function isPermanent(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { permanent?: unknown }).permanent === true
+  )
 }
 
 class NoHandlerError extends Error {
