@@ -3,6 +3,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { accountRoutes } from './auth/account-routes.ts'
+import { adminMemberRoutes } from './auth/admin-routes.ts'
+import { authRoutes } from './auth/routes.ts'
 import { adminContactRoutes } from './contact/admin-routes.ts'
 import { contactRoutes } from './contact/routes.ts'
 import type { AppDeps } from './deps.ts'
@@ -11,6 +14,7 @@ import { isMalformedJson } from './http/body.ts'
 import { cors } from './http/cors.ts'
 import type { AppEnv } from './http/env.ts'
 import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
+import { memberSession } from './http/member.ts'
 import { publicSite, secretKeySite } from './http/site.ts'
 import { describeError } from './logger.ts'
 import { devMailRoutes } from './mail/dev.ts'
@@ -67,10 +71,18 @@ export function createApp(deps: AppDeps) {
   if (deps.devMail) app.route('/', devMailRoutes(deps.devMail, deps))
   app.route('/v1', publicSiteRoutes(site))
   app.route('/v1', contactRoutes({ ...deps, kickOutbox }, site))
+  const member = memberSession({
+    db,
+    clock: deps.clock,
+    secureCookies: deps.config.publicUrl.startsWith('https:'),
+  })
+  app.route('/v1', authRoutes({ ...deps, kickOutbox }, site, member))
+  app.route('/v1', accountRoutes({ ...deps, kickOutbox }, site, member))
   app.use('/v1/admin/*', admin)
   app.route('/v1/admin', adminSiteRoutes(deps))
   app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))
   app.route('/v1/admin', adminContactRoutes({ ...deps, kickOutbox }))
+  app.route('/v1/admin', adminMemberRoutes({ ...deps, kickOutbox }))
 
   answerWrongMethods(app)
   app.notFound(() => {

@@ -78,7 +78,7 @@ describe('loadConfig', () => {
     expect(loadConfig(blank).database).toEqual({ url: 'file:./data/porchlight.db' })
   })
 
-  it.each([
+  it.each<{ env: Record<string, string>; names: string[] }>([
     { env: { PORT: 'eighty' }, names: ['PORT'] },
     { env: { PORT: '0' }, names: ['PORT'] },
     { env: { PORT: '65536' }, names: ['PORT'] },

@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client'
 import type { Context } from 'hono'
+import { createPasswordHasher, type PasswordHasher } from './auth/password.ts'
 import { type Clock, systemClock } from './clock.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type Database } from './db/client.ts'
@@ -33,6 +34,7 @@ export type AppDeps = {
   /** Closes pooled mail connections; call on shutdown after the last outbox drain. */
   closeMail: () => Promise<void>
   turnstile: TurnstileVerifier
+  passwords: PasswordHasher
 }
 
 export type DepsOptions = {
@@ -49,6 +51,8 @@ export type DepsOptions = {
   /** How this runtime builds SMTP; only the Node entry can (TCP sockets). */
   smtp?: MailTransportDeps['smtp']
   turnstile?: TurnstileVerifier
+  /** Replaces the password hasher (tests use cheaper scrypt parameters). */
+  passwords?: PasswordHasher
 }
 
 /** Wires the runtime-independent parts around a database client. */
@@ -89,5 +93,7 @@ export function createDeps(options: DepsOptions): AppDeps {
     closeMail: setup.close,
     turnstile:
       options.turnstile ?? createTurnstileVerifier({ verifyUrl: config.turnstileVerifyUrl }),
+    // Two at once keeps a core free on a 2-core machine; more would only queue in libuv.
+    passwords: options.passwords ?? createPasswordHasher({ maxConcurrent: 2 }),
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts'
 import { bearer, everyStoredValue, rows } from '../../test/helpers/http.ts'
 import { parseSecretKey } from '../sites/keys.ts'
@@ -13,8 +13,8 @@ import { runCli } from './run.ts'
 let dir: string
 let env: Record<string, string>
 let app: TestApp | undefined
-let stdout: ReturnType<typeof vi.spyOn>
-let stderr: ReturnType<typeof vi.spyOn>
+let stdout: MockInstance<typeof console.log>
+let stderr: MockInstance<typeof console.error>
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-'))
@@ -33,7 +33,8 @@ async function cli(...argv: string[]) {
   stdout.mockClear()
   stderr.mockClear()
   const code = await runCli(argv, env)
-  const text = (spy: typeof stdout) => spy.mock.calls.map((args) => args.join(' ')).join('\n')
+  const text = (spy: typeof stdout) =>
+    spy.mock.calls.map((args: unknown[]) => args.join(' ')).join('\n')
   return { code, out: text(stdout), err: text(stderr) }
 }
 
@@ -117,7 +118,7 @@ describe('porchlight site', () => {
     { argv: ['--name', ' '], field: 'name' },
   ])('create refuses bad input ($field) and stores nothing', async ({ argv, field }) => {
     const { code, err } = await cli('site', 'create', ...argv)
-    expect(code).toBe(1)
+    expect(code).toBe(2)
     expect(err).toMatch(/^VALIDATION_FAILED: /)
     expect(err).toMatch(new RegExp(`^  ${field.replace('.', '\\.')}: `, 'm'))
     expect(existsSync(join(dir, 'data', 'porchlight.db'))).toBe(false)
@@ -303,7 +304,7 @@ describe('mistakes on the command line', () => {
     expect(await cli('--help')).toMatchObject({ code: 0, out: expect.stringMatching(/^Usage: /) })
   })
 
-  it.each([
+  it.each<{ env: Record<string, string>; name: string }>([
     { env: { PORT: 'eighty' }, name: 'PORT' },
     { env: { DATABASE_URL: 'postgres://db/porchlight' }, name: 'DATABASE_URL' },
   ])('a bad $name → exit 2 naming it, touching nothing', async ({ env: bad, name }) => {

@@ -58,8 +58,9 @@ export async function runCli(
     console.log(usage)
     return command || parsed.values.help ? 0 : 2
   }
+  let ctx: CommandContext | undefined
   try {
-    const ctx: CommandContext = { config: loadConfig(env), values: parsed.values, args: rest }
+    ctx = { config: loadConfig(env), values: parsed.values, args: rest }
     switch (command) {
       case 'serve':
         return await serveCommand(ctx)
@@ -79,6 +80,11 @@ export async function runCli(
     }
     if (error instanceof ApiError) {
       console.error(`${error.code}: ${error.message}${formatFields(error.fields)}`)
+      // Bad input is a usage error (2), like a bad flag; anything else is a failed command (1).
+      return error.code === 'VALIDATION_FAILED' ? 2 : 1
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${ctx?.config.port ?? ''} is already in use (EADDRINUSE). Stop the other server or set PORT.`)
       return 1
     }
     throw error

@@ -8,9 +8,15 @@ const createLedger = `CREATE TABLE IF NOT EXISTS porchlight_migrations (
   applied_at INTEGER NOT NULL
 )`
 
-/** Tags of the bundled migrations not yet applied to this database. */
+/**
+ * Tags of the bundled migrations not yet applied to this database. Read-only, so a readiness
+ * probe can ask it as often as it likes.
+ */
 export async function pendingMigrations(client: Client, list: readonly Migration[] = bundled) {
-  await client.execute(createLedger)
+  const ledger = await client.execute(
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'porchlight_migrations'",
+  )
+  if (ledger.rows.length === 0) return [...list]
   const rows = (await client.execute('SELECT tag FROM porchlight_migrations')).rows
   const applied = new Set(rows.map((r) => String(r.tag)))
   return list.filter((m) => !applied.has(m.tag))
@@ -24,6 +30,7 @@ export async function pendingMigrations(client: Client, list: readonly Migration
  * batch rolls back, and it finds the migration applied.
  */
 export async function migrate(client: Client, list: readonly Migration[] = bundled) {
+  await client.execute(createLedger)
   const applied: string[] = []
   for (const migration of await pendingMigrations(client, list)) {
     try {

@@ -29,5 +29,20 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "ALTER TABLE `sites` ADD `signing_secret` text DEFAULT '' NOT NULL;",
       "UPDATE `sites` SET `signing_secret` = lower(hex(randomblob(32))) WHERE `signing_secret` = '';"
     ]
+  },
+  {
+    "tag": "0002_membership",
+    "statements": [
+      "CREATE TABLE `member_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`new_email` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `member_tokens_member` ON `member_tokens` (`site_id`,`member_id`,`purpose`);",
+      "CREATE TABLE `members` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`email` text NOT NULL,\n\t`email_verified_at` integer,\n\t`password_hash` text NOT NULL,\n\t`display_name` text NOT NULL,\n\t`username` text,\n\t`username_key` text,\n\t`avatar_url` text,\n\t`bio` text,\n\t`role` text DEFAULT 'member' NOT NULL,\n\t`status` text DEFAULT 'active' NOT NULL,\n\t`suspended_until` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `members_site_email` ON `members` (`site_id`,`email`);",
+      "CREATE UNIQUE INDEX `members_site_username` ON `members` (`site_id`,`username_key`);",
+      "CREATE INDEX `members_site_created` ON `members` (`site_id`,`created_at`);",
+      "CREATE TABLE `sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`transport` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`last_used_at` integer NOT NULL,\n\t`user_agent` text,\n\t`ip` text,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `sessions_member` ON `sessions` (`site_id`,`member_id`);",
+      "ALTER TABLE `sites` ADD `auth_settings` text DEFAULT '{}' NOT NULL;",
+      "ALTER TABLE `submissions` ADD `member_id` text;"
+    ]
   }
 ]

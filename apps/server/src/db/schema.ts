@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // Times are integer milliseconds since the epoch (UTC): compact, sortable, and the same on
 // every runtime. Ids are random and prefixed by type (see ids.ts).
@@ -10,6 +10,8 @@ export const sites = sqliteTable('sites', {
   publishableKey: text('publishable_key').notNull().unique(),
   /** HMAC key for what the server signs for this site: time tokens, proof-of-work challenges. */
   signingSecret: text('signing_secret').notNull().default(''),
+  /** Membership settings (password minimum, session lifetimes, email link URLs); auth/settings.ts. */
+  authSettings: text('auth_settings', { mode: 'json' }).notNull().default({}),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -126,6 +128,8 @@ export const submissions = sqliteTable(
     spamReasons: text('spam_reasons', { mode: 'json' }).notNull(),
     /** The submitter's address when a field named `email` held one: reply-to and search. */
     email: text('email'),
+    /** The signed-in member who sent it, if any: included in their data export. */
+    memberId: text('member_id'),
     ip: text('ip'),
     userAgent: text('user_agent'),
     /** Hash of the form and its fields, to spot a repeat of a recent submission. */
@@ -158,6 +162,88 @@ export const spentTokens = sqliteTable(
   ],
 )
 
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** Normalised (trimmed, NFC, lower-cased); unique per site. */
+    email: text('email').notNull(),
+    emailVerifiedAt: integer('email_verified_at'),
+    /** `$scrypt$ln=…,r=…,p=…$salt$hash`: parameters travel with the hash so they can change. */
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    /** For mentions; unique per site, compared lower-cased. */
+    username: text('username'),
+    usernameKey: text('username_key'),
+    avatarUrl: text('avatar_url'),
+    bio: text('bio'),
+    role: text('role', { enum: ['member', 'moderator', 'admin'] })
+      .notNull()
+      .default('member'),
+    status: text('status', { enum: ['active', 'suspended', 'banned'] })
+      .notNull()
+      .default('active'),
+    suspendedUntil: integer('suspended_until'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('members_site_email').on(t.siteId, t.email),
+    uniqueIndex('members_site_username').on(t.siteId, t.usernameKey),
+    index('members_site_created').on(t.siteId, t.createdAt),
+  ],
+)
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** The public half of the token `<id>.<secret>`: a random lookup key. */
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the secret half, hex; compared in constant time. */
+    secretHash: text('secret_hash').notNull(),
+    transport: text('transport', { enum: ['bearer', 'cookie'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Written at most hourly, so reading a session is not a write. */
+    lastUsedAt: integer('last_used_at').notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_member').on(t.siteId, t.memberId)],
+)
+
+/** Single-use tokens mailed to members: email verification, password reset, email change. */
+export const memberTokens = sqliteTable(
+  'member_tokens',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', {
+      enum: ['verify_email', 'reset_password', 'change_email'],
+    }).notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** The address being confirmed, for `change_email`. */
+    newEmail: text('new_email'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('member_tokens_member').on(t.siteId, t.memberId, t.purpose)],
+)
+
 export const schema = {
   sites,
   siteOrigins,
@@ -167,4 +253,7 @@ export const schema = {
   forms,
   submissions,
   spentTokens,
+  members,
+  sessions,
+  memberTokens,
 }

@@ -1,3 +1,5 @@
+import type { Session, SessionMember } from '../auth/sessions.ts'
+import type { AuthSettings } from '../auth/settings.ts'
 import type { Logger } from '../logger.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
@@ -8,8 +10,13 @@ export type ResolvedSite = {
   origins: readonly string[]
   /** HMAC key for the site's time tokens and challenges; never sent to clients. */
   signingSecret: string
+  /** Membership settings with defaults applied. */
+  auth: AuthSettings
   scope: SiteScope
 }
+
+/** A signed-in member and how the session reached us. */
+export type MemberAuth = { session: Session; member: SessionMember; via: 'bearer' | 'cookie' }
 
 /** Hono's typed context for every route. */
 export type AppEnv = {
@@ -18,5 +25,7 @@ export type AppEnv = {
     log: Logger
     /** Set by the site middleware; read it through `siteOf(c)`. */
     site: ResolvedSite | undefined
+    /** Set by the member-session middleware: the signed-in member, or `null` for a guest. */
+    auth: MemberAuth | null | undefined
   }
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { readAuthSettings } from '../auth/settings.ts'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { SiteErrors } from '../sites/errors.ts'
@@ -33,7 +34,8 @@ export function publicSite(db: Database) {
     if (origin !== undefined && !found.origins.includes(origin)) {
       throw SiteErrors.originNotAllowed(origin)
     }
-    c.set('site', { ...found, scope: siteScope(found.id) })
+    const { authSettings, ...site } = found
+    c.set('site', { ...site, auth: readAuthSettings(authSettings), scope: siteScope(found.id) })
     await next()
   })
 }
@@ -74,6 +76,7 @@ export function secretKeySite(deps: {
       id: row.siteId,
       name: row.siteName,
       signingSecret: row.signingSecret,
+      auth: readAuthSettings(row.authSettings),
       origins: [],
       scope,
     })

@@ -9,7 +9,12 @@ import type { SiteScope } from './scope.ts'
 export async function siteByPublishableKey(db: Database, publishableKey: string) {
   const [found, origins] = await db.batch([
     db
-      .select({ id: sites.id, name: sites.name, signingSecret: sites.signingSecret })
+      .select({
+        id: sites.id,
+        name: sites.name,
+        signingSecret: sites.signingSecret,
+        authSettings: sites.authSettings,
+      })
       .from(sites)
       .where(eq(sites.publishableKey, publishableKey)),
     db
@@ -30,6 +35,7 @@ export async function activeSecretKey(db: Database, keyId: string) {
       lastUsedAt: secretKeys.lastUsedAt,
       siteName: sites.name,
       signingSecret: sites.signingSecret,
+      authSettings: sites.authSettings,
     })
     .from(secretKeys)
     .innerJoin(sites, eq(sites.id, secretKeys.siteId))

@@ -1,0 +1,18 @@
+import type { Context } from 'hono'
+import type { Clock } from '../clock.ts'
+import type { Config } from '../config.ts'
+import type { Database } from '../db/client.ts'
+import type { RateLimiter } from '../http/rate-limit.ts'
+import type { PasswordHasher } from './password.ts'
+
+/** What the membership routes need from the app. */
+export type AuthDeps = {
+  db: Database
+  clock: Clock
+  limiter: RateLimiter
+  passwords: PasswordHasher
+  config: Config
+  clientAddress: (c: Context) => string
+  /** Delivers queued emails now (after the response on Workers). */
+  kickOutbox: () => Promise<void>
+}

@@ -1,0 +1,87 @@
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/client.ts'
+import { memberTokens } from '../db/schema.ts'
+import type { SiteScope } from '../sites/scope.ts'
+import { newToken, splitToken, tokenSecretMatches } from './tokens.ts'
+
+export type TokenPurpose = (typeof memberTokens.purpose.enumValues)[number]
+
+/** How long an emailed link works. */
+export const tokenLifetimeMs: Record<TokenPurpose, number> = {
+  verify_email: 24 * 3_600_000,
+  reset_password: 30 * 60_000,
+  change_email: 24 * 3_600_000,
+}
+
+/**
+ * A new single-use token for an emailed link, as an insert to batch with the email that carries
+ * it. Earlier unused tokens for the same purpose stay valid until they expire or one is used:
+ * the member may click whichever email arrives first.
+ */
+export function issueMemberToken(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  input: { memberId: string; purpose: TokenPurpose; newEmail?: string },
+) {
+  const { id, token, secretHash } = newToken()
+  const now = clock.now()
+  const insert = db.insert(memberTokens).values({
+    id,
+    siteId: scope.siteId,
+    memberId: input.memberId,
+    purpose: input.purpose,
+    secretHash,
+    newEmail: input.newEmail ?? null,
+    createdAt: now,
+    expiresAt: now + tokenLifetimeMs[input.purpose],
+  })
+  return { token, insert }
+}
+
+/**
+ * Spends a token: `null` if it is malformed, unknown, for another purpose or site, expired or
+ * already used. Marking it used is a conditional update, so two clicks racing cannot both
+ * succeed. On success every other unused token of the member for this purpose is spent too.
+ */
+export async function consumeMemberToken(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  purpose: TokenPurpose,
+  token: string,
+): Promise<{ memberId: string; newEmail: string | null } | null> {
+  const parts = splitToken(token)
+  if (!parts) return null
+  const now = clock.now()
+  const [row] = await db
+    .select()
+    .from(memberTokens)
+    .where(
+      scope.where(memberTokens, eq(memberTokens.id, parts.id), eq(memberTokens.purpose, purpose)),
+    )
+  if (
+    !row ||
+    row.usedAt !== null ||
+    row.expiresAt <= now ||
+    !tokenSecretMatches(parts.secret, row.secretHash)
+  ) {
+    return null
+  }
+  const spent = await db
+    .update(memberTokens)
+    .set({ usedAt: now })
+    .where(
+      scope.where(
+        memberTokens,
+        eq(memberTokens.memberId, row.memberId),
+        eq(memberTokens.purpose, purpose),
+        isNull(memberTokens.usedAt),
+        and(gt(memberTokens.expiresAt, now)),
+      ),
+    )
+    .returning({ id: memberTokens.id })
+  if (!spent.some((s) => s.id === row.id)) return null
+  return { memberId: row.memberId, newEmail: row.newEmail }
+}

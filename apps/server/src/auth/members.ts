@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm'
+import type { Database } from '../db/client.ts'
+import { members } from '../db/schema.ts'
+import type { SiteScope } from '../sites/scope.ts'
+import type { SessionMember } from './sessions.ts'
+
+/**
+ * One address, one spelling: trimmed, Unicode NFC, lower-cased. Lower-casing the local part is
+ * not RFC 5321's rule, but nearly every provider treats it so, and two accounts for
+ * `Ann@x.com` and `ann@x.com` would be a support problem and an impersonation risk.
+ */
+export function normalizeEmail(email: string): string {
+  return email.trim().normalize('NFC').toLowerCase()
+}
+
+/** Usernames are shown as typed and compared lower-cased (NFKC folds look-alike forms). */
+export function usernameKey(username: string): string {
+  return username.normalize('NFKC').toLowerCase()
+}
+
+export async function memberByEmail(db: Database, scope: SiteScope, email: string) {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(scope.where(members, eq(members.email, normalizeEmail(email))))
+  return row ?? null
+}
+
+export async function memberById(db: Database, scope: SiteScope, id: string) {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(scope.where(members, eq(members.id, id)))
+  return row ?? null
+}
+
+/** What a member (and the SDK) sees of their own account. Never the password hash. */
+export function ownAccount(member: SessionMember) {
+  return {
+    id: member.id,
+    email: member.email,
+    emailVerified: member.emailVerifiedAt !== null,
+    displayName: member.displayName,
+    username: member.username,
+    avatarUrl: member.avatarUrl,
+    bio: member.bio,
+    role: member.role,
+    status: member.status,
+    suspendedUntil: member.suspendedUntil,
+    createdAt: member.createdAt,
+  }
+}
+
+export type OwnAccount = ReturnType<typeof ownAccount>
