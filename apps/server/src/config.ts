@@ -35,6 +35,7 @@ const envSchema = z.object({
   TURNSTILE_VERIFY_URL: z
     .url()
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
+  BREACHED_PASSWORDS_URL: z.url({ protocol: /^https?$/ }).default('https://api.pwnedpasswords.com'),
 })
 
 export type Config = {
@@ -60,6 +61,8 @@ export type Config = {
   allowPrivateWebhooks: boolean
   /** Cloudflare's siteverify endpoint; tests point it at a local stand-in. */
   turnstileVerifyUrl: string
+  /** Base of the Pwned Passwords range API (sites opt in); tests point it at a local stand-in. */
+  breachedPasswordsUrl: string
 }
 
 /** Thrown at start when the environment is wrong; the message names every bad variable. */
@@ -116,5 +119,6 @@ export function loadConfig(env: Record<string, unknown>): Config {
     },
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     turnstileVerifyUrl: e.TURNSTILE_VERIFY_URL,
+    breachedPasswordsUrl: e.BREACHED_PASSWORDS_URL.replace(/\/+$/, ''),
   }
 }

@@ -1,12 +1,16 @@
 import type { Client } from '@libsql/client'
 import type { Context } from 'hono'
+import {
+  type BreachedPasswordChecker,
+  createPwnedPasswordsChecker,
+} from './auth/breached-passwords.ts'
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts'
 import { type Clock, systemClock } from './clock.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type Database } from './db/client.ts'
 import { clientAddressReader } from './http/client-address.ts'
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts'
-import { createLogger, type Logger } from './logger.ts'
+import { createLogger, describeError, type Logger } from './logger.ts'
 import type { DevMailTransport } from './mail/dev.ts'
 import { emailJobHandler } from './mail/job.ts'
 import type { MailTransport } from './mail/message.ts'
@@ -35,6 +39,8 @@ export type AppDeps = {
   closeMail: () => Promise<void>
   turnstile: TurnstileVerifier
   passwords: PasswordHasher
+  /** Pwned Passwords (k-anonymity); asked only for sites that enable the check. */
+  breachedPasswords: BreachedPasswordChecker
 }
 
 export type DepsOptions = {
@@ -53,6 +59,7 @@ export type DepsOptions = {
   turnstile?: TurnstileVerifier
   /** Replaces the password hasher (tests use cheaper scrypt parameters). */
   passwords?: PasswordHasher
+  breachedPasswords?: BreachedPasswordChecker
 }
 
 /** Wires the runtime-independent parts around a database client. */
@@ -95,5 +102,14 @@ export function createDeps(options: DepsOptions): AppDeps {
       options.turnstile ?? createTurnstileVerifier({ verifyUrl: config.turnstileVerifyUrl }),
     // Two at once keeps a core free on a 2-core machine; more would only queue in libuv.
     passwords: options.passwords ?? createPasswordHasher({ maxConcurrent: 2 }),
+    breachedPasswords:
+      options.breachedPasswords ??
+      createPwnedPasswordsChecker({
+        baseUrl: config.breachedPasswordsUrl,
+        onUnavailable: (error) =>
+          log.warn('breached-password check unavailable; password accepted', {
+            ...describeError(error),
+          }),
+      }),
   }
 }

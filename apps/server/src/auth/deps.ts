@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/client.ts'
 import type { RateLimiter } from '../http/rate-limit.ts'
+import type { BreachedPasswordChecker } from './breached-passwords.ts'
 import type { PasswordHasher } from './password.ts'
 
 /** What the membership routes need from the app. */
@@ -11,6 +12,7 @@ export type AuthDeps = {
   clock: Clock
   limiter: RateLimiter
   passwords: PasswordHasher
+  breachedPasswords: BreachedPasswordChecker
   config: Config
   clientAddress: (c: Context) => string
   /** Delivers queued emails now (after the response on Workers). */

@@ -146,7 +146,7 @@ export function adminContactRoutes(deps: Deps) {
         // Rescued from spam: send the notification and webhook it missed. Job keys make this
         // at-most-once even if two owners click at the same moment.
         const form =
-          status !== 'spam' && row.notifiedAt === null
+          (status === 'new' || status === 'read') && row.notifiedAt === null
             ? await formById(db, site.scope, row.formId)
             : null
         const jobs = form ? notificationsFor(form, site, { ...row, data: row.data as Fields }) : []

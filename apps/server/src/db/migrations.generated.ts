@@ -44,5 +44,43 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "ALTER TABLE `sites` ADD `auth_settings` text DEFAULT '{}' NOT NULL;",
       "ALTER TABLE `submissions` ADD `member_id` text;"
     ]
+  },
+  {
+    "tag": "0003_forum",
+    "statements": [
+      "CREATE TABLE `categories` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`slug` text NOT NULL,\n\t`name` text NOT NULL,\n\t`description` text DEFAULT '' NOT NULL,\n\t`position` integer DEFAULT 0 NOT NULL,\n\t`read_access` text DEFAULT 'everyone' NOT NULL,\n\t`thread_access` text DEFAULT 'members' NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `categories_site_slug` ON `categories` (`site_id`,`slug`);",
+      "CREATE TABLE `flags` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`post_id` text NOT NULL,\n\t`member_id` text,\n\t`reason` text NOT NULL,\n\t`status` text DEFAULT 'open' NOT NULL,\n\t`resolved_by` text,\n\t`resolved_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE UNIQUE INDEX `flags_post_member` ON `flags` (`post_id`,`member_id`);",
+      "CREATE INDEX `flags_queue` ON `flags` (`site_id`,`status`,`created_at`);",
+      "CREATE TABLE `moderation_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`actor_id` text,\n\t`action` text NOT NULL,\n\t`target_type` text NOT NULL,\n\t`target_id` text NOT NULL,\n\t`reason` text,\n\t`details` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `moderation_log_site` ON `moderation_log` (`site_id`,`created_at`);",
+      "CREATE TABLE `notifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`thread_id` text,\n\t`post_id` text,\n\t`actor_id` text,\n\t`data` text,\n\t`read_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `notifications_member` ON `notifications` (`site_id`,`member_id`,`read_at`,`created_at`);",
+      "CREATE TABLE `post_revisions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`post_id` text NOT NULL,\n\t`editor_id` text,\n\t`body_source` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`editor_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `post_revisions_post` ON `post_revisions` (`site_id`,`post_id`,`created_at`);",
+      "CREATE TABLE `posts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`thread_id` text NOT NULL,\n\t`number` integer NOT NULL,\n\t`author_id` text,\n\t`reply_to_id` text,\n\t`quote_of_id` text,\n\t`body_source` text NOT NULL,\n\t`body_html` text NOT NULL,\n\t`hidden` integer DEFAULT false NOT NULL,\n\t`hidden_reason` text,\n\t`deleted_at` integer,\n\t`edited_at` integer,\n\t`like_count` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`thread_id`) REFERENCES `threads`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`author_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE UNIQUE INDEX `posts_thread_number` ON `posts` (`site_id`,`thread_id`,`number`);",
+      "CREATE INDEX `posts_author` ON `posts` (`site_id`,`author_id`,`created_at`);",
+      "CREATE TABLE `reactions` (\n\t`site_id` text NOT NULL,\n\t`post_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`post_id`, `member_id`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`post_id`) REFERENCES `posts`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `reactions_site` ON `reactions` (`site_id`,`member_id`);",
+      "CREATE TABLE `threads` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`category_id` text NOT NULL,\n\t`author_id` text,\n\t`title` text NOT NULL,\n\t`pinned` integer DEFAULT false NOT NULL,\n\t`locked` integer DEFAULT false NOT NULL,\n\t`hidden` integer DEFAULT false NOT NULL,\n\t`slow_mode_seconds` integer DEFAULT 0 NOT NULL,\n\t`post_count` integer DEFAULT 0 NOT NULL,\n\t`last_post_id` text,\n\t`last_activity_at` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`category_id`) REFERENCES `categories`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`author_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `threads_listing` ON `threads` (`site_id`,`category_id`,`pinned`,`last_activity_at`,`id`);",
+      "CREATE INDEX `threads_author` ON `threads` (`site_id`,`author_id`);",
+      "CREATE TABLE `watches` (\n\t`site_id` text NOT NULL,\n\t`thread_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`level` text NOT NULL,\n\t`last_emailed_at` integer,\n\tPRIMARY KEY(`thread_id`, `member_id`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`thread_id`) REFERENCES `threads`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `watches_member` ON `watches` (`site_id`,`member_id`);",
+      "ALTER TABLE `members` ADD `preferences` text DEFAULT '{}' NOT NULL;",
+      "ALTER TABLE `sites` ADD `forum_settings` text DEFAULT '{}' NOT NULL;"
+    ]
+  },
+  {
+    "tag": "0004_forum_search",
+    "statements": [
+      "-- Full-text search over thread titles and post bodies (SQLite FTS5, which libSQL includes).\n-- One row per post, keyed by the post's rowid; the opening post also carries the thread title.\n-- Triggers keep it in step inside the same transaction as every write, so search never lags.\n-- Visibility (hidden, deleted, members-only categories) is decided at query time by joining.\nCREATE VIRTUAL TABLE `forum_search` USING fts5(\n  title,\n  body,\n  site_id UNINDEXED,\n  tokenize = 'unicode61 remove_diacritics 2'\n);",
+      "CREATE TRIGGER `posts_search_insert` AFTER INSERT ON `posts` BEGIN\n  INSERT INTO `forum_search` (rowid, title, body, site_id)\n  VALUES (\n    new.rowid,\n    CASE WHEN new.number = 1 THEN (SELECT `title` FROM `threads` WHERE `id` = new.thread_id) ELSE '' END,\n    new.body_source,\n    new.site_id\n  );\nEND;",
+      "CREATE TRIGGER `posts_search_update` AFTER UPDATE OF `body_source` ON `posts` BEGIN\n  UPDATE `forum_search` SET body = new.body_source WHERE rowid = new.rowid;\nEND;",
+      "CREATE TRIGGER `posts_search_delete` AFTER DELETE ON `posts` BEGIN\n  DELETE FROM `forum_search` WHERE rowid = old.rowid;\nEND;",
+      "CREATE TRIGGER `threads_search_title` AFTER UPDATE OF `title` ON `threads` BEGIN\n  UPDATE `forum_search` SET title = new.title\n  WHERE rowid = (SELECT rowid FROM `posts` WHERE `thread_id` = new.id AND `number` = 1);\nEND;"
+    ]
   }
 ]

@@ -12,6 +12,8 @@ export const sites = sqliteTable('sites', {
   signingSecret: text('signing_secret').notNull().default(''),
   /** Membership settings (password minimum, session lifetimes, email link URLs); auth/settings.ts. */
   authSettings: text('auth_settings', { mode: 'json' }).notNull().default({}),
+  /** Discussion settings (flag threshold, new-member limits, images, edit window); forum/settings.ts. */
+  forumSettings: text('forum_settings', { mode: 'json' }).notNull().default({}),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -187,6 +189,8 @@ export const members = sqliteTable(
       .notNull()
       .default('active'),
     suspendedUntil: integer('suspended_until'),
+    /** Notification preferences (email on replies, mentions…); forum/preferences.ts. */
+    preferences: text('preferences', { mode: 'json' }).notNull().default({}),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -244,6 +248,211 @@ export const memberTokens = sqliteTable(
   (t) => [index('member_tokens_member').on(t.siteId, t.memberId, t.purpose)],
 )
 
+// Discussions. Counters (post count, last activity, like count) are kept in the row they count
+// and updated in the same batch as the change, so lists never need an aggregate.
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    /** Who may read: `everyone` (guests too) or signed-in `members`. */
+    readAccess: text('read_access', { enum: ['everyone', 'members'] }).notNull().default('everyone'),
+    /** Who may start threads; anyone who may read may reply unless the thread is locked. */
+    threadAccess: text('thread_access', { enum: ['members', 'moderators'] }).notNull().default('members'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('categories_site_slug').on(t.siteId, t.slug)],
+)
+
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    /** `null` once the author deleted their account ("deleted member"). */
+    authorId: text('author_id').references(() => members.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    /** Seconds a member must wait between posts in this thread; 0 is off. */
+    slowModeSeconds: integer('slow_mode_seconds').notNull().default(0),
+    postCount: integer('post_count').notNull().default(0),
+    lastPostId: text('last_post_id'),
+    lastActivityAt: integer('last_activity_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    // The thread list: pinned first, then most recent activity, id as the tie-breaker.
+    index('threads_listing').on(t.siteId, t.categoryId, t.pinned, t.lastActivityAt, t.id),
+    index('threads_author').on(t.siteId, t.authorId),
+  ],
+)
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    /** Position in the thread, 1 for the opening post: the stable key for pagination. */
+    number: integer('number').notNull(),
+    authorId: text('author_id').references(() => members.id, { onDelete: 'set null' }),
+    replyToId: text('reply_to_id'),
+    quoteOfId: text('quote_of_id'),
+    /** The markdown as written, and the HTML rendered from it at write time (reads serve this). */
+    bodySource: text('body_source').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+    /** Why a moderator or the flag threshold hid it. */
+    hiddenReason: text('hidden_reason'),
+    /** Soft delete: the post shows as "[deleted]" so the thread stays readable. */
+    deletedAt: integer('deleted_at'),
+    editedAt: integer('edited_at'),
+    likeCount: integer('like_count').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('posts_thread_number').on(t.siteId, t.threadId, t.number),
+    index('posts_author').on(t.siteId, t.authorId, t.createdAt),
+  ],
+)
+
+export const postRevisions = sqliteTable(
+  'post_revisions',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    editorId: text('editor_id').references(() => members.id, { onDelete: 'set null' }),
+    /** The body as it was before this edit. */
+    bodySource: text('body_source').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('post_revisions_post').on(t.siteId, t.postId, t.createdAt)],
+)
+
+export const reactions = sqliteTable(
+  'reactions',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.memberId] }), index('reactions_site').on(t.siteId, t.memberId)],
+)
+
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    memberId: text('member_id').references(() => members.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: integer('resolved_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('flags_post_member').on(t.postId, t.memberId),
+    index('flags_queue').on(t.siteId, t.status, t.createdAt),
+  ],
+)
+
+/** Who did what, when and why: every moderation action, kept when members leave. */
+export const moderationLog = sqliteTable(
+  'moderation_log',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type', { enum: ['post', 'thread', 'member', 'category', 'flag'] }).notNull(),
+    targetId: text('target_id').notNull(),
+    reason: text('reason'),
+    details: text('details', { mode: 'json' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('moderation_log_site').on(t.siteId, t.createdAt)],
+)
+
+export const watches = sqliteTable(
+  'watches',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    threadId: text('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: ['watching', 'normal', 'muted'] }).notNull(),
+    /** When this member was last emailed about this thread, for one email per quiet period. */
+    lastEmailedAt: integer('last_emailed_at'),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.memberId] }), index('watches_member').on(t.siteId, t.memberId)],
+)
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reply', 'mention', 'quote', 'like', 'moderation'] }).notNull(),
+    threadId: text('thread_id'),
+    postId: text('post_id'),
+    actorId: text('actor_id'),
+    /** Kind-specific details, e.g. how many likes a batched notification stands for. */
+    data: text('data', { mode: 'json' }),
+    readAt: integer('read_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notifications_member').on(t.siteId, t.memberId, t.readAt, t.createdAt)],
+)
+
 export const schema = {
   sites,
   siteOrigins,
@@ -256,4 +465,13 @@ export const schema = {
   members,
   sessions,
   memberTokens,
+  categories,
+  threads,
+  posts,
+  postRevisions,
+  reactions,
+  flags,
+  moderationLog,
+  watches,
+  notifications,
 }

@@ -32,7 +32,11 @@ export function webhookJobHandler(deps: {
   return async (job) => {
     const payload = payloadSchema.parse(job.payload)
     const form = await formById(deps.db, siteScope(job.siteId), payload.formId)
-    if (!form) throw new Error('The form was deleted; nothing to sign the delivery with.')
+    // Permanent: no retry will bring the form back, so the delivery goes dead at once.
+    if (!form)
+      throw Object.assign(new Error('The form was deleted; nothing to sign the delivery with.'), {
+        permanent: true,
+      })
     const body = JSON.stringify(payload.event)
     const headers = await webhookHeaders({
       id: job.id,

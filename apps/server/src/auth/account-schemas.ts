@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { displayNameSchema, emailSchema, usernameSchema } from './schemas.ts'
+
+// Request bodies of password recovery and the member's own account (account-routes.ts). Strict
+// objects: an unknown field is a 422 naming it, so a typo in a client never silently does nothing.
+// Names, usernames and emails reuse registration's rules (schemas.ts): whatever one may register
+// with, one may change to, and nothing else.
+
+/** The policy (password-policy.ts) caps passwords at 256 characters; this only bounds the work. */
+const passwordInput = z.string().min(1, 'Required.').max(1024, 'At most 256 characters.')
+
+/** Emailed tokens are `<id>.<secret>`; anything longer is not one of ours. */
+const tokenInput = z.string().min(1, 'Required.').max(200, 'Not a valid token.')
+
+/** NFC, line ends as `\n`, no control or format characters but newlines and tabs, trimmed. */
+function cleanText(text: string) {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, (ch) => (ch === '\n' || ch === '\t' ? ch : ''))
+    .trim()
+}
+
+/**
+ * Avatars are fetched by other members' browsers, so the URL must be safe to hand to all of them:
+ * `https` only (an `http` image is mixed content on an https site and leaks each viewer's visit
+ * in clear text), no `user:pass@`, and a domain name rather than an IP literal or `localhost`,
+ * which would point every viewer's browser at their own machine or network (a way to make them
+ * send requests to their router or local services). No exception for local development: an
+ * https avatar from anywhere works on an http development site.
+ */
+export const avatarUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, 'At most 2048 characters.')
+  .pipe(z.url({ protocol: /^https$/, error: 'Must be an https:// URL.' }))
+  .refine((raw) => {
+    const url = new URL(raw)
+    return url.username === '' && url.password === ''
+  }, 'Must not contain a user name or password.')
+  .refine((raw) => isPublicHostName(new URL(raw).hostname), 'Must be on a public domain name.')
+
+function isPublicHostName(host: string) {
+  if (host.startsWith('[')) return false // IPv6 literal
+  if (/^[\d.]+$/.test(host)) return false // IPv4 literal (URL() rewrites hex and octal forms)
+  if (!host.includes('.')) return false // `localhost`, intranet single-label names
+  return !/\.(localhost|local|internal|home\.arpa)\.?$/i.test(host)
+}
+
+/** Counted in characters (code points), as a person counts them: an emoji is one. */
+const bioSchema = z
+  .string()
+  .transform(cleanText)
+  .pipe(z.string().refine((bio) => [...bio].length <= 500, 'At most 500 characters.'))
+
+/** `null` clears an optional field; a field left out keeps its value. */
+export const updateProfileSchema = z.strictObject({
+  displayName: displayNameSchema.optional(),
+  username: usernameSchema.nullable().optional(),
+  avatarUrl: avatarUrlSchema.nullable().optional(),
+  bio: bioSchema.nullable().optional(),
+})
+export type ProfileUpdate = z.infer<typeof updateProfileSchema>
+
+export const passwordResetRequestSchema = z.strictObject({ email: emailSchema })
+
+export const passwordResetConfirmSchema = z.strictObject({
+  token: tokenInput,
+  password: passwordInput,
+})
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: passwordInput,
+  newPassword: passwordInput,
+  /** Ends every other session ("keep this one"); the session making the change stays. */
+  signOutOtherSessions: z.boolean().default(true),
+})
+
+export const changeEmailSchema = z.strictObject({ password: passwordInput, newEmail: emailSchema })
+
+export const confirmEmailChangeSchema = z.strictObject({ token: tokenInput })
+
+export const deleteAccountSchema = z.strictObject({ password: passwordInput })

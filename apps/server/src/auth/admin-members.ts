@@ -1,0 +1,164 @@
+import { eq, ne } from 'drizzle-orm'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/client.ts'
+import { members, memberTokens, sessions, submissions } from '../db/schema.ts'
+import { HttpErrors } from '../http/errors.ts'
+import type { SiteScope } from '../sites/scope.ts'
+import { type MemberDetail, memberDetailRow } from './admin-member-queries.ts'
+import type { MemberRole } from './admin-schemas.ts'
+import { MemberAdminErrors } from './errors.ts'
+import { memberById } from './members.ts'
+import { deleteMemberSessions } from './sessions.ts'
+import type { AuthSettings } from './settings.ts'
+
+// The owner's actions on members (secret key, or the operator's CLI). Every change that takes
+// sign-in away ends the member's sessions in the same batch, so there is no moment in which the
+// member is suspended but still holds a working token.
+
+export type AdminMembersDeps = { db: Database; clock: Clock }
+
+const dayMs = 86_400_000
+/** A suspension longer than this is a ban in all but name; say so with a ban. */
+const maxSuspensionMs = 3653 * dayMs
+
+/** One member as the owner sees them, with the number of sessions still in force. */
+export async function memberDetail(
+  { db, clock }: AdminMembersDeps,
+  scope: SiteScope,
+  settings: AuthSettings,
+  id: string,
+): Promise<MemberDetail> {
+  const now = clock.now()
+  const row = await memberDetailRow(db, scope, id, now, {
+    activeSince: now - settings.sessionInactivityDays * dayMs,
+    startedSince: now - settings.sessionAbsoluteDays * dayMs,
+  })
+  if (!row) throw MemberAdminErrors.memberNotFound()
+  return row
+}
+
+export async function changeMemberRole(
+  deps: AdminMembersDeps,
+  scope: SiteScope,
+  settings: AuthSettings,
+  id: string,
+  role: MemberRole,
+) {
+  const updated = await deps.db
+    .update(members)
+    .set({ role, updatedAt: deps.clock.now() })
+    .where(scope.where(members, eq(members.id, id)))
+    .returning({ id: members.id })
+  if (updated.length === 0) throw MemberAdminErrors.memberNotFound()
+  return memberDetail(deps, scope, settings, id)
+}
+
+/**
+ * Suspends a member until `until` (ms since the epoch) and ends their sessions. They cannot sign
+ * in until then (`canSignIn`). A banned member stays banned: 409 MEMBER_BANNED, so a stray click
+ * cannot turn a ban into a suspension that lapses on its own.
+ */
+export async function suspendMember(
+  deps: AdminMembersDeps,
+  scope: SiteScope,
+  settings: AuthSettings,
+  id: string,
+  input: { until: number; reason?: string | undefined },
+) {
+  const { db, clock } = deps
+  const now = clock.now()
+  if (!Number.isFinite(input.until) || input.until <= now)
+    throw HttpErrors.validation({ until: 'Must be in the future.' })
+  if (input.until - now > maxSuspensionMs)
+    throw HttpErrors.validation({ until: 'At most 10 years ahead; ban the member instead.' })
+  const found = await memberById(db, scope, id)
+  if (!found) throw MemberAdminErrors.memberNotFound()
+  if (found.status === 'banned') throw MemberAdminErrors.memberBanned()
+  const [suspended, ended] = await db.batch([
+    db
+      .update(members)
+      .set({ status: 'suspended', suspendedUntil: input.until, updatedAt: now })
+      .where(scope.where(members, eq(members.id, id), ne(members.status, 'banned')))
+      .returning({ id: members.id }),
+    deleteMemberSessions(db, scope, id).returning({ id: sessions.id }),
+  ])
+  if (suspended.length === 0) {
+    // Banned or deleted between the read and the batch.
+    throw (await memberById(db, scope, id)) ? MemberAdminErrors.memberBanned() : MemberAdminErrors.memberNotFound()
+  }
+  return {
+    member: await memberDetail(deps, scope, settings, id),
+    reason: input.reason ?? null,
+    sessionsEnded: ended.length,
+  }
+}
+
+/** Bans a member until unbanned, and ends their sessions. Banning again changes nothing. */
+export async function banMember(
+  deps: AdminMembersDeps,
+  scope: SiteScope,
+  settings: AuthSettings,
+  id: string,
+  input: { reason?: string | undefined },
+) {
+  const { db, clock } = deps
+  const [banned, ended] = await db.batch([
+    db
+      .update(members)
+      .set({ status: 'banned', suspendedUntil: null, updatedAt: clock.now() })
+      .where(scope.where(members, eq(members.id, id)))
+      .returning({ id: members.id }),
+    deleteMemberSessions(db, scope, id).returning({ id: sessions.id }),
+  ])
+  if (banned.length === 0) throw MemberAdminErrors.memberNotFound()
+  return {
+    member: await memberDetail(deps, scope, settings, id),
+    reason: input.reason ?? null,
+    sessionsEnded: ended.length,
+  }
+}
+
+/** Lifts a ban or a suspension: the member may sign in again at once. */
+export async function unbanMember(
+  deps: AdminMembersDeps,
+  scope: SiteScope,
+  settings: AuthSettings,
+  id: string,
+) {
+  const updated = await deps.db
+    .update(members)
+    .set({ status: 'active', suspendedUntil: null, updatedAt: deps.clock.now() })
+    .where(scope.where(members, eq(members.id, id)))
+    .returning({ id: members.id })
+  if (updated.length === 0) throw MemberAdminErrors.memberNotFound()
+  return { member: await memberDetail(deps, scope, settings, id) }
+}
+
+/** Signs the member out everywhere; they may sign in again. Returns how many sessions ended. */
+export async function endMemberSessions({ db }: AdminMembersDeps, scope: SiteScope, id: string) {
+  const ended = await deleteMemberSessions(db, scope, id).returning({ id: sessions.id })
+  if (ended.length === 0 && !(await memberById(db, scope, id))) throw MemberAdminErrors.memberNotFound()
+  return ended.length
+}
+
+/**
+ * Deletes a member with their sessions and emailed tokens, in one batch. Contact submissions
+ * they made while signed in stay with the site (they are the site's records) but no longer
+ * point at the member. Sessions and tokens are deleted by name rather than left to the foreign
+ * keys' cascade, which SQLite applies only where `foreign_keys` is on for the connection.
+ */
+export async function deleteMember({ db }: AdminMembersDeps, scope: SiteScope, id: string) {
+  const results = await db.batch([
+    db
+      .update(submissions)
+      .set({ memberId: null })
+      .where(scope.where(submissions, eq(submissions.memberId, id))),
+    db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, id))),
+    deleteMemberSessions(db, scope, id),
+    db
+      .delete(members)
+      .where(scope.where(members, eq(members.id, id)))
+      .returning({ id: members.id }),
+  ])
+  if (results[3].length === 0) throw MemberAdminErrors.memberNotFound()
+}

@@ -1,0 +1,61 @@
+import { ApiError, HttpErrors } from '../http/errors.ts'
+
+// Membership error codes; stable, the SDK and sites rely on them. Session errors shared with
+// every route (INVALID_SESSION, SIGN_IN_REQUIRED, CROSS_SITE_REQUEST) live in http/member.ts.
+
+export const AuthErrors = {
+  /** Emailed tokens: malformed, unknown, expired and used all look alike. */
+  invalidToken: () =>
+    new ApiError(400, 'INVALID_TOKEN', 'This link is invalid or has expired. Ask for a new one.'),
+  /** Unknown email, wrong password and banned account: one answer, so none can be told apart. */
+  invalidCredentials: () =>
+    new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is incorrect.'),
+  /** Only after a correct password: the owner of the account may know it is suspended. */
+  accountSuspended: (until: number) => {
+    const iso = new Date(until).toISOString()
+    return new ApiError(403, 'ACCOUNT_SUSPENDED', `This account is suspended until ${iso}.`, {
+      fields: { suspendedUntil: iso },
+    })
+  },
+  /** Only after a correct password, and only when the site refuses unverified sign-ins. */
+  emailNotVerified: () =>
+    new ApiError(
+      403,
+      'EMAIL_NOT_VERIFIED',
+      'Confirm your email address first: follow the link in the email we sent you.',
+    ),
+  sessionNotFound: () =>
+    new ApiError(404, 'SESSION_NOT_FOUND', 'You have no session with that id.'),
+  /** Usernames are public, so saying one is taken reveals nothing; emails never get this. */
+  usernameTaken: () => HttpErrors.validation({ username: 'Taken' }),
+  /** A password rule failed; `problem` says which, in words a form can show. */
+  weakPassword: (problem: string) => HttpErrors.validation({ password: problem }),
+} as const
+
+/** Password recovery and the signed-in member's own account (account-routes.ts). */
+export const AccountErrors = {
+  /** Re-entering the password guards changes a borrowed or stolen session must not make. */
+  invalidPassword: () =>
+    new ApiError(403, 'INVALID_PASSWORD', 'The current password is not correct.'),
+  /** Only to the member who asked; says nothing about who owns the address. */
+  sameEmail: () => HttpErrors.validation({ newEmail: 'This is already your email address.' }),
+  /** The new address was registered by someone else between the request and the click. */
+  emailTaken: () =>
+    new ApiError(409, 'EMAIL_TAKEN', 'Another account now uses this email address.'),
+} as const
+
+/** The owner's member API (secret key) and the operator's CLI (admin-members.ts, create-member.ts). */
+export const MemberAdminErrors = {
+  memberNotFound: () =>
+    new ApiError(404, 'MEMBER_NOT_FOUND', 'This site has no member with that id.'),
+  /** Suspending a banned member would let the ban lapse; unban first. */
+  memberBanned: () =>
+    new ApiError(
+      409,
+      'MEMBER_BANNED',
+      'This member is banned; unban them first if a suspension is what you want.',
+    ),
+  /** The owner creating a member directly (CLI): no enumeration concern, so say it plainly. */
+  emailTaken: () =>
+    new ApiError(409, 'EMAIL_TAKEN', 'A member of this site already uses that email address.'),
+} as const

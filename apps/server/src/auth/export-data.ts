@@ -1,0 +1,43 @@
+import type { MemberAuth, ResolvedSite } from '../http/env.ts'
+import { submissionsForExport } from './account-queries.ts'
+import type { AuthDeps } from './deps.ts'
+import { ownAccount } from './members.ts'
+import { sessionsOfMember } from './sessions.ts'
+
+// "Take your data with you" (GDPR art. 15 and 20): everything the site holds about the member,
+// as one JSON document. Built from explicit column lists, never `SELECT *`, so a secret added to
+// a table later (a hash, a token) cannot slip into a download.
+
+export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>
+
+/** The export's file name, e.g. `porchlight-account-mem_….json`. */
+export function exportFileName(memberId: string) {
+  return `porchlight-account-${memberId}.json`
+}
+
+/**
+ * The member's profile, sessions (with the one that asked marked `current`), the contact-form
+ * submissions they sent while signed in, and their forum posts (an empty list until the forum
+ * arrives; the key is there so consumers need not change). Times are epoch milliseconds, like
+ * everywhere else in the API.
+ */
+export async function exportAccountData(
+  deps: Pick<AuthDeps, 'db' | 'clock'>,
+  site: ResolvedSite,
+  auth: MemberAuth,
+) {
+  const { db, clock } = deps
+  const { member, session } = auth
+  const [sessions, submissions] = await Promise.all([
+    sessionsOfMember(db, site.scope, member.id),
+    submissionsForExport(db, site.scope, member.id),
+  ])
+  return {
+    exportedAt: clock.now(),
+    site: { id: site.id, name: site.name },
+    account: ownAccount(member),
+    sessions: sessions.map((s) => ({ ...s, current: s.id === session.id })),
+    submissions,
+    posts: [] as unknown[],
+  }
+}

@@ -1,0 +1,94 @@
+import { eq } from 'drizzle-orm'
+import { members } from '../db/schema.ts'
+import type { ResolvedSite } from '../http/env.ts'
+import type { AuthDeps } from './deps.ts'
+import { AuthErrors } from './errors.ts'
+import { beginLoginAttempt } from './login-throttle.ts'
+import { memberByEmail, normalizeEmail } from './members.ts'
+import type { PasswordHasher } from './password.ts'
+import {
+  canSignIn,
+  createSession,
+  type Session,
+  type SessionMember,
+  type SessionTransport,
+  sessionExpiresAt,
+} from './sessions.ts'
+
+export type LoginDeps = Pick<AuthDeps, 'db' | 'clock' | 'passwords'>
+
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>()
+
+/**
+ * A hash of nothing anyone knows, made with the hasher's current parameters, so an unknown
+ * email costs the same scrypt work as a wrong password. Made on first use, not at start:
+ * Workers forbid randomness in global scope, and most processes never need it.
+ */
+function dummyHash(passwords: PasswordHasher): Promise<string> {
+  let hash = dummyHashes.get(passwords)
+  if (!hash) {
+    hash = passwords.hash(crypto.randomUUID())
+    dummyHashes.set(passwords, hash)
+  }
+  return hash
+}
+
+export type LoginInput = { email: string; password: string; transport: SessionTransport }
+
+export type SignedIn = {
+  token: string
+  session: Session
+  member: SessionMember
+  expiresAt: number
+}
+
+/**
+ * Signs a member in and starts a session. Unknown email, wrong password and a banned account
+ * all fail with the same `401 INVALID_CREDENTIALS` after the same scrypt work, so the answer
+ * tells nobody whether an address has an account. Suspension and an unverified email are told
+ * only to someone who proved the password, i.e. the member. The throttle runs first: a guess
+ * it refuses costs no hashing at all.
+ */
+export async function login(
+  deps: LoginDeps,
+  site: ResolvedSite,
+  input: LoginInput,
+  meta: { ip: string; userAgent?: string | undefined },
+): Promise<SignedIn> {
+  const { db, clock, passwords } = deps
+  const { scope, auth: settings } = site
+  const email = normalizeEmail(input.email)
+  const attempt = await beginLoginAttempt(deps, scope, email, meta.ip)
+
+  const member = await memberByEmail(db, scope, email)
+  const correct = await passwords.verify(input.password, member?.passwordHash ?? (await dummyHash(passwords)))
+  // Banned is a failure like any other: the ban is not news the attacker should get.
+  if (!member || !correct || member.status === 'banned') throw AuthErrors.invalidCredentials()
+  await attempt.succeeded()
+
+  const now = clock.now()
+  if (!canSignIn(member, now)) {
+    // Suspended with no end is a ban in all but name: answer like one.
+    if (member.suspendedUntil === null) throw AuthErrors.invalidCredentials()
+    throw AuthErrors.accountSuspended(member.suspendedUntil)
+  }
+  if (member.emailVerifiedAt === null && !settings.allowUnverifiedSignIn) {
+    throw AuthErrors.emailNotVerified()
+  }
+  if (passwords.needsRehash(member.passwordHash)) {
+    // The password is in hand only now: upgrade the stored hash to today's parameters.
+    const passwordHash = await passwords.hash(input.password)
+    await db
+      .update(members)
+      .set({ passwordHash, updatedAt: now })
+      .where(scope.where(members, eq(members.id, member.id)))
+    member.passwordHash = passwordHash
+  }
+  const { token, session } = await createSession(db, clock, scope, {
+    memberId: member.id,
+    transport: input.transport,
+    ...(meta.userAgent && { userAgent: meta.userAgent }),
+    ip: meta.ip,
+  })
+  return { token, session, member, expiresAt: sessionExpiresAt(session, settings) }
+}
