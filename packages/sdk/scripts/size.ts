@@ -15,11 +15,21 @@ export type SizeEntry = { name: string; budget: number } & (
   | { contents: string }
 )
 
+// Each budget sits a margin above what the entry weighs, so growth is a decision, not a drift.
 export const budgets: SizeEntry[] = [
+  // With contact forms: 1.8 KB. Raised as membership and discussions arrive, never past 6 KB.
   { name: 'whole SDK', entry: 'src/index.ts', budget: 2048 },
   {
+    // The one-stop client carries every feature by design; the factories below do not.
     name: 'createClient alone, tree-shaken',
     contents: "export { createClient } from './src/index.ts'",
+    budget: 2048,
+  },
+  {
+    // What a site with only a contact page ships: the request core plus src/contact.ts and
+    // src/pow.ts. A hard limit: when it is exceeded, slim the core (src/core.ts).
+    name: 'contactForm alone, tree-shaken',
+    contents: "export { createContactForm } from './src/index.ts'",
     budget: 1536,
   },
 ]

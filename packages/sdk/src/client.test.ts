@@ -99,6 +99,19 @@ describe('createClient', () => {
     expect(retryAfter).toBeLessThanOrEqual(10)
   })
 
+  it('reads Retry-After on a 503 too', async () => {
+    server = await startServer((_req, res) =>
+      json(
+        res,
+        503,
+        { error: { code: 'SERVICE_UNAVAILABLE', message: 'Back soon' } },
+        { 'Retry-After': '120' },
+      ),
+    )
+    const error = await failure(createClient({ url: server.url, key }).site())
+    expect(error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: 120 })
+  })
+
   it('reports a non-JSON error page as UNEXPECTED_RESPONSE with its status', async () => {
     server = await startServer((_req, res) =>
       res.writeHead(502, { 'Content-Type': 'text/html' }).end('<h1>Bad gateway</h1>'),
@@ -127,6 +140,20 @@ describe('createClient', () => {
     setTimeout(() => controller.abort(), 20)
     const error = await failure(call)
     expect(error).toMatchObject({ status: 0, code: 'ABORTED' })
+  })
+
+  it('still honours the caller’s signal where AbortSignal.any is missing (Safari < 17.4)', async () => {
+    server = await startServer(() => {})
+    const any = AbortSignal.any
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true })
+    try {
+      const controller = new AbortController()
+      const call = createClient({ url: server.url, key }).site({ signal: controller.signal })
+      setTimeout(() => controller.abort(), 20)
+      expect(await failure(call)).toMatchObject({ status: 0, code: 'ABORTED' })
+    } finally {
+      Object.defineProperty(AbortSignal, 'any', { value: any, configurable: true })
+    }
   })
 
   it('uses the fetch it is given', async () => {

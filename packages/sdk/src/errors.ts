@@ -12,7 +12,7 @@ export interface PorchlightErrorInit {
   message: string
   /** Per-field messages from a validation failure. */
   fields?: Record<string, string> | undefined
-  /** Seconds to wait before retrying, from `Retry-After` on a 429. */
+  /** Seconds to wait before retrying, from `Retry-After` (sent with a 429 or 503). */
   retryAfter?: number | undefined
   cause?: unknown
 }
@@ -21,8 +21,10 @@ export interface PorchlightErrorInit {
  * The one error every SDK call throws: an error answer from the server, or no answer at all.
  * Branch on `code`, which is stable; `message` is for people.
  *
- * Codes the SDK itself produces: `NETWORK_ERROR`, `TIMEOUT` and `ABORTED` (all with status 0),
- * and `UNEXPECTED_RESPONSE` when the body is not the JSON the API always sends.
+ * Codes the SDK itself produces, all with status 0 unless noted: `NETWORK_ERROR`, `TIMEOUT`,
+ * `ABORTED`, `CHALLENGE_FAILED` (no solution to a contact form's proof-of-work challenge),
+ * `FILE_UPLOADS_NOT_SUPPORTED` (a file in a contact form), and `UNEXPECTED_RESPONSE` (with the
+ * HTTP status) when the body is not the JSON the API always sends.
  *
  * @example
  * try {
@@ -33,19 +35,27 @@ export interface PorchlightErrorInit {
  */
 export class PorchlightError extends Error {
   override name = 'PorchlightError'
-  readonly status: number
-  readonly code: string
-  readonly fields: Record<string, string>
-  readonly retryAfter: number | undefined
+  // Declared, not initialised: the constructor assigns them in one go, which minifies smaller.
+  declare readonly status: number
+  declare readonly code: string
+  declare readonly fields: Record<string, string>
+  declare readonly retryAfter: number | undefined
 
   constructor(init: PorchlightErrorInit) {
-    super(init.message, { cause: init.cause })
-    this.status = init.status
-    this.code = init.code
-    this.fields = init.fields ?? {}
-    this.retryAfter = init.retryAfter
+    // `init` doubles as the options: Error takes its `cause`.
+    super(init.message, init)
+    Object.assign(this, init, { fields: init.fields ?? {} })
   }
 }
+
+/**
+ * A failure the SDK detects itself, before or without a response: status 0. Internal.
+ *
+ * @example
+ * throw clientError('ABORTED', 'The request was aborted')
+ */
+export const clientError = (code: string, message: string, cause?: unknown): PorchlightError =>
+  new PorchlightError({ status: 0, code, message, cause })
 
 /**
  * True when `e` is a {@link PorchlightError}. Unlike `instanceof`, this also recognises errors from

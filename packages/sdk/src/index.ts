@@ -1,10 +1,21 @@
 export {
-  type CallOptions,
   type Client,
   type ClientOptions,
   createClient,
-  type RequestOptions,
   type SiteInfo,
 } from './client.ts'
+export {
+  type ContactForm,
+  type ContactFormData,
+  createContactForm,
+  type Submission,
+} from './contact.ts'
+export {
+  type CallOptions,
+  type ConnectionOptions,
+  createRequest,
+  type RequestFunction,
+  type RequestOptions,
+} from './core.ts'
 export { isPorchlightError, PorchlightError, type PorchlightErrorInit } from './errors.ts'
 export { type KeyValueStorage, memoryStorage, webStorage } from './storage.ts'

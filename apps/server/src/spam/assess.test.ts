@@ -211,15 +211,18 @@ describe('assessing a submission', () => {
       ).toEqual([])
     })
 
-    it('marks a forged, foreign or expired token', async () => {
+    it('marks a forged or foreign token', async () => {
       const other = issueTimeToken(signingSecret, 'newsletter', clock.now() - 60_000)
       expect((await assess({ control: { timeToken: other } })).reasons).toEqual([
         'invalid_time_token',
       ])
+    })
+
+    it('treats an expired token as none: a page left open for a day is usually a person', async () => {
       const old = issueTimeToken(signingSecret, 'contact', clock.now() - 25 * 3_600_000)
-      expect((await assess({ control: { timeToken: old } })).reasons).toEqual([
-        'expired_time_token',
-      ])
+      expect((await assess({ control: { timeToken: old } })).reasons).toEqual([])
+      const required = { settings: { requireTimeToken: true }, control: { timeToken: old } }
+      expect((await assess(required)).reasons).toEqual(['expired_time_token'])
     })
 
     it('penalises a missing token only when the form requires one', async () => {

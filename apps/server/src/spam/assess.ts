@@ -110,7 +110,9 @@ export async function assessSubmission(
       minSeconds: settings.minSeconds,
     })
     if (result === 'too_fast') reasons.push('too_fast')
-    else if (result === 'expired') reasons.push('expired_time_token')
+    // A page left open for a day is a person more often than a bot: an expired token counts as
+    // no token, penalised only where the form requires one.
+    else if (result === 'expired' && settings.requireTimeToken) reasons.push('expired_time_token')
     else if (result === 'invalid') reasons.push('invalid_time_token')
   } else if (settings.requireTimeToken) {
     reasons.push('missing_time_token')
