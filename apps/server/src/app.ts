@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.ts'
 import { adminContactRoutes } from './contact/admin-routes.ts'
 import { contactRoutes } from './contact/routes.ts'
 import type { AppDeps } from './deps.ts'
+import { forumRoutes } from './forum/routes.ts'
 import { healthRoutes } from './health.ts'
 import { isMalformedJson } from './http/body.ts'
 import { cors } from './http/cors.ts'
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   })
   app.route('/v1', authRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', accountRoutes({ ...deps, kickOutbox }, site, member))
+  app.route('/v1', forumRoutes({ ...deps, kickOutbox }, site, member))
   app.use('/v1/admin/*', admin)
   app.route('/v1/admin', adminSiteRoutes(deps))
   app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))

@@ -82,5 +82,11 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "CREATE TRIGGER `posts_search_delete` AFTER DELETE ON `posts` BEGIN\n  DELETE FROM `forum_search` WHERE rowid = old.rowid;\nEND;",
       "CREATE TRIGGER `threads_search_title` AFTER UPDATE OF `title` ON `threads` BEGIN\n  UPDATE `forum_search` SET title = new.title\n  WHERE rowid = (SELECT rowid FROM `posts` WHERE `thread_id` = new.id AND `number` = 1);\nEND;"
     ]
+  },
+  {
+    "tag": "0005_thread_version",
+    "statements": [
+      "ALTER TABLE `threads` ADD `version` integer DEFAULT 0 NOT NULL;"
+    ]
   }
 ]

@@ -292,6 +292,8 @@ export const threads = sqliteTable(
     slowModeSeconds: integer('slow_mode_seconds').notNull().default(0),
     postCount: integer('post_count').notNull().default(0),
     lastPostId: text('last_post_id'),
+    /** Bumped by every change to the thread or its posts: the posts list's ETag. */
+    version: integer('version').notNull().default(0),
     lastActivityAt: integer('last_activity_at').notNull(),
     createdAt: integer('created_at').notNull(),
   },
