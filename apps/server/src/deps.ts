@@ -8,6 +8,7 @@ import { createPasswordHasher, type PasswordHasher } from './auth/password.ts'
 import { type Clock, systemClock } from './clock.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type Database } from './db/client.ts'
+import { forumDigestJobHandler } from './forum/digest.ts'
 import { clientAddressReader } from './http/client-address.ts'
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts'
 import { createLogger, describeError, type Logger } from './logger.ts'
@@ -80,6 +81,13 @@ export function createDeps(options: DepsOptions): AppDeps {
   const handlers: JobHandlers = {
     email: emailJobHandler(mail, { from: config.mail.from }),
     webhook: webhookJobHandler({ db, clock }),
+    'forum.digest': forumDigestJobHandler({
+      db,
+      clock,
+      mail,
+      from: config.mail.from,
+      publicUrl: config.publicUrl,
+    }),
     ...options.handlers,
   }
   const outbox = createOutboxRunner({ db, clock, log, handlers }, options.delivery)

@@ -139,7 +139,11 @@ export function submissionsForExport(db: Database, scope: SiteScope, memberId: s
  * for an unknown address): the same kind of write transaction as the real path, so the two take
  * comparable time. The conditions can never hold: ids are never empty.
  */
-export function writesMatchingNothing(db: Database, clock: Clock, scope: SiteScope): Statement[] {
+export function writesMatchingNothing(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+): [Statement, ...Statement[]] {
   const never: SQL = sql`0`
   return [
     db

@@ -15,7 +15,13 @@ import type { AuthDeps } from './deps.ts'
 import { confirmEmailChangeMail, emailChangeRequestedMail, passwordChangedMail } from './emails.ts'
 import { AccountErrors, AuthErrors } from './errors.ts'
 import { consumeMemberToken, issueMemberToken } from './member-tokens.ts'
-import { memberByEmail, normalizeEmail, type OwnAccount, ownAccount, usernameKey } from './members.ts'
+import {
+  memberByEmail,
+  normalizeEmail,
+  type OwnAccount,
+  ownAccount,
+  usernameKey,
+} from './members.ts'
 import { passwordProblem } from './password-policy.ts'
 import { countBadToken } from './password-reset.ts'
 import { deleteMemberSessions, type SessionMember } from './sessions.ts'
@@ -117,7 +123,7 @@ export async function changePassword(
   await db.batch([
     setPasswordHash(db, clock, scope, member.id, passwordHash, { markVerified: false }),
     spendPendingTokens(db, clock, scope, member.id, ['reset_password', 'change_email']),
-    enqueue(db, clock, scope, passwordChangedMail(site, member.email)),
+    enqueue(db, clock, scope, passwordChangedMail(site, member.email, input.signOutOtherSessions)),
     ...(input.signOutOtherSessions ? [deleteMemberSessions(db, scope, member.id, session.id)] : []),
   ])
 }
@@ -161,7 +167,11 @@ export async function requestEmailChange(
     'confirm-email-change',
     token,
   )
-  await db.batch([insert, enqueue(db, clock, scope, confirmEmailChangeMail(site, newEmail, url)), notice])
+  await db.batch([
+    insert,
+    enqueue(db, clock, scope, confirmEmailChangeMail(site, newEmail, url)),
+    notice,
+  ])
 }
 
 /**

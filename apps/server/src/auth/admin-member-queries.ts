@@ -10,9 +10,11 @@ import { canSignIn } from './sessions.ts'
 /**
  * The latest use of any of the member's sessions (hourly precision: sessions record use at most
  * hourly), or null when they have none. Rides the `sessions_member (site_id, member_id)` index.
+ * The outer columns are spelled out: drizzle leaves a one-table select's columns unqualified,
+ * and inside the subquery a bare `id` would mean the session's.
  */
 const lastSeenAt = sql<number | null>`(SELECT max(s.last_used_at) FROM sessions AS s
-  WHERE s.site_id = ${members.siteId} AND s.member_id = ${members.id})`
+  WHERE s.site_id = members.site_id AND s.member_id = members.id)`
 
 const summaryColumns = {
   id: members.id,
@@ -46,7 +48,8 @@ type SummaryRow = Pick<
  */
 export function memberSummary(row: SummaryRow, now: number) {
   const suspended = row.status === 'suspended' && !canSignIn(row, now)
-  const status: MemberStatus = row.status === 'banned' ? 'banned' : suspended ? 'suspended' : 'active'
+  const status: MemberStatus =
+    row.status === 'banned' ? 'banned' : suspended ? 'suspended' : 'active'
   return {
     id: row.id,
     email: row.email,
@@ -145,7 +148,7 @@ export async function memberDetailRow(
     .select({
       ...summaryColumns,
       sessionCount: sql<number>`(SELECT count(*) FROM sessions AS s
-        WHERE s.site_id = ${members.siteId} AND s.member_id = ${members.id}
+        WHERE s.site_id = members.site_id AND s.member_id = members.id
           AND s.last_used_at > ${window.activeSince} AND s.created_at > ${window.startedSince})`.mapWith(
         Number,
       ),

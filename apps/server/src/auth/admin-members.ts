@@ -1,11 +1,12 @@
 import { eq, ne } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
-import { members, memberTokens, sessions, submissions } from '../db/schema.ts'
+import { members, memberTokens, sessions } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { type MemberDetail, memberDetailRow } from './admin-member-queries.ts'
 import type { MemberRole } from './admin-schemas.ts'
+import { onMemberDeleted } from './delete-account.ts'
 import { MemberAdminErrors } from './errors.ts'
 import { memberById } from './members.ts'
 import { deleteMemberSessions } from './sessions.ts'
@@ -84,7 +85,9 @@ export async function suspendMember(
   ])
   if (suspended.length === 0) {
     // Banned or deleted between the read and the batch.
-    throw (await memberById(db, scope, id)) ? MemberAdminErrors.memberBanned() : MemberAdminErrors.memberNotFound()
+    throw (await memberById(db, scope, id))
+      ? MemberAdminErrors.memberBanned()
+      : MemberAdminErrors.memberNotFound()
   }
   return {
     member: await memberDetail(deps, scope, settings, id),
@@ -137,28 +140,30 @@ export async function unbanMember(
 /** Signs the member out everywhere; they may sign in again. Returns how many sessions ended. */
 export async function endMemberSessions({ db }: AdminMembersDeps, scope: SiteScope, id: string) {
   const ended = await deleteMemberSessions(db, scope, id).returning({ id: sessions.id })
-  if (ended.length === 0 && !(await memberById(db, scope, id))) throw MemberAdminErrors.memberNotFound()
+  if (ended.length === 0 && !(await memberById(db, scope, id)))
+    throw MemberAdminErrors.memberNotFound()
   return ended.length
 }
 
 /**
- * Deletes a member with their sessions and emailed tokens, in one batch. Contact submissions
- * they made while signed in stay with the site (they are the site's records) but no longer
- * point at the member. Sessions and tokens are deleted by name rather than left to the foreign
- * keys' cascade, which SQLite applies only where `foreign_keys` is on for the connection.
+ * Deletes a member with their sessions and emailed tokens, in one batch. What they left on the
+ * site (contact submissions now, forum posts later) is settled by `onMemberDeleted`, the same
+ * rules as when members delete their own account, under the site's `deletedMemberPosts` policy.
+ * Sessions and tokens are deleted by name rather than left to the foreign keys' cascade, which
+ * SQLite applies only where `foreign_keys` is on for the connection. No email: the owner decides
+ * whether and how to tell the person.
  */
-export async function deleteMember({ db }: AdminMembersDeps, scope: SiteScope, id: string) {
-  const results = await db.batch([
-    db
-      .update(submissions)
-      .set({ memberId: null })
-      .where(scope.where(submissions, eq(submissions.memberId, id))),
+export async function deleteMember(
+  { db }: AdminMembersDeps,
+  scope: SiteScope,
+  settings: AuthSettings,
+  id: string,
+) {
+  if (!(await memberById(db, scope, id))) throw MemberAdminErrors.memberNotFound()
+  await db.batch([
     db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, id))),
+    ...onMemberDeleted(db, scope, id, settings.deletedMemberPosts),
     deleteMemberSessions(db, scope, id),
-    db
-      .delete(members)
-      .where(scope.where(members, eq(members.id, id)))
-      .returning({ id: members.id }),
+    db.delete(members).where(scope.where(members, eq(members.id, id))),
   ])
-  if (results[3].length === 0) throw MemberAdminErrors.memberNotFound()
 }

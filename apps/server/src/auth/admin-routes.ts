@@ -44,7 +44,8 @@ function optionalJsonBody<T extends z.ZodType>(schema: T) {
     await next()
   })
   const validate = zValidator('json', schema, (result) => {
-    if (!result.success) throw HttpErrors.validation(fieldErrors(result.error as unknown as z.ZodError))
+    if (!result.success)
+      throw HttpErrors.validation(fieldErrors(result.error as unknown as z.ZodError))
   })
   return [jsonIfAny, validate] as const
 }
@@ -60,8 +61,7 @@ export function adminMemberRoutes(deps: AuthDeps) {
     .get('/members', queryParams(listMembersSchema), async (c) => {
       const { cursor, limit, ...filter } = c.req.valid('query')
       const [createdAt, id] = cursor ? decodeCursor(cursor) : []
-      if (cursor && (typeof createdAt !== 'number' || typeof id !== 'string'))
-        throw invalidCursor()
+      if (cursor && (typeof createdAt !== 'number' || typeof id !== 'string')) throw invalidCursor()
       const before = cursor ? { createdAt: createdAt as number, id: id as string } : undefined
       const rows = await membersPage(
         db,
@@ -105,7 +105,8 @@ export function adminMemberRoutes(deps: AuthDeps) {
       return c.body(null, 204)
     })
     .delete('/members/:id', async (c) => {
-      await deleteMember(admin, siteOf(c).scope, c.req.param('id'))
+      const site = siteOf(c)
+      await deleteMember(admin, site.scope, site.auth, c.req.param('id'))
       return c.body(null, 204)
     })
     .get('/auth-settings', async (c) => c.json(await authSettingsOf(db, siteOf(c).scope)))

@@ -28,8 +28,13 @@ async function storedSettings(db: Database, scope: SiteScope): Promise<Record<st
     : {}
 }
 
+/** The site's settings with defaults, for code outside a request (the CLI). */
+export async function siteAuthSettings(db: Database, scope: SiteScope): Promise<AuthSettings> {
+  return readAuthSettings(await storedSettings(db, scope))
+}
+
 export async function authSettingsOf(db: Database, scope: SiteScope): Promise<AuthSettingsView> {
-  return settingsView(readAuthSettings(await storedSettings(db, scope)))
+  return settingsView(await siteAuthSettings(db, scope))
 }
 
 /**

@@ -4,8 +4,8 @@ import { members, memberTokens, sessions, submissions } from '../db/schema.ts'
 import type { MemberAuth, ResolvedSite } from '../http/env.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import type { Statement } from './account-queries.ts'
 import { verifyCurrentPassword } from './account.ts'
+import type { Statement } from './account-queries.ts'
 import type { AuthDeps } from './deps.ts'
 import { accountDeletedMail } from './emails.ts'
 import type { AuthSettings } from './settings.ts'
@@ -57,8 +57,8 @@ export async function deleteAccount(
   const { member } = auth
   await verifyCurrentPassword(deps, site, member, password)
   await db.batch([
-    ...onMemberDeleted(db, scope, member.id, site.auth.deletedMemberPosts),
     db.delete(sessions).where(scope.where(sessions, eq(sessions.memberId, member.id))),
+    ...onMemberDeleted(db, scope, member.id, site.auth.deletedMemberPosts),
     db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, member.id))),
     db.delete(members).where(scope.where(members, eq(members.id, member.id))),
     enqueue(db, clock, scope, accountDeletedMail(site, member.email)),

@@ -43,10 +43,11 @@ export function passwordResetMail(site: Site, to: string, url: string) {
   })
 }
 
-export function passwordChangedMail(site: Site, to: string) {
+export function passwordChangedMail(site: Site, to: string, otherSessionsEnded: boolean) {
+  const sessions = otherSessionsEnded ? ', and other sessions were signed out' : ''
   return mail(to, `Your ${site.name} password was changed`, {
     title: 'Your password was changed',
-    intro: `The password of your ${site.name} account was just changed, and other sessions were signed out. If this was not you, reset your password now and contact the site.`,
+    intro: `The password of your ${site.name} account was just changed${sessions}. If this was not you, reset your password now and contact the site.`,
     footer: site.name,
   })
 }

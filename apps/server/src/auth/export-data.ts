@@ -2,7 +2,7 @@ import type { MemberAuth, ResolvedSite } from '../http/env.ts'
 import { submissionsForExport } from './account-queries.ts'
 import type { AuthDeps } from './deps.ts'
 import { ownAccount } from './members.ts'
-import { sessionsOfMember } from './sessions.ts'
+import { listOwnSessions } from './own-sessions.ts'
 
 // "Take your data with you" (GDPR art. 15 and 20): everything the site holds about the member,
 // as one JSON document. Built from explicit column lists, never `SELECT *`, so a secret added to
@@ -16,10 +16,10 @@ export function exportFileName(memberId: string) {
 }
 
 /**
- * The member's profile, sessions (with the one that asked marked `current`), the contact-form
- * submissions they sent while signed in, and their forum posts (an empty list until the forum
- * arrives; the key is there so consumers need not change). Times are epoch milliseconds, like
- * everywhere else in the API.
+ * The member's profile, live sessions (as `GET /v1/auth/sessions` lists them, the one that asked
+ * marked `current`), the contact-form submissions they sent while signed in, and their forum
+ * posts (an empty list until the forum arrives; the key is there so consumers need not change).
+ * Times are epoch milliseconds, like everywhere else in the API.
  */
 export async function exportAccountData(
   deps: Pick<AuthDeps, 'db' | 'clock'>,
@@ -28,15 +28,16 @@ export async function exportAccountData(
 ) {
   const { db, clock } = deps
   const { member, session } = auth
+  const now = clock.now()
   const [sessions, submissions] = await Promise.all([
-    sessionsOfMember(db, site.scope, member.id),
+    listOwnSessions(db, site, member.id, session.id, now),
     submissionsForExport(db, site.scope, member.id),
   ])
   return {
-    exportedAt: clock.now(),
+    exportedAt: now,
     site: { id: site.id, name: site.name },
     account: ownAccount(member),
-    sessions: sessions.map((s) => ({ ...s, current: s.id === session.id })),
+    sessions,
     submissions,
     posts: [] as unknown[],
   }

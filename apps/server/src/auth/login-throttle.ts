@@ -17,10 +17,11 @@ import type { SiteScope } from '../sites/scope.ts'
 //   IP              20              one address spraying passwords over many members
 //   email           100             many addresses (a botnet) guessing one member's password
 //
-// So from one address: 5 guesses, then waits of 1 s, 2 s, 4 s … 512 s, then 15 min each; at
-// most ~110 guesses a day per member from each address, and beyond the first 100 failures a day
-// ~96 per member from all addresses together. A bucket is forgotten 24 h after its last failure.
-// A success clears the member's email + IP bucket and refunds the attempt to the other two.
+// So from one address: 5 guesses, then waits of 1 s, 2 s, 4 s … 512 s, then 15 min each: about
+// 110 guesses at one member in the first day, 96 a day after. From any number of addresses
+// together: about 100 + 110 in the first day, 96 a day after. A bucket is forgotten 24 h after
+// its last failure; rejected attempts are not failures and do not lengthen the wait. A success
+// clears the member's email + IP bucket and gives the attempt back to the other two.
 //
 // An attacker hammering a member's email from elsewhere must not keep the member out. Once a
 // member has signed in from an address, that email + IP pair is "known" for 30 days and only its
@@ -87,7 +88,9 @@ export async function beginLoginAttempt(
     const found = await db
       .select()
       .from(rateLimits)
-      .where(scope.where(rateLimits, inArray(rateLimits.bucket, [known, ...all.map((r) => r.bucket)])))
+      .where(
+        scope.where(rateLimits, inArray(rateLimits.bucket, [known, ...all.map((r) => r.bucket)])),
+      )
     const live = new Map<string, Row>(
       found.filter((row) => row.expiresAt > now).map((row) => [row.bucket, row]),
     )
@@ -111,7 +114,7 @@ export async function beginLoginAttempt(
     }
     // Another attempt changed a bucket between our read and our write: give back what this
     // round counted and look again, so the winner's count decides whether we may go on.
-    await refund(db, scope, counted)
+    for (const rule of counted) await undoCount(db, scope, rule.bucket, live.get(rule.bucket), now)
   }
   throw HttpErrors.rateLimited(1)
 }
@@ -162,8 +165,26 @@ function refundQuery(db: Database, scope: SiteScope, buckets: string[]) {
     .where(scope.where(rateLimits, inArray(rateLimits.bucket, buckets)))
 }
 
-async function refund(db: Database, scope: SiteScope, rules: Rule[]) {
-  if (rules.length > 0) await refundQuery(db, scope, rules.map((r) => r.bucket))
+/**
+ * Takes back a count this attempt made a moment ago after losing a race on another bucket,
+ * restoring the time of the failure before it (unless another attempt has written since), so a
+ * lost race does not restart the wait.
+ */
+function undoCount(
+  db: Database,
+  scope: SiteScope,
+  bucket: string,
+  seen: Row | undefined,
+  countedAt: number,
+) {
+  const before = seen?.windowStart ?? 0
+  return db
+    .update(rateLimits)
+    .set({
+      count: sql`max(${rateLimits.count} - 1, 0)`,
+      windowStart: sql`CASE WHEN ${rateLimits.windowStart} = ${countedAt} THEN ${before} ELSE ${rateLimits.windowStart} END`,
+    })
+    .where(scope.where(rateLimits, eq(rateLimits.bucket, bucket)))
 }
 
 async function succeed(deps: LoginThrottleDeps, scope: SiteScope, rules: Rule[], known: string) {

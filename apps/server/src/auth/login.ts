@@ -61,7 +61,10 @@ export async function login(
   const attempt = await beginLoginAttempt(deps, scope, email, meta.ip)
 
   const member = await memberByEmail(db, scope, email)
-  const correct = await passwords.verify(input.password, member?.passwordHash ?? (await dummyHash(passwords)))
+  const correct = await passwords.verify(
+    input.password,
+    member?.passwordHash ?? (await dummyHash(passwords)),
+  )
   // Banned is a failure like any other: the ban is not news the attacker should get.
   if (!member || !correct || member.status === 'banned') throw AuthErrors.invalidCredentials()
   await attempt.succeeded()

@@ -17,6 +17,7 @@ import { memberByEmail, memberById, normalizeEmail } from './members.ts'
 import { assertPasswordAllowed } from './password-policy.ts'
 import { deleteMemberSessions } from './sessions.ts'
 import { memberLink } from './settings.ts'
+import { newToken } from './tokens.ts'
 
 // Forgot password: a single-use link by email (30 minutes, stored hashed), then a new password.
 // The request answers the same whether or not the address has an account (OWASP ASVS 6.3.x,
@@ -54,9 +55,10 @@ function emailBucket(siteId: string, email: string) {
 }
 
 /**
- * Queues a reset link for `email` if it belongs to a member of the site, and does the same kind
- * of database work when it does not, so the answer (always 202) and its timing say nothing. The
- * limits are counted before the lookup, so they too behave the same for every address.
+ * Queues a reset link for `email` if it belongs to a member of the site, and otherwise does the
+ * same work but for the rows (the email rendered and dropped, a write transaction that matches
+ * nothing), so the answer (always 202) and its timing say nothing. The limits are counted before
+ * the lookup, so they too behave the same for every address.
  */
 export async function requestPasswordReset(
   deps: Deps,
@@ -79,16 +81,18 @@ export async function requestPasswordReset(
     windowMs: hourMs,
   })
   const member = await memberByEmail(db, scope, email)
+  const link = (token: string) =>
+    memberLink(site.auth, site.origins, deps.config.publicUrl, 'reset-password', token)
   if (!member) {
-    const [first, ...rest] = writesMatchingNothing(db, clock, scope)
-    if (first) await db.batch([first, ...rest])
+    passwordResetMail(site, email, link(newToken().token)) // rendered and dropped
+    await db.batch(writesMatchingNothing(db, clock, scope))
     return
   }
   const { token, insert } = issueMemberToken(db, clock, scope, {
     memberId: member.id,
     purpose: 'reset_password',
   })
-  const url = memberLink(site.auth, site.origins, deps.config.publicUrl, 'reset-password', token)
+  const url = link(token)
   await db.batch([insert, enqueue(db, clock, scope, passwordResetMail(site, member.email, url))])
 }
 
@@ -137,6 +141,6 @@ export async function confirmPasswordReset(
     setPasswordHash(db, clock, scope, member.id, passwordHash, { markVerified: true }),
     deleteMemberSessions(db, scope, member.id),
     spendPendingTokens(db, clock, scope, member.id, ['reset_password', 'change_email']),
-    enqueue(db, clock, scope, passwordChangedMail(site, member.email)),
+    enqueue(db, clock, scope, passwordChangedMail(site, member.email, true)),
   ])
 }

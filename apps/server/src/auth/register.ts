@@ -75,7 +75,12 @@ export async function register(
   })
   const email = normalizeEmail(input.email)
   const displayName = input.displayName
-  await assertPasswordAllowed(input.password, site.auth, { email, displayName }, deps.breachedPasswords)
+  await assertPasswordAllowed(
+    input.password,
+    site.auth,
+    { email, displayName },
+    deps.breachedPasswords,
+  )
   await assertUsernameFree(deps, scope, input.username)
 
   const existing = await memberByEmail(db, scope, email)
@@ -100,7 +105,12 @@ export async function register(
     })
     await db.batch([
       reset.insert,
-      enqueue(db, clock, scope, alreadyRegisteredMail(site, existing.email, link('reset-password', reset.token))),
+      enqueue(
+        db,
+        clock,
+        scope,
+        alreadyRegisteredMail(site, existing.email, link('reset-password', reset.token)),
+      ),
     ])
     return
   }

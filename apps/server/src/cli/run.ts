@@ -5,6 +5,7 @@ import { keyCommand } from './keys.ts'
 import { CliError, type CommandContext } from './output.ts'
 import { migrateCommand, serveCommand } from './serve.ts'
 import { siteCommand } from './sites.ts'
+import { userCommand } from './users.ts'
 
 const usage = `Usage: porchlight <command> [options]
 
@@ -18,6 +19,11 @@ Commands:
   key rotate [--site ID] [--label L]      create a secret key (the old ones stay until revoked)
   key rotate --publishable [--site ID]    replace the publishable key
   key revoke KEY_ID [--site ID]           revoke a secret key
+  user create --email E --name N [--admin|--role R] [--verified] [--site ID]
+                                          create a member, e.g. the site's first admin; the
+                                          password: --password P or PORCHLIGHT_PASSWORD
+  user list [--site ID]                   list members, newest first
+  user role MEMBER_ID ROLE [--site ID]    set a member's role: member, moderator or admin
 
 Options:
   --json      print machine-readable JSON
@@ -31,6 +37,11 @@ const options = {
   site: { type: 'string' },
   label: { type: 'string' },
   publishable: { type: 'boolean' },
+  email: { type: 'string' },
+  password: { type: 'string' },
+  admin: { type: 'boolean' },
+  role: { type: 'string' },
+  verified: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -70,6 +81,8 @@ export async function runCli(
         return await siteCommand(ctx)
       case 'key':
         return await keyCommand(ctx)
+      case 'user':
+        return await userCommand(ctx, env)
       default:
         throw new CliError(`Unknown command "${command}".\n\n${usage}`)
     }
@@ -84,7 +97,9 @@ export async function runCli(
       return error.code === 'VALIDATION_FAILED' ? 2 : 1
     }
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`Port ${ctx?.config.port ?? ''} is already in use (EADDRINUSE). Stop the other server or set PORT.`)
+      console.error(
+        `Port ${ctx?.config.port ?? ''} is already in use (EADDRINUSE). Stop the other server or set PORT.`,
+      )
       return 1
     }
     throw error

@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { afterResponse } from '../http/client-address.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
+import { authOf } from '../http/member.ts'
 import { siteOf } from '../http/site.ts'
 import { createChallenge } from '../spam/proof-of-work.ts'
 import { issueTimeToken } from '../spam/time-token.ts'
@@ -68,7 +69,11 @@ const htmlErrors: MiddlewareHandler<AppEnv> = async (c, next) => {
 }
 
 /** The public side of contact forms: challenge, submit, and the thank-you page. */
-export function contactRoutes(deps: ContactRouteDeps, site: MiddlewareHandler<AppEnv>) {
+export function contactRoutes(
+  deps: ContactRouteDeps,
+  site: MiddlewareHandler<AppEnv>,
+  member: MiddlewareHandler<AppEnv>,
+) {
   const { db, clock } = deps
   return new Hono<AppEnv>()
     .get('/forms/:formId/challenge', site, async (c) => {
@@ -84,7 +89,7 @@ export function contactRoutes(deps: ContactRouteDeps, site: MiddlewareHandler<Ap
       c.header('Cache-Control', 'no-store')
       return c.json({ ...challenge, timeToken })
     })
-    .post('/forms/:formId/submissions', htmlErrors, site, async (c) => {
+    .post('/forms/:formId/submissions', htmlErrors, site, member, async (c) => {
       const resolved = siteOf(c)
       const formId = c.req.param('formId')
       const form = formIdSchema.safeParse(formId).success
@@ -95,6 +100,7 @@ export function contactRoutes(deps: ContactRouteDeps, site: MiddlewareHandler<Ap
         const result = await submitForm(deps, resolved, form, parsed, {
           ip: deps.clientAddress(c),
           userAgent: c.req.header('user-agent'),
+          memberId: authOf(c)?.member.id,
         })
         return { parsed, result }
       }

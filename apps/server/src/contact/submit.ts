@@ -37,7 +37,7 @@ export async function submitForm(
   site: ResolvedSite,
   form: Form | null,
   submission: ParsedSubmission,
-  meta: { ip: string; userAgent?: string },
+  meta: { ip: string; userAgent?: string; memberId?: string },
 ): Promise<{ id: string; spam: boolean; notes: readonly string[]; redirectUrl?: string }> {
   const { db, clock, limiter } = deps
   const { scope } = site
@@ -106,6 +106,7 @@ export async function submitForm(
       status: verdict.spam ? 'spam' : 'new',
       spamReasons: verdict.reasons,
       ip: meta.ip,
+      memberId: meta.memberId ?? null,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
       contentHash: verdict.contentHash,
       notifiedAt: verdict.spam ? null : now,

@@ -1,0 +1,248 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts'
+import { everyStoredValue, jsonRequest, rows } from '../../test/helpers/http.ts'
+import { runCli } from './run.ts'
+
+// `porchlight user …` run in-process against a temp database file, checked through its output,
+// its exit code, and the real app over the same file (can the member it made sign in?).
+
+let dir: string
+let env: Record<string, string>
+let app: TestApp | undefined
+let stdout: MockInstance<typeof console.log>
+let stderr: MockInstance<typeof console.error>
+let site: { id: string; publishableKey: string; secretKey: string }
+
+const password = 'a long and quiet walk home'
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-users-'))
+  env = { DATABASE_URL: `file:${join(dir, 'porchlight.db')}`, LOG_LEVEL: 'silent' }
+  stdout = vi.spyOn(console, 'log').mockImplementation(() => {})
+  stderr = vi.spyOn(console, 'error').mockImplementation(() => {})
+  site = await cliJson('site', 'create', '--name', 'Bakery')
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await app?.close()
+  app = undefined
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function cli(...argv: string[]) {
+  stdout.mockClear()
+  stderr.mockClear()
+  const code = await runCli(argv, env)
+  const text = (spy: typeof stdout) =>
+    spy.mock.calls.map((args: unknown[]) => args.join(' ')).join('\n')
+  return { code, out: text(stdout), err: text(stderr) }
+}
+
+async function cliJson<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
+  const { code, out, err } = await cli(...argv, '--json')
+  expect(err).toBe('')
+  expect(code).toBe(0)
+  return JSON.parse(out) as T
+}
+
+async function server() {
+  app ??= await createTestApp({ env: { DATABASE_URL: env.DATABASE_URL ?? '' } })
+  return app
+}
+
+async function signIn(email: string, pw = password) {
+  const res = await (await server()).app.request(
+    '/v1/auth/login',
+    jsonRequest('POST', { email, password: pw }, { 'X-Porchlight-Key': site.publishableKey }),
+  )
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+}
+
+const create = (...extra: string[]) =>
+  cli('user', 'create', '--email', 'Owner@Bakery.example', '--name', 'Olive', ...extra)
+
+describe('porchlight user create', () => {
+  it('--admin --json bootstraps the first admin, who can sign in; the password is stored hashed', async () => {
+    const member = await cliJson(
+      'user',
+      'create',
+      '--email',
+      'Owner@Bakery.example',
+      '--password',
+      password,
+      '--name',
+      'Olive',
+      '--admin',
+    )
+    expect(member).toEqual({
+      id: expect.stringMatching(/^mem_/),
+      email: 'owner@bakery.example',
+      displayName: 'Olive',
+      role: 'admin',
+      emailVerified: false,
+      createdAt: expect.any(Number),
+      siteId: site.id,
+    })
+    const signedIn = await signIn('owner@bakery.example')
+    expect(signedIn).toMatchObject({
+      status: 200,
+      body: { account: { id: member.id, role: 'admin' } },
+    })
+    expect(await everyStoredValue((await server()).deps.client)).not.toContain(password)
+  })
+
+  it('prints the member id for a human; --verified and --role moderator are honoured', async () => {
+    const { code, out } = await create('--password', password, '--role', 'moderator', '--verified')
+    expect(code).toBe(0)
+    expect(out).toMatch(/^Created moderator owner@bakery\.example \(mem_\w+\) on site site_\w+$/m)
+    expect(out).toMatch(/email: verified/)
+    const stored = await rows(
+      (await server()).deps.client,
+      'SELECT role, email_verified_at FROM members',
+    )
+    expect(stored).toEqual([{ role: 'moderator', email_verified_at: expect.any(Number) }])
+  })
+
+  it('reads the password from PORCHLIGHT_PASSWORD when --password is absent', async () => {
+    env = { ...env, PORCHLIGHT_PASSWORD: password }
+    expect((await create()).code).toBe(0)
+    expect((await signIn('owner@bakery.example')).status).toBe(200)
+  })
+
+  it.each([
+    { argv: [], message: /Missing --password \(or PORCHLIGHT_PASSWORD\)/ },
+    {
+      argv: ['--password', password, '--admin', '--role', 'member'],
+      message: /--admin and --role member disagree/,
+    },
+    {
+      argv: ['--password', password, '--role', 'owner'],
+      message: /--role must be member, moderator or admin/,
+    },
+    { argv: ['--password', password, '--site', 'site_nope'], message: /No site with id site_nope/ },
+  ])('exit 2 for $argv with a clear message, creating no one', async ({ argv, message }) => {
+    const result = await create(...argv)
+    expect(result).toMatchObject({ code: 2, err: expect.stringMatching(message) })
+    expect(await rows((await server()).deps.client, 'SELECT id FROM members')).toEqual([])
+  })
+
+  it('names the missing flags', async () => {
+    const result = await cli('user', 'create', '--password', password)
+    expect(result).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^Missing --email, --name\./),
+    })
+  })
+
+  it('a password the site’s policy refuses: exit 2, VALIDATION_FAILED naming the field', async () => {
+    const result = await create('--password', 'short')
+    expect(result.code).toBe(2)
+    expect(result.err).toMatch(/^VALIDATION_FAILED: /)
+    expect(result.err).toMatch(/^ {2}password: Use at least 12 characters\.$/m)
+  })
+
+  it('an address the site already has: exit 1, EMAIL_TAKEN', async () => {
+    expect((await create('--password', password)).code).toBe(0)
+    const again = await cli(
+      'user',
+      'create',
+      '--email',
+      'owner@bakery.EXAMPLE',
+      '--name',
+      'X',
+      '--password',
+      password,
+    )
+    expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/^EMAIL_TAKEN: /) })
+  })
+
+  it('needs --site when there are several sites, and creates on the one named', async () => {
+    const other = await cliJson<{ id: string }>('site', 'create', '--name', 'Other')
+    const ambiguous = await create('--password', password)
+    expect(ambiguous).toMatchObject({ code: 2, err: expect.stringContaining('--site') })
+    const made = await cliJson(
+      'user',
+      'create',
+      '--email',
+      'a@b.example',
+      '--name',
+      'A',
+      '--password',
+      password,
+      '--site',
+      other.id,
+    )
+    expect(made).toMatchObject({ siteId: other.id })
+  })
+})
+
+describe('porchlight user list and role', () => {
+  it('lists members newest first, and changes a role', async () => {
+    expect(await cliJson('user', 'list')).toEqual([])
+    expect((await cli('user', 'list')).out).toMatch(/^No members yet/)
+    const first = await cliJson<{ id: string }>(
+      'user',
+      'create',
+      '--email',
+      'a@b.example',
+      '--name',
+      'A',
+      '--password',
+      password,
+      '--admin',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const second = await cliJson<{ id: string }>(
+      'user',
+      'create',
+      '--email',
+      'c@d.example',
+      '--name',
+      'C',
+      '--password',
+      password,
+    )
+
+    const listed = await cliJson<{ id: string; role: string; status: string }[]>('user', 'list')
+    expect(listed.map((m) => [m.id, m.role, m.status])).toEqual([
+      [second.id, 'member', 'active'],
+      [first.id, 'admin', 'active'],
+    ])
+    const human = await cli('user', 'list')
+    expect(human.out).toContain(`${first.id}  a@b.example  admin  active  "A"`)
+
+    const changed = await cli('user', 'role', second.id, 'moderator')
+    expect(changed).toMatchObject({ code: 0, out: `c@d.example (${second.id}) is now moderator` })
+    expect(await cliJson('user', 'role', second.id, 'member')).toMatchObject({
+      id: second.id,
+      role: 'member',
+    })
+    const stored = await rows(
+      (await server()).deps.client,
+      'SELECT role FROM members WHERE id = ?',
+      second.id,
+    )
+    expect(stored).toEqual([{ role: 'member' }])
+  })
+
+  it.each([
+    { argv: ['user', 'role', 'mem_nope', 'admin'], code: 1, err: /^MEMBER_NOT_FOUND: / },
+    {
+      argv: ['user', 'role', 'mem_nope', 'owner'],
+      code: 2,
+      err: /ROLE must be member, moderator or admin/,
+    },
+    { argv: ['user', 'role', 'mem_nope'], code: 2, err: /^Usage: porchlight user create/ },
+    { argv: ['user'], code: 2, err: /^Usage: porchlight user create/ },
+    { argv: ['user', 'delete', 'mem_x'], code: 2, err: /^Usage: porchlight user create/ },
+  ])('$argv → exit $code', async ({ argv, code, err }) => {
+    expect(await cli(...argv)).toMatchObject({ code, err: expect.stringMatching(err) })
+  })
+
+  it('the main usage lists the user commands', async () => {
+    expect((await cli('--help')).out).toMatch(/^ {2}user create --email E --name N/m)
+  })
+})
