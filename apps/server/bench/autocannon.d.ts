@@ -1,0 +1,46 @@
+// autocannon ships no types; this declares the part of its programmatic API the bench uses.
+declare module 'autocannon' {
+  export type Options = {
+    url: string
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+    connections?: number
+    /** Seconds. */
+    duration?: number
+    /** Seconds before a request counts as timed out. */
+    timeout?: number
+  }
+
+  export type Histogram = {
+    average: number
+    mean: number
+    stddev: number
+    min: number
+    max: number
+    total: number
+    p50: number
+    p90: number
+    p99: number
+  }
+
+  export type Result = {
+    duration: number
+    errors: number
+    timeouts: number
+    non2xx: number
+    resets: number
+    mismatches: number
+    '2xx': number
+    statusCodeStats: Record<string, { count: number }>
+    /** Milliseconds. */
+    latency: Histogram
+    /** Requests per second, sampled each second. */
+    requests: Histogram & { sent: number }
+    /** Bytes per second, sampled each second. */
+    throughput: Histogram
+  }
+
+  /** Without a callback, autocannon returns a thenable for the result. */
+  export default function autocannon(options: Options): PromiseLike<Result>
+}

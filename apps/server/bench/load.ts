@@ -1,0 +1,166 @@
+// Load generation with autocannon, and the table that compares the two sides.
+import autocannon, { type Options, type Result } from 'autocannon'
+import type { BenchRequest } from './scenarios.ts'
+
+export type Measurement = {
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  /** CPU time the server process used per response, in µs; NaN where it cannot be read. */
+  cpuPerRequest: number
+  total: number
+  non2xx: number
+  errors: number
+  timeouts: number
+  /** Failed responses during the warm-up, which is otherwise discarded. */
+  warmupFailures: number
+  statusCodes: Record<string, number>
+}
+
+/**
+ * Warms up for `warmup` seconds (discarded), then measures for `duration` seconds. `cpuSeconds`
+ * reads the server's CPU time, sampled around the measured part only.
+ */
+export async function measure(
+  baseUrl: string,
+  request: BenchRequest,
+  options: { duration: number; warmup: number; connections: number },
+  cpuSeconds: () => number,
+): Promise<Measurement> {
+  const load = (duration: number): Options => ({
+    url: baseUrl + request.path,
+    method: request.method,
+    ...(request.headers && { headers: request.headers }),
+    ...(request.body !== undefined && { body: request.body }),
+    connections: options.connections,
+    duration,
+    timeout: 10,
+  })
+  const warm = await autocannon(load(options.warmup))
+  const cpuBefore = cpuSeconds()
+  const result: Result = await autocannon(load(options.duration))
+  const cpu = cpuSeconds() - cpuBefore
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuPerRequest: (cpu * 1e6) / result.requests.total,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    warmupFailures: warm.non2xx + warm.errors + warm.timeouts,
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
+    ),
+  }
+}
+
+/** Why a measurement cannot be trusted; empty when every response was 2xx. */
+export function problems(m: Measurement): string[] {
+  const found: string[] = []
+  if (m.non2xx > 0) {
+    found.push(`${m.non2xx} non-2xx (status codes ${JSON.stringify(m.statusCodes)})`)
+  }
+  if (m.errors > 0) found.push(`${m.errors} connection errors`)
+  if (m.timeouts > 0) found.push(`${m.timeouts} timeouts`)
+  if (m.warmupFailures > 0) found.push(`${m.warmupFailures} failures during warm-up`)
+  if (m.total === 0) found.push('no responses at all')
+  return found
+}
+
+/** Several runs of one side as one: medians of the rates and latencies, sums of the counts. */
+export function combine(runs: Measurement[]): Measurement {
+  const counts: Record<string, number> = {}
+  for (const run of runs) {
+    for (const [code, n] of Object.entries(run.statusCodes)) counts[code] = (counts[code] ?? 0) + n
+  }
+  const sum = (pick: (m: Measurement) => number) => runs.reduce((n, m) => n + pick(m), 0)
+  return {
+    requestsPerSecond: median(runs.map((m) => m.requestsPerSecond)),
+    p50: median(runs.map((m) => m.p50)),
+    p99: median(runs.map((m) => m.p99)),
+    cpuPerRequest: median(runs.map((m) => m.cpuPerRequest)),
+    total: sum((m) => m.total),
+    non2xx: sum((m) => m.non2xx),
+    errors: sum((m) => m.errors),
+    timeouts: sum((m) => m.timeouts),
+    warmupFailures: sum((m) => m.warmupFailures),
+    statusCodes: counts,
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN
+  return ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
+}
+
+export type Row = {
+  name: string
+  porchlight: Measurement
+  baseline: Measurement
+  /** Each round's Porchlight and baseline measurements, to show the spread of the ratios. */
+  rounds: { porchlight: Measurement; baseline: Measurement }[]
+}
+
+/** A Markdown table, so a run can be pasted into docs/performance.md as is. */
+export function formatTable(rows: Row[]): string {
+  const header = [
+    'endpoint',
+    'Porchlight req/s',
+    'p50',
+    'p99',
+    'baseline req/s',
+    'p50',
+    'p99',
+    'ratio',
+    'CPU/req P',
+    'CPU/req B',
+    'CPU ratio',
+    'non-2xx',
+  ]
+  const body = rows.map(({ name, porchlight: p, baseline: b, rounds }) => [
+    name,
+    Math.round(p.requestsPerSecond).toString(),
+    ms(p.p50),
+    ms(p.p99),
+    Math.round(b.requestsPerSecond).toString(),
+    ms(b.p50),
+    ms(b.p99),
+    // Higher is better for both ratios: 1.00 means Porchlight costs what the bare baseline does.
+    ratio(
+      p.requestsPerSecond / b.requestsPerSecond,
+      rounds.map((r) => r.porchlight.requestsPerSecond / r.baseline.requestsPerSecond),
+    ),
+    us(p.cpuPerRequest),
+    us(b.cpuPerRequest),
+    ratio(
+      b.cpuPerRequest / p.cpuPerRequest,
+      rounds.map((r) => r.baseline.cpuPerRequest / r.porchlight.cpuPerRequest),
+    ),
+    `${p.non2xx + p.errors + p.timeouts} / ${b.non2xx + b.errors + b.timeouts}`,
+  ])
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)))
+  const cell = (c: string, i: number) =>
+    i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)
+  const line = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`
+  const rule = `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`
+  return [line(header), rule, ...body.map(line)].join('\n')
+}
+
+/** The ratio of the medians, with the range over the rounds when there were several. */
+function ratio(value: number, perRound: number[]): string {
+  if (!Number.isFinite(value)) return '—'
+  if (perRound.length < 2) return value.toFixed(2)
+  return `${value.toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`
+}
+
+function ms(value: number): string {
+  return `${value} ms`
+}
+
+function us(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value)} µs` : '—'
+}

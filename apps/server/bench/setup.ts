@@ -1,0 +1,106 @@
+// What a bench run stands on: the two databases, and the two servers as child processes.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { systemClock } from '../src/clock.ts'
+import { createDatabase } from '../src/db/client.ts'
+import { migrate } from '../src/db/migrate.ts'
+import { openDatabase } from '../src/entry/node.ts'
+import { createSite } from '../src/sites/service.ts'
+import { recordDatabaseWork } from './database-work.ts'
+import { freePort, type ServerProcess, startProcess, waitUntilReady } from './processes.ts'
+import type { BenchSite } from './scenarios.ts'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const exitWithParent = [
+  '--import',
+  fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url)),
+]
+
+/**
+ * Porchlight's database is made by our own code (open, migrate, create a site); the baseline
+ * gets a copy of it (`VACUUM INTO`), so both start from the same schema and rows, and the SQL
+ * Porchlight's queries send (`<dir>/work.json`, see database-work.ts).
+ */
+export async function prepareDatabases(dir: string): Promise<BenchSite> {
+  const client = await openDatabase({ url: `file:${join(dir, 'porchlight.db')}` })
+  try {
+    await migrate(client)
+    const origin = 'https://bench.example'
+    const created = await createSite(
+      { db: createDatabase(client), clock: systemClock },
+      { name: 'Bench site', origins: [origin] },
+    )
+    const site = {
+      id: created.id,
+      publishableKey: created.publishableKey,
+      secretKey: created.secretKey,
+      origin,
+    }
+    const work = await recordDatabaseWork(client, site)
+    writeFileSync(join(dir, 'work.json'), JSON.stringify(work, null, 2))
+    await client.execute({ sql: 'VACUUM INTO ?', args: [join(dir, 'baseline.db')] })
+    return site
+  } finally {
+    client.close()
+  }
+}
+
+export type ServerOptions = {
+  /** Holds the databases; also the servers' working directory. */
+  dir: string
+  /** Extra flags for `node`, e.g. `--cpu-prof`. */
+  nodeArgs?: string[]
+}
+
+/** `porchlight serve` on a free loopback port, over `<dir>/porchlight.db`, once it answers. */
+export async function startPorchlight(
+  options: ServerOptions & { logLevel: string },
+): Promise<ServerProcess> {
+  const port = await freePort()
+  const server = startProcess({
+    name: 'porchlight',
+    args: [
+      ...exitWithParent,
+      ...(options.nodeArgs ?? []),
+      join(root, 'apps/server/bin/porchlight.js'),
+      'serve',
+    ],
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${join(options.dir, 'porchlight.db')}`,
+      // Per-request log lines would measure stdout, not Porchlight; warn keeps real trouble
+      // visible. The logging middleware itself still runs (see docs/performance.md).
+      LOG_LEVEL: options.logLevel,
+      DEMO_SITE: 'false',
+    },
+    port,
+    // Not the checkout: the CLI reads a .env from where it runs, which must not change the run.
+    cwd: options.dir,
+  })
+  await waitUntilReady(server, '/healthz', 20_000)
+  return server
+}
+
+/** The bare baseline (baseline.ts) on a free loopback port, over `<dir>/baseline.db`. */
+export async function startBaseline(options: ServerOptions): Promise<ServerProcess> {
+  const port = await freePort()
+  const server = startProcess({
+    name: 'baseline',
+    args: [
+      ...exitWithParent,
+      ...(options.nodeArgs ?? []),
+      join(root, 'apps/server/bench/baseline.ts'),
+    ],
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${join(options.dir, 'baseline.db')}`,
+      WORK_FILE: join(options.dir, 'work.json'),
+    },
+    port,
+    cwd: options.dir,
+  })
+  await waitUntilReady(server, '/hello', 20_000)
+  return server
+}
