@@ -154,7 +154,7 @@ export async function endMemberSessions({ db }: AdminMembersDeps, scope: SiteSco
  * whether and how to tell the person.
  */
 export async function deleteMember(
-  { db }: AdminMembersDeps,
+  { db, clock }: AdminMembersDeps,
   scope: SiteScope,
   settings: AuthSettings,
   id: string,
@@ -162,7 +162,7 @@ export async function deleteMember(
   if (!(await memberById(db, scope, id))) throw MemberAdminErrors.memberNotFound()
   await db.batch([
     db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, id))),
-    ...onMemberDeleted(db, scope, id, settings.deletedMemberPosts),
+    ...onMemberDeleted(db, scope, id, settings.deletedMemberPosts, clock.now()),
     deleteMemberSessions(db, scope, id),
     db.delete(members).where(scope.where(members, eq(members.id, id))),
   ])

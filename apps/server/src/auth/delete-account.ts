@@ -1,6 +1,18 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
-import { members, memberTokens, sessions, submissions } from '../db/schema.ts'
+import {
+  flags,
+  members,
+  memberTokens,
+  notifications,
+  postRevisions,
+  posts,
+  reactions,
+  sessions,
+  submissions,
+  threads,
+  watches,
+} from '../db/schema.ts'
 import type { MemberAuth, ResolvedSite } from '../http/env.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import type { SiteScope } from '../sites/scope.ts'
@@ -15,27 +27,80 @@ import type { AuthSettings } from './settings.ts'
 
 /**
  * What happens to the things a deleted member left on the site, as statements committed in the
- * same batch as the deletion. Called before the member row is deleted.
+ * same batch as the deletion. Called before the member row is deleted. Everything is written
+ * out rather than left to `ON DELETE` clauses, which only hold where foreign keys are enforced.
  *
- * - Contact-form submissions are the site owner's records of messages sent to them, not the
- *   member's profile: they are kept for the owner under either policy, but unlinked from the
- *   account (`member_id` set to NULL). The owner deletes them through the admin API if asked to.
- * - Forum posts (next issue): `policy` is the site's `deletedMemberPosts`. `keep` leaves posts
- *   readable as "deleted member" (their `author_id` becomes NULL); `remove` soft-deletes them so
- *   threads stay readable. Add those statements here; the forum's tables already reference
- *   members with `ON DELETE SET NULL`, which covers `keep` wherever foreign keys are enforced.
+ * - Contact-form submissions are the site owner's records of messages sent to them: kept under
+ *   either policy, but unlinked from the account.
+ * - Forum posts follow the site's `deletedMemberPosts`: `keep` leaves them readable as "deleted
+ *   member"; `remove` empties and soft-deletes them, so threads stay readable around the gap.
+ *   Either way their author link goes, and the threads' versions move so cached pages refresh.
+ * - Likes are withdrawn (counts corrected first), and the member's watches and notifications go.
+ *   Flags they raised stay for the moderators, unattributed.
  */
 export function onMemberDeleted(
   db: Database,
   scope: SiteScope,
   memberId: string,
-  _policy: AuthSettings['deletedMemberPosts'],
+  policy: AuthSettings['deletedMemberPosts'],
+  now: number,
 ): Statement[] {
   return [
     db
       .update(submissions)
       .set({ memberId: null })
       .where(scope.where(submissions, eq(submissions.memberId, memberId))),
+    db
+      .update(threads)
+      .set({ version: sql`${threads.version} + 1` })
+      .where(
+        scope.where(
+          threads,
+          sql`${threads.id} IN (SELECT ${posts.threadId} FROM ${posts} WHERE ${posts.siteId} = ${scope.siteId} AND ${posts.authorId} = ${memberId})`,
+        ),
+      ),
+    ...(policy === 'remove'
+      ? [
+          db
+            .update(posts)
+            .set({
+              bodySource: '',
+              bodyHtml: '',
+              deletedAt: sql`coalesce(${posts.deletedAt}, ${now})`,
+            })
+            .where(scope.where(posts, eq(posts.authorId, memberId))),
+        ]
+      : []),
+    db
+      .update(posts)
+      .set({ authorId: null })
+      .where(scope.where(posts, eq(posts.authorId, memberId))),
+    db
+      .update(threads)
+      .set({ authorId: null })
+      .where(scope.where(threads, eq(threads.authorId, memberId))),
+    db
+      .update(postRevisions)
+      .set({ editorId: null })
+      .where(scope.where(postRevisions, eq(postRevisions.editorId, memberId))),
+    db
+      .update(posts)
+      .set({ likeCount: sql`${posts.likeCount} - 1` })
+      .where(
+        scope.where(
+          posts,
+          sql`${posts.id} IN (SELECT ${reactions.postId} FROM ${reactions} WHERE ${reactions.siteId} = ${scope.siteId} AND ${reactions.memberId} = ${memberId})`,
+        ),
+      ),
+    db.delete(reactions).where(scope.where(reactions, eq(reactions.memberId, memberId))),
+    db
+      .update(flags)
+      .set({ memberId: null })
+      .where(scope.where(flags, eq(flags.memberId, memberId))),
+    db.delete(watches).where(scope.where(watches, eq(watches.memberId, memberId))),
+    db
+      .delete(notifications)
+      .where(scope.where(notifications, eq(notifications.memberId, memberId))),
   ]
 }
 
@@ -58,7 +123,7 @@ export async function deleteAccount(
   await verifyCurrentPassword(deps, site, member, password)
   await db.batch([
     db.delete(sessions).where(scope.where(sessions, eq(sessions.memberId, member.id))),
-    ...onMemberDeleted(db, scope, member.id, site.auth.deletedMemberPosts),
+    ...onMemberDeleted(db, scope, member.id, site.auth.deletedMemberPosts, clock.now()),
     db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, member.id))),
     db.delete(members).where(scope.where(members, eq(members.id, member.id))),
     enqueue(db, clock, scope, accountDeletedMail(site, member.email)),
