@@ -108,8 +108,9 @@ export function createDeps(options: DepsOptions): AppDeps {
     closeMail: setup.close,
     turnstile:
       options.turnstile ?? createTurnstileVerifier({ verifyUrl: config.turnstileVerifyUrl }),
-    // Two at once keeps a core free on a 2-core machine; more would only queue in libuv.
-    passwords: options.passwords ?? createPasswordHasher({ maxConcurrent: 2 }),
+    // Two at once by default (PASSWORD_HASH_CONCURRENCY): more would only queue in libuv.
+    passwords:
+      options.passwords ?? createPasswordHasher({ maxConcurrent: config.passwordHashConcurrency }),
     breachedPasswords:
       options.breachedPasswords ??
       createPwnedPasswordsChecker({

@@ -88,5 +88,11 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
     "statements": [
       "ALTER TABLE `threads` ADD `version` integer DEFAULT 0 NOT NULL;"
     ]
+  },
+  {
+    "tag": "0006_flag_note",
+    "statements": [
+      "ALTER TABLE `flags` ADD `note` text;"
+    ]
   }
 ]

@@ -384,6 +384,8 @@ export const flags = sqliteTable(
       .references(() => posts.id, { onDelete: 'cascade' }),
     memberId: text('member_id').references(() => members.id, { onDelete: 'set null' }),
     reason: text('reason').notNull(),
+    /** What the flagging member added in their own words. */
+    note: text('note'),
     status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
     resolvedBy: text('resolved_by'),
     resolvedAt: integer('resolved_at'),

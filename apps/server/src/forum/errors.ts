@@ -44,4 +44,35 @@ export const ForumErrors = {
       fields: { body: `New members may include at most ${max} link(s) per post.` },
     }),
   cannotLikeOwnPost: () => new ApiError(403, 'OWN_POST', 'You cannot like or flag your own post.'),
+  postHidden: () =>
+    new ApiError(
+      409,
+      'POST_HIDDEN',
+      'A moderator hid this post; it cannot be changed until reviewed.',
+    ),
+  alreadyFlagged: () => new ApiError(409, 'ALREADY_FLAGGED', 'You already flagged this post.'),
+  noOpenFlags: () => new ApiError(409, 'NO_OPEN_FLAGS', 'This post has no open flags to resolve.'),
+  categoryNotEmpty: () =>
+    new ApiError(409, 'CATEGORY_NOT_EMPTY', 'Move or delete the threads in this category first.'),
+  memberNotFound: () =>
+    new ApiError(404, 'MEMBER_NOT_FOUND', 'This site has no member with that id.'),
+  memberBanned: () =>
+    new ApiError(
+      409,
+      'MEMBER_BANNED',
+      'This member is banned; a suspension would not change that.',
+    ),
+  ownAccount: () => new ApiError(403, 'OWN_ACCOUNT', 'You cannot do this to your own account.'),
+  outranked: () =>
+    new ApiError(
+      403,
+      'FORBIDDEN',
+      'Moderators may suspend members only, admins also moderators; admins answer to the site owner.',
+    ),
+  invalidUnsubscribeToken: () =>
+    new ApiError(
+      400,
+      'INVALID_TOKEN',
+      'This unsubscribe link is not valid. Use the link from the email.',
+    ),
 } as const

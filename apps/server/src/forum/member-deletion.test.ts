@@ -32,16 +32,14 @@ describe.each(['keep', 'remove'] as const)('deleting a member who posted (policy
       .update(sites)
       .set({ authSettings: { deletedMemberPosts: policy } })
       .where(eq(sites.id, site.id))
-    await t.deps.db
-      .insert(categories)
-      .values({
-        id: newId('cat'),
-        siteId: site.id,
-        slug: 'general',
-        name: 'General',
-        createdAt: 1,
-        updatedAt: 1,
-      })
+    await t.deps.db.insert(categories).values({
+      id: newId('cat'),
+      siteId: site.id,
+      slug: 'general',
+      name: 'General',
+      createdAt: 1,
+      updatedAt: 1,
+    })
     ann = await createTestMember(t, site, { password: 'a long and unusual passphrase' })
     bob = await createTestMember(t, site)
     const res = await t.app.request('/v1/forum/threads', {

@@ -90,6 +90,8 @@ export function assertCanEdit(actor: Actor, post: Post): asserts actor is Member
   if (post.deletedAt !== null) throw ForumErrors.postDeleted()
   if (isModerator(actor)) return
   if (!isAuthor(actor, post)) throw ForumErrors.forbidden()
+  // A hidden post waits for a moderator: its author may not swap the content under review.
+  if (post.hidden) throw ForumErrors.postHidden()
   const window = actor.forum.editWindowMinutes
   if (window !== null && actor.now - post.createdAt > window * 60_000)
     throw ForumErrors.editWindowClosed()
@@ -106,6 +108,7 @@ export function assertCanDelete(actor: Actor, post: Post): asserts actor is Memb
 export function assertCanReact(actor: Actor, post: Post): asserts actor is MemberActor {
   assertCanWrite(actor)
   if (post.deletedAt !== null) throw ForumErrors.postDeleted()
+  if (post.hidden && !isModerator(actor)) throw ForumErrors.postHidden()
   if (isAuthor(actor, post)) throw ForumErrors.cannotLikeOwnPost()
 }
 
@@ -117,6 +120,29 @@ export function assertModerator(actor: Actor): asserts actor is MemberActor {
 export function assertAdmin(actor: Actor): asserts actor is MemberActor {
   if (actor.kind === 'guest') throw ForumErrors.signInRequired()
   if (!isAdmin(actor)) throw ForumErrors.forbidden()
+}
+
+/**
+ * Suspending a member: moderators suspend members, admins also moderators. Admins are the
+ * owner's to suspend (secret key), and nobody suspends themselves.
+ */
+export function assertCanSuspend(
+  actor: Actor,
+  target: { id: string; role: 'member' | 'moderator' | 'admin' },
+): asserts actor is MemberActor {
+  assertModerator(actor)
+  if (target.id === actor.member.id) throw ForumErrors.ownAccount()
+  if (target.role === 'admin' || (target.role === 'moderator' && !isAdmin(actor)))
+    throw ForumErrors.outranked()
+}
+
+/** Roles are for admins, on anyone but themselves: no admin demotes themselves and leaves none. */
+export function assertCanChangeRole(
+  actor: Actor,
+  target: { id: string },
+): asserts actor is MemberActor {
+  assertAdmin(actor)
+  if (target.id === actor.member.id) throw ForumErrors.ownAccount()
 }
 
 /** Images in posts per the site's setting: never, past the first day, or for everyone. */

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
-import { reactions, sites } from '../db/schema.ts'
+import { reactions } from '../db/schema.ts'
 import { jsonBody, queryParams } from '../http/body.ts'
 import { afterResponse } from '../http/client-address.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
@@ -22,7 +22,7 @@ import {
   threadWithCategory,
 } from './queries.ts'
 import { createThreadSchema, listPostsQuery, listThreadsQuery, replySchema } from './schemas.ts'
-import { readForumSettings } from './settings.ts'
+import { forumSettingsStore } from './settings.ts'
 import { postView, threadView } from './views.ts'
 
 export type ForumDeps = { db: Database; clock: Clock; kickOutbox: () => Promise<void> }
@@ -31,12 +31,8 @@ const invalidCursor = () =>
   new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
 
 /** The site's forum settings; one small read per forum request. */
-export async function forumSettingsOf(db: Database, scope: SiteScope) {
-  const [row] = await db
-    .select({ settings: sites.forumSettings })
-    .from(sites)
-    .where(eq(sites.id, scope.siteId))
-  return readForumSettings(row?.settings)
+export function forumSettingsOf(db: Database, scope: SiteScope) {
+  return forumSettingsStore.read(db, scope)
 }
 
 /** Which of `postIds` the member liked, for the `liked` flag on each post. */

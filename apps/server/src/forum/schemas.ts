@@ -36,5 +36,3 @@ export const categorySchema = z.strictObject({
   readAccess: z.enum(['everyone', 'members']).default('everyone'),
   threadAccess: z.enum(['members', 'moderators']).default('members'),
 })
-
-export const updateCategorySchema = categorySchema.partial()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { siteSettingsStore } from '../sites/settings-store.ts'
 
 /** A site's discussion settings, stored in `sites.forum_settings`; defaults in the spirit of Discourse's trust levels. */
 export const forumSettingsSchema = z.strictObject({
@@ -27,6 +28,9 @@ export const forumSettingsSchema = z.strictObject({
 })
 
 export type ForumSettings = z.infer<typeof forumSettingsSchema>
+
+/** Read and change a site's discussion settings (defaults filled in, partial updates). */
+export const forumSettingsStore = siteSettingsStore('forumSettings', forumSettingsSchema)
 
 export function readForumSettings(stored: unknown): ForumSettings {
   const parsed = forumSettingsSchema.safeParse(stored ?? {})

@@ -17,16 +17,14 @@ describe('forum basics', () => {
   beforeEach(async () => {
     t = await createTestApp({ clock, passwords: fastPasswords })
     site = await createTestSite(t)
-    await t.deps.db
-      .insert(categories)
-      .values({
-        id: newId('cat'),
-        siteId: site.id,
-        slug: 'general',
-        name: 'General',
-        createdAt: 1,
-        updatedAt: 1,
-      })
+    await t.deps.db.insert(categories).values({
+      id: newId('cat'),
+      siteId: site.id,
+      slug: 'general',
+      name: 'General',
+      createdAt: 1,
+      updatedAt: 1,
+    })
   })
   afterEach(() => t.close())
 

@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { slugSchema } from './schemas.ts'
+
+// Bodies of the member actions (edit, flag) and of the moderators' and admins' endpoints.
+
+export const flagReasons = ['spam', 'abuse', 'off_topic', 'other'] as const
+export type FlagReason = (typeof flagReasons)[number]
+
+/** Longer than ten years is a ban in all but name, and bans are the site owner's. */
+export const maxSuspensionDays = 3653
+
+/** Bodies are bounded again by the site's maxPostLength; this bound only stops abuse early. */
+export const editPostSchema = z.strictObject({
+  body: z.string().trim().min(1, 'Write something.').max(100_000),
+})
+
+export const flagSchema = z.strictObject({
+  reason: z.enum(flagReasons),
+  note: z.string().trim().max(500).optional(),
+})
+
+const reason = z.string().trim().min(1, 'Say why.').max(500)
+
+/** A reason the moderator must give: it is what the log and the author are told. */
+export const reasonRequiredSchema = z.strictObject({ reason })
+export const reasonOptionalSchema = z.strictObject({ reason: reason.optional() })
+
+export const resolveFlagsSchema = z.strictObject({
+  action: z.enum(['dismiss', 'hide', 'delete', 'suspend_author']),
+  reason: reason.optional(),
+  suspendDays: z.number().int().min(1).max(maxSuspensionDays).optional(),
+})
+
+export const moveThreadSchema = z.strictObject({
+  category: z.string().min(1).max(63),
+  reason: reason.optional(),
+})
+
+export const slowModeSchema = z.strictObject({
+  /** Up to a day between a member's posts in the thread; 0 turns slow mode off. */
+  seconds: z.number().int().min(0).max(86_400),
+  reason: reason.optional(),
+})
+
+/** `days` from now, or `until` (ms since the epoch); exactly one. */
+export const suspendSchema = z
+  .strictObject({
+    days: z.number().int().min(1).max(maxSuspensionDays).optional(),
+    until: z.number().int().positive().optional(),
+    reason,
+  })
+  .refine((v) => (v.days === undefined) !== (v.until === undefined), {
+    message: 'Give either days or until.',
+    path: ['days'],
+  })
+
+/**
+ * A category change: any of the fields, none defaulted. (`categorySchema.partial()` would keep
+ * its defaults and so reset every field the request leaves out.)
+ */
+export const categoryPatchSchema = z.strictObject({
+  slug: slugSchema.optional(),
+  name: z.string().trim().min(1).max(80).optional(),
+  description: z.string().trim().max(500).optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+  readAccess: z.enum(['everyone', 'members']).optional(),
+  threadAccess: z.enum(['members', 'moderators']).optional(),
+})
+
+export const roleSchema = z.strictObject({ role: z.enum(['member', 'moderator', 'admin']) })
+
+export const flagQueueQuery = z.strictObject({
+  status: z.enum(['open', 'dismissed', 'actioned']).default('open'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+
+export const logQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})

@@ -1,0 +1,71 @@
+import { zValidator } from '@hono/zod-validator'
+import type { MiddlewareHandler } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { z } from 'zod'
+import { fieldErrors } from '../http/body.ts'
+import type { AppEnv } from '../http/env.ts'
+import { HttpErrors } from '../http/errors.ts'
+import { requireAuth } from '../http/member.ts'
+import { ForumErrors } from './errors.ts'
+
+// Middleware for the forum routers mounted beside `forumRoutes` at /v1.
+
+/**
+ * The site and member-session middleware, each run at most once per request. `forumRoutes`
+ * attaches them with `use('/forum/*')`, and hono applies such middleware to every route under
+ * that path in the parent app, whichever router defines it; without the guard they would run
+ * twice (two site reads, two session reads). With it, each router also works mounted alone.
+ */
+export function forumRequest(site: MiddlewareHandler<AppEnv>, member: MiddlewareHandler<AppEnv>) {
+  return [
+    createMiddleware<AppEnv>(async (c, next) => {
+      if (c.get('site')) await next()
+      else await site(c, next)
+    }),
+    createMiddleware<AppEnv>(async (c, next) => {
+      if (c.get('auth') !== undefined) await next()
+      else await member(c, next)
+    }),
+  ] as const
+}
+
+/** 401 SIGN_IN_REQUIRED for a guest before the body is read: a guest learns nothing else. */
+export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  requireAuth(c)
+  await next()
+})
+
+/**
+ * Moderators and admins; 401 for guests, 403 for everyone else, before the body is read. The
+ * services check again through permissions.ts: this only answers early.
+ */
+export const moderatorsOnly = createMiddleware<AppEnv>(async (c, next) => {
+  const { role } = requireAuth(c).member
+  if (role !== 'moderator' && role !== 'admin') throw ForumErrors.forbidden()
+  await next()
+})
+
+export const adminsOnly = createMiddleware<AppEnv>(async (c, next) => {
+  if (requireAuth(c).member.role !== 'admin') throw ForumErrors.forbidden()
+  await next()
+})
+
+const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
+
+/**
+ * For actions whose body is optional (a lock's reason): no body at all reads as `{}`, but a body
+ * sent as something other than JSON is refused (415) rather than silently ignored.
+ */
+export function optionalJsonBody<T extends z.ZodType>(schema: T) {
+  const jsonIfAny = createMiddleware<AppEnv>(async (c, next) => {
+    const type = c.req.header('content-type')
+    if (type !== undefined && !jsonType.test(type))
+      throw HttpErrors.unsupportedMediaType('application/json')
+    await next()
+  })
+  return [jsonIfAny, zValidator('json', schema, validationHook)] as const
+}
+
+function validationHook(result: { success: boolean; error?: unknown }) {
+  if (!result.success) throw HttpErrors.validation(fieldErrors(result.error as z.ZodError))
+}
