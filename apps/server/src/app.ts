@@ -25,7 +25,7 @@ import { publicSite, secretKeySite } from './http/site.ts'
 import { describeError } from './logger.ts'
 import { devMailRoutes } from './mail/dev.ts'
 import { adminOutboxRoutes } from './outbox/routes.ts'
-import { landingRoutes } from './pages/landing.ts'
+import { pageRoutes } from './pages/routes.ts'
 import { adminSiteRoutes, publicSiteRoutes } from './sites/routes.ts'
 
 /**
@@ -52,7 +52,9 @@ export function createApp(deps: AppDeps) {
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
   })
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin' }))
+  // `overwrite: false` keeps a header a route set itself: /embed.js is for other sites' pages,
+  // and says Cross-Origin-Resource-Policy: cross-origin.
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', overwrite: false }))
   const limitBody = bodyLimit({
     maxSize: deps.config.maxBodyBytes,
     onError: () => {
@@ -77,7 +79,7 @@ export function createApp(deps: AppDeps) {
   const kickOutbox = () => deps.outbox.kick()
 
   app.route('/', healthRoutes(deps.client))
-  app.route('/', landingRoutes())
+  app.route('/', pageRoutes(deps))
   if (deps.devMail) app.route('/', devMailRoutes(deps.devMail, deps))
   app.route('/v1', publicSiteRoutes(site))
   const member = memberSession({

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       trustProxy: 'none',
       outboxIntervalMs: 10_000,
       demoSite: true,
+      demoPages: true,
     })
   })
 
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
         TRUST_PROXY: 'cloudflare',
         OUTBOX_INTERVAL_SECONDS: '0.5',
         DEMO_SITE: 'false',
+        DEMO_PAGES: 'false',
         PATH: '/usr/bin', // the rest of the environment is ignored
       }),
     ).toMatchObject({
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
       trustProxy: 'cloudflare',
       outboxIntervalMs: 500,
       demoSite: false,
+      demoPages: false,
     })
   })
 
@@ -124,5 +127,12 @@ describe('loadConfig', () => {
     ['off', false],
   ])('reads DEMO_SITE=%s as %s', (value, expected) => {
     expect(loadConfig({ DEMO_SITE: value }).demoSite).toBe(expected)
+  })
+
+  it('bounds concurrent password hashes: 2 by default, 1 to 64', () => {
+    expect(loadConfig({}).passwordHashConcurrency).toBe(2)
+    expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '8' }).passwordHashConcurrency).toBe(8)
+    expect(errorFor({ PASSWORD_HASH_CONCURRENCY: '0' })).toContain('PASSWORD_HASH_CONCURRENCY')
+    expect(errorFor({ PASSWORD_HASH_CONCURRENCY: '65' })).toContain('PASSWORD_HASH_CONCURRENCY')
   })
 })

@@ -23,6 +23,7 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['none', 'cloudflare', 'x-forwarded-for']).default('none'),
   OUTBOX_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   DEMO_SITE: z.stringbool().default(true),
+  DEMO_PAGES: z.stringbool().default(true),
   MAIL_TRANSPORT: z.enum(['dev', 'smtp', 'resend']).default('dev'),
   MAIL_FROM: z.string().min(3).default('Porchlight <porchlight@localhost>'),
   SMTP_URL: z
@@ -50,6 +51,8 @@ export type Config = {
   trustProxy: 'none' | 'cloudflare' | 'x-forwarded-for'
   outboxIntervalMs: number
   demoSite: boolean
+  /** Serve examples/static-site at /demo/ with the first site's key (Node, from a checkout). */
+  demoPages: boolean
   mail: {
     /** `dev` prints each message and shows it at /dev/mail instead of sending it. */
     transport: 'dev' | 'smtp' | 'resend'
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
     trustProxy: e.TRUST_PROXY,
     outboxIntervalMs: e.OUTBOX_INTERVAL_SECONDS * 1000,
     demoSite: e.DEMO_SITE,
+    demoPages: e.DEMO_PAGES,
     mail: {
       transport: e.MAIL_TRANSPORT,
       from: e.MAIL_FROM,

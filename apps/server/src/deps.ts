@@ -19,6 +19,7 @@ import { createMailTransport, type MailTransportDeps } from './mail/transport.ts
 import type { DeliveryOptions } from './outbox/deliver.ts'
 import type { JobHandlers } from './outbox/jobs.ts'
 import { createOutboxRunner, type OutboxRunner } from './outbox/runner.ts'
+import type { StaticAssets } from './pages/assets.ts'
 import { createTurnstileVerifier, type TurnstileVerifier } from './spam/turnstile.ts'
 import { webhookJobHandler } from './webhooks/job.ts'
 
@@ -42,6 +43,8 @@ export type AppDeps = {
   passwords: PasswordHasher
   /** Pwned Passwords (k-anonymity); asked only for sites that enable the check. */
   breachedPasswords: BreachedPasswordChecker
+  /** The embed bundle and demo pages, where the runtime has files (Node); else no such routes. */
+  assets: StaticAssets | undefined
 }
 
 export type DepsOptions = {
@@ -61,6 +64,7 @@ export type DepsOptions = {
   /** Replaces the password hasher (tests use cheaper scrypt parameters). */
   passwords?: PasswordHasher
   breachedPasswords?: BreachedPasswordChecker
+  assets?: StaticAssets
 }
 
 /** Wires the runtime-independent parts around a database client. */
@@ -120,5 +124,6 @@ export function createDeps(options: DepsOptions): AppDeps {
             ...describeError(error),
           }),
       }),
+    assets: options.assets,
   }
 }

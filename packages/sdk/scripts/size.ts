@@ -17,13 +17,13 @@ export type SizeEntry = { name: string; budget: number } & (
 
 // Each budget sits a margin above what the entry weighs, so growth is a decision, not a drift.
 export const budgets: SizeEntry[] = [
-  // With contact forms: 1.8 KB. Raised as membership and discussions arrive, never past 6 KB.
-  { name: 'whole SDK', entry: 'src/index.ts', budget: 2048 },
+  // Everything: contact forms, membership, discussions. Never past 6 KB (issues 4 and 5).
+  { name: 'whole SDK', entry: 'src/index.ts', budget: 4224 },
   {
     // The one-stop client carries every feature by design; the factories below do not.
     name: 'createClient alone, tree-shaken',
     contents: "export { createClient } from './src/index.ts'",
-    budget: 2048,
+    budget: 4224,
   },
   {
     // What a site with only a contact page ships: the request core plus src/contact.ts and
@@ -31,6 +31,20 @@ export const budgets: SizeEntry[] = [
     name: 'contactForm alone, tree-shaken',
     contents: "export { createContactForm } from './src/index.ts'",
     budget: 1536,
+  },
+  {
+    // Sign-in pages: the request core with query strings, the session (src/session.ts,
+    // src/storage.ts) and src/auth.ts. No contact form, no forum.
+    name: 'auth alone, tree-shaken',
+    contents: "export { createAuth } from './src/index.ts'",
+    budget: 2432,
+  },
+  {
+    // A discussion page: the request core, the session (to send the member's token) and
+    // src/forum.ts. No auth methods, notifications or moderation.
+    name: 'forum alone, tree-shaken',
+    contents: "export { createForum } from './src/index.ts'",
+    budget: 2176,
   },
 ]
 

@@ -46,6 +46,34 @@ describe('createClient', () => {
     expect(JSON.parse(req?.body ?? '')).toEqual({ email: 'a@example.com' })
   })
 
+  it('leaves null query values out, as a last page’s cursor is', async () => {
+    server = await startServer((_req, res) => json(res, 200, {}))
+    await createClient({ url: server.url, key }).request('GET', '/v1/things', {
+      query: { cursor: null, limit: 5 },
+    })
+    expect(server.seen[0]?.url).toBe('/v1/things?limit=5')
+  })
+
+  it('shows onResponse the headers, and resolves a 304 to undefined', async () => {
+    server = await startServer((req, res) => {
+      if (req.headers['if-none-match'] === 'W/"1"') return res.writeHead(304).end()
+      json(res, 200, { items: [] }, { ETag: 'W/"1"' })
+    })
+    const client = createClient({ url: server.url, key })
+    let etag: string | null = null
+    const first = await client.request('GET', '/v1/things', {
+      onResponse: (response) => {
+        etag = response.headers.get('ETag')
+      },
+    })
+    expect(first).toEqual({ items: [] })
+    expect(etag).toBe('W/"1"')
+    const again = await client.request('GET', '/v1/things', {
+      headers: { 'If-None-Match': 'W/"1"' },
+    })
+    expect(again).toBeUndefined()
+  })
+
   it('turns the error envelope into a PorchlightError with fields', async () => {
     server = await startServer((_req, res) =>
       json(res, 422, {

@@ -1,22 +1,11 @@
+import { type Auth, createAuth } from './auth.ts'
 import { type ContactForm, createContactForm } from './contact.ts'
-import {
-  type CallOptions,
-  type ConnectionOptions,
-  createRequest,
-  type RequestFunction,
-} from './core.ts'
-import { type KeyValueStorage, webStorage } from './storage.ts'
-
-/**
- * Options for {@link createClient}.
- *
- * @example
- * const options: ClientOptions = { url: 'https://api.example.com', key: 'pk_live_…', timeout: 5000 }
- */
-export interface ClientOptions extends ConnectionOptions {
-  /** Defaults to `localStorage` when available, else memory. */
-  storage?: KeyValueStorage
-}
+import type { CallOptions } from './core.ts'
+import { createForum, type Forum } from './forum.ts'
+import { createModeration, type Moderation } from './moderation.ts'
+import { createNotifications, type Notifications } from './notifications.ts'
+import { type ClientOptions, type Connection, connect } from './session.ts'
+import type { KeyValueStorage } from './storage.ts'
 
 /**
  * Public information about the site a key belongs to.
@@ -30,22 +19,15 @@ export interface SiteInfo {
 }
 
 /**
- * A Porchlight client, made by {@link createClient}.
+ * A Porchlight client, made by {@link createClient}. Its `request` carries the member's session,
+ * and every feature on it shares that session.
  *
  * @example
  * const client: Client = createClient({ url: 'https://api.example.com', key: 'pk_live_…' })
  */
-export interface Client {
+export interface Client extends Connection {
+  /** Where the session is kept (`session.storage`). */
   readonly storage: KeyValueStorage
-  /**
-   * The one request path every call goes through: JSON in and out, the key header, timeout.
-   * Resolves to the parsed body, or `undefined` for an empty one.
-   *
-   * @throws {PorchlightError} on an error answer, a network failure, timeout or abort.
-   * @example
-   * const page = await client.request<Page>('GET', '/v1/things', { query: { limit: 20 } })
-   */
-  readonly request: RequestFunction
   /**
    * Fetches the public information of the site the key belongs to.
    *
@@ -61,24 +43,59 @@ export interface Client {
    * const { id } = await client.contactForm.submit('contact', { email, message })
    */
   readonly contactForm: ContactForm
+  /**
+   * Membership: sign-up, sign-in, the session and the member's account.
+   *
+   * @example
+   * await client.auth.login({ email, password })
+   */
+  readonly auth: Auth
+  /**
+   * Discussions: categories, threads, posts, likes, flags, watches, search.
+   *
+   * @example
+   * const { items } = await client.forum.threads('general')
+   */
+  readonly forum: Forum
+  /**
+   * The signed-in member's notifications and email preferences.
+   *
+   * @example
+   * const count = await client.notifications.unreadCount()
+   */
+  readonly notifications: Notifications
+  /**
+   * Tools for moderators and admins.
+   *
+   * @example
+   * await client.moderation.lockThread(threadId, 'Resolved')
+   */
+  readonly moderation: Moderation
 }
 
 /**
  * Creates a client for one site with every feature. A page that needs only one feature bundles
- * less with that feature's own factory, such as {@link createContactForm}.
+ * less with that feature's own factory, such as {@link createContactForm} or `createAuth`.
  *
  * @throws Nothing itself; each call documents what it throws.
  * @example
  * import { createClient } from '@porchlight/sdk'
  * const client = createClient({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * client.auth.onChange((user) => render(user))
  * const site = await client.site()
  */
 export function createClient(options: ClientOptions): Client {
-  const request = createRequest(options)
+  const connection = connect(options)
+  const { request, session } = connection
   return {
-    storage: options.storage ?? webStorage(),
     request,
+    session,
+    storage: session.storage,
     site: (opts) => request('GET', '/v1/site', opts),
-    contactForm: createContactForm({ request }),
+    contactForm: createContactForm(connection),
+    auth: createAuth(connection),
+    forum: createForum(connection),
+    notifications: createNotifications(connection),
+    moderation: createModeration(connection),
   }
 }

@@ -51,6 +51,7 @@ export class PorchlightError extends Error {
 /**
  * A failure the SDK detects itself, before or without a response: status 0. Internal.
  *
+ * @throws Nothing: it returns the error for the caller to throw.
  * @example
  * throw clientError('ABORTED', 'The request was aborted')
  */
@@ -61,6 +62,7 @@ export const clientError = (code: string, message: string, cause?: unknown): Por
  * True when `e` is a {@link PorchlightError}. Unlike `instanceof`, this also recognises errors from
  * another copy of the SDK on the same page (say, the embed script beside an npm bundle).
  *
+ * @throws Nothing.
  * @example
  * catch (e) { if (isPorchlightError(e)) showFieldErrors(e.fields) }
  */

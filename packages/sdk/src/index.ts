@@ -1,9 +1,15 @@
 export {
-  type Client,
-  type ClientOptions,
-  createClient,
-  type SiteInfo,
-} from './client.ts'
+  type Account,
+  type AccountExport,
+  type Auth,
+  type CurrentSession,
+  createAuth,
+  type EmailLink,
+  type MemberSession,
+  type ProfileChanges,
+  type Registration,
+} from './auth.ts'
+export { type Client, createClient, type SiteInfo } from './client.ts'
 export {
   type ContactForm,
   type ContactFormData,
@@ -18,4 +24,39 @@ export {
   type RequestOptions,
 } from './core.ts'
 export { isPorchlightError, PorchlightError, type PorchlightErrorInit } from './errors.ts'
+export {
+  type Author,
+  type Category,
+  createForum,
+  type Flag,
+  type FlagReason,
+  type Forum,
+  type Page,
+  type PageOptions,
+  type Post,
+  type PostPage,
+  type SearchResult,
+  type Thread,
+  type WatchLevel,
+} from './forum.ts'
+export {
+  createModeration,
+  type FlagDecision,
+  type FlaggedPost,
+  type Moderation,
+  type ModerationLogEntry,
+} from './moderation.ts'
+export {
+  createNotifications,
+  type Notification,
+  type NotificationPreferences,
+  type Notifications,
+} from './notifications.ts'
+export {
+  type ClientOptions,
+  type Connection,
+  type SavedSession,
+  type SessionListener,
+  type SessionStore,
+} from './session.ts'
 export { type KeyValueStorage, memoryStorage, webStorage } from './storage.ts'

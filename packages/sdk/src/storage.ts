@@ -1,5 +1,5 @@
 /**
- * Where the client keeps small strings between page loads (sessions will live here).
+ * Where the client keeps small strings between page loads: the member's session.
  * Methods may be async, so a store can sit on IndexedDB, a cookie API or a native bridge.
  *
  * @example
@@ -18,6 +18,7 @@ export interface KeyValueStorage {
 /**
  * A store that lives as long as the page or process: for servers, tests and private windows.
  *
+ * @throws Nothing.
  * @example
  * const client = createClient({ url, key, storage: memoryStorage() })
  */
@@ -34,6 +35,8 @@ export function memoryStorage(): KeyValueStorage {
  * A store over `localStorage` (or any Web Storage), falling back to {@link memoryStorage} when
  * there is none. This is the client's default.
  *
+ * @throws Nothing: a Web Storage that cannot be read (a sandboxed iframe, blocked site data)
+ *   gives memory storage instead.
  * @example
  * const client = createClient({ url, key, storage: webStorage(sessionStorage) })
  */

@@ -29,7 +29,8 @@ const page = /* html */ `<!doctype html>
 <script src="/sdk.js"></script>`
 
 // Runs wherever Chromium is installed (.ci/run installs it); CI must not silently skip it.
-if (process.env.CI && !existsSync(executablePath)) throw new Error(`Chromium is missing at ${executablePath}`)
+if (process.env.CI && !existsSync(executablePath))
+  throw new Error(`Chromium is missing at ${executablePath}`)
 
 describe.skipIf(!existsSync(executablePath))(`in Chromium (${executablePath})`, () => {
   let server: Awaited<ReturnType<typeof startFormsServer>>

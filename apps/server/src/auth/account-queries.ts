@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
-import { members, memberTokens, outbox, submissions } from '../db/schema.ts'
+import { members, memberTokens, outbox, posts, submissions, threads } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import type { TokenPurpose } from './member-tokens.ts'
 import { splitToken, tokenSecretMatches } from './tokens.ts'
@@ -163,4 +163,36 @@ export function isUniqueViolation(error: unknown): boolean {
     if (/UNIQUE constraint failed/i.test(e.message)) return true
   }
   return false
+}
+
+/** The member's forum posts for their data export: what they wrote, where, and when. */
+export function postsForExport(db: Database, scope: SiteScope, memberId: string) {
+  return db
+    .select({
+      id: posts.id,
+      threadId: posts.threadId,
+      threadTitle: threads.title,
+      number: posts.number,
+      body: posts.bodySource,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
+    })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(scope.where(posts, eq(posts.authorId, memberId)))
+    .orderBy(asc(posts.createdAt))
+}
+
+/** Moves the version (the posts list's ETag) of every thread the member wrote in. */
+export function bumpThreadsWrittenIn(db: Database, scope: SiteScope, memberId: string) {
+  return db
+    .update(threads)
+    .set({ version: sql`${threads.version} + 1` })
+    .where(
+      scope.where(
+        threads,
+        sql`${threads.id} IN (SELECT ${posts.threadId} FROM ${posts} WHERE ${posts.siteId} = ${scope.siteId} AND ${posts.authorId} = ${memberId})`,
+      ),
+    )
 }

@@ -3,6 +3,7 @@ import { HttpErrors } from '../http/errors.ts'
 import { rateLimitOrThrow } from '../http/rate-limit.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import {
+  bumpThreadsWrittenIn,
   isUniqueViolation,
   otherMemberWithUsername,
   peekMemberToken,
@@ -86,10 +87,11 @@ export async function updateProfile(
   }
   if (Object.keys(values).length === 0) return ownAccount(member)
   try {
-    const [updated] = await updateMember(db, scope, member.id, {
-      ...values,
-      updatedAt: clock.now(),
-    })
+    const [[updated]] = await db.batch([
+      updateMember(db, scope, member.id, { ...values, updatedAt: clock.now() }),
+      // Posts show their author's name and avatar: threads they wrote in change for cached pages.
+      bumpThreadsWrittenIn(db, scope, member.id),
+    ])
     return ownAccount(updated ?? member)
   } catch (error) {
     if (isUniqueViolation(error)) throw AuthErrors.usernameTaken()

@@ -1,5 +1,5 @@
 import type { MemberAuth, ResolvedSite } from '../http/env.ts'
-import { submissionsForExport } from './account-queries.ts'
+import { postsForExport, submissionsForExport } from './account-queries.ts'
 import type { AuthDeps } from './deps.ts'
 import { ownAccount } from './members.ts'
 import { listOwnSessions } from './own-sessions.ts'
@@ -17,8 +17,8 @@ export function exportFileName(memberId: string) {
 
 /**
  * The member's profile, live sessions (as `GET /v1/auth/sessions` lists them, the one that asked
- * marked `current`), the contact-form submissions they sent while signed in, and their forum
- * posts (an empty list until the forum arrives; the key is there so consumers need not change).
+ * marked `current`), the contact-form submissions they sent while signed in, and every forum
+ * post they wrote (with its markdown source and thread), deleted ones included.
  * Times are epoch milliseconds, like everywhere else in the API.
  */
 export async function exportAccountData(
@@ -29,9 +29,10 @@ export async function exportAccountData(
   const { db, clock } = deps
   const { member, session } = auth
   const now = clock.now()
-  const [sessions, submissions] = await Promise.all([
+  const [sessions, submissions, posts] = await Promise.all([
     listOwnSessions(db, site, member.id, session.id, now),
     submissionsForExport(db, site.scope, member.id),
+    postsForExport(db, site.scope, member.id),
   ])
   return {
     exportedAt: now,
@@ -39,6 +40,6 @@ export async function exportAccountData(
     account: ownAccount(member),
     sessions,
     submissions,
-    posts: [] as unknown[],
+    posts,
   }
 }

@@ -22,7 +22,10 @@ export const authSettingsSchema = z.strictObject({
   linkTemplate: z
     .string()
     .url()
-    .refine((t) => t.includes('{token}'), 'Must contain {token}.')
+    .refine(
+      (t) => t.includes('{token}') && t.includes('{action}'),
+      'Must contain {action} and {token}.',
+    )
     .optional(),
   /** When a member deletes their account: keep their posts as "deleted member", or remove them. */
   deletedMemberPosts: z.enum(['keep', 'remove']).default('keep'),

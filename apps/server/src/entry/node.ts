@@ -11,6 +11,7 @@ import { migrate } from '../db/migrate.ts'
 import { type AppDeps, createDeps, type DepsOptions } from '../deps.ts'
 import { describeError } from '../logger.ts'
 import { createSmtpTransport } from '../mail/smtp.ts'
+import { fileAssets } from '../pages/file-assets.ts'
 
 /**
  * Opens the database named by the config: a local file (created with its folder on first run),
@@ -62,6 +63,8 @@ export async function startNodeServer(
   const deps = createDeps({
     ...options,
     smtp: (url) => createSmtpTransport({ url }),
+    // The embed bundle and the demo pages, from the checkout this runs from.
+    assets: options.assets ?? fileAssets(),
     client,
     socketAddress: (c) => getConnInfo(c).remote.address,
   })

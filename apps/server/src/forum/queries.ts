@@ -26,9 +26,19 @@ export async function categoryBySlug(db: Database, scope: SiteScope, slug: strin
 /** A thread with its category, the pair every permission check needs, in one read. */
 export async function threadWithCategory(db: Database, scope: SiteScope, threadId: string) {
   const [row] = await db
-    .select({ thread: threads, category: categories })
+    .select({
+      thread: threads,
+      category: categories,
+      author: {
+        id: members.id,
+        displayName: members.displayName,
+        username: members.username,
+        avatarUrl: members.avatarUrl,
+      },
+    })
     .from(threads)
     .innerJoin(categories, eq(categories.id, threads.categoryId))
+    .leftJoin(members, eq(members.id, threads.authorId))
     .where(scope.where(threads, eq(threads.id, threadId)))
   return row ?? null
 }
@@ -153,4 +163,22 @@ export async function lastPostInThread(
     .orderBy(desc(posts.number))
     .limit(1)
   return row?.createdAt ?? null
+}
+
+/** One post with its author, as the lists show it. */
+export async function postWithAuthor(db: Database, scope: SiteScope, postId: string) {
+  const [row] = await db
+    .select({
+      post: posts,
+      author: {
+        id: members.id,
+        displayName: members.displayName,
+        username: members.username,
+        avatarUrl: members.avatarUrl,
+      },
+    })
+    .from(posts)
+    .leftJoin(members, eq(members.id, posts.authorId))
+    .where(scope.where(posts, eq(posts.id, postId)))
+  return row ?? null
 }

@@ -12,12 +12,13 @@ import { siteOf } from '../http/site.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { actorOf } from './context.ts'
 import { ForumErrors } from './errors.ts'
-import { canReadCategory, canReadThread, isModerator } from './permissions.ts'
+import { type Actor, canReadCategory, canReadThread, isModerator } from './permissions.ts'
 import { createReply, createThread } from './posting.ts'
 import {
   categoriesOfSite,
   categoryBySlug,
   postsPage,
+  postWithAuthor,
   threadsPage,
   threadWithCategory,
 } from './queries.ts'
@@ -110,7 +111,7 @@ export function forumRoutes(
       if (!found || !canReadThread(actor, found.category, found.thread))
         throw ForumErrors.threadNotFound()
       const { siteId: _, ...category } = found.category
-      return c.json({ ...threadView(found.thread, null), category })
+      return c.json({ ...threadView(found.thread, found.author), category })
     })
     .get('/forum/threads/:id/posts', queryParams(listPostsQuery), async (c) => {
       const { scope } = siteOf(c)
@@ -118,7 +119,8 @@ export function forumRoutes(
       const found = await threadWithCategory(db, scope, c.req.param('id'))
       if (!found || !canReadThread(actor, found.category, found.thread))
         throw ForumErrors.threadNotFound()
-      const { after, limit } = c.req.valid('query')
+      const { cursor, limit } = c.req.valid('query')
+      const after = c.req.valid('query').after ?? cursor
       const afterNumber =
         after === undefined
           ? 0
@@ -169,7 +171,14 @@ export function forumRoutes(
       if (!category) throw ForumErrors.categoryNotFound()
       const created = await createThread(deps, scope, actor, category, input)
       afterResponse(c, deps.kickOutbox())
-      return c.json({ id: created.threadId, postId: created.postId }, 201)
+      return c.json(
+        {
+          id: created.threadId,
+          postId: created.postId,
+          post: await createdPost(db, scope, actor, created.postId),
+        },
+        201,
+      )
     })
     .post('/forum/threads/:id/posts', ...jsonBody(replySchema), async (c) => {
       const { scope } = siteOf(c)
@@ -179,8 +188,23 @@ export function forumRoutes(
       assertBodyLength(input.body, forum.maxPostLength)
       const created = await createReply(deps, scope, actor, c.req.param('id'), input)
       afterResponse(c, deps.kickOutbox())
-      return c.json({ id: created.postId, number: created.number }, 201)
+      return c.json(
+        {
+          id: created.postId,
+          number: created.number,
+          post: await createdPost(db, scope, actor, created.postId),
+        },
+        201,
+      )
     })
+}
+
+/** The post just written, rendered as lists show it, so a page can show it without a refetch. */
+async function createdPost(db: Database, scope: SiteScope, actor: Actor, postId: string) {
+  const row = await postWithAuthor(db, scope, postId)
+  if (!row) return null
+  const memberId = actor.kind === 'member' ? actor.member.id : null
+  return postView(row.post, row.author, { moderator: isModerator(actor), memberId, liked: false })
 }
 
 function assertBodyLength(body: string, max: number) {

@@ -25,6 +25,8 @@ export const listThreadsQuery = z.strictObject({
 export const listPostsQuery = z.strictObject({
   /** Opaque cursor from a previous page (`nextCursor`), or a post number to continue after. */
   after: z.string().max(200).optional(),
+  /** The same as `after`, under the name every other list uses. */
+  cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
 

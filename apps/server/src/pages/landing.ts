@@ -2,8 +2,11 @@ import { Hono } from 'hono'
 import { html } from 'hono/html'
 import type { AppEnv } from '../http/env.ts'
 
-/** What a person sees opening the server's URL: that it runs, and where to go next. */
-export function landingRoutes() {
+/**
+ * What a person sees opening the server's URL: that it runs, and where to go next; with the
+ * demo pages on, a working demo first.
+ */
+export function landingRoutes({ demo }: { demo: boolean }) {
   return new Hono<AppEnv>().get('/', (c) => {
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
     return c.html(html`<!doctype html>
@@ -22,10 +25,12 @@ export function landingRoutes() {
     <main>
       <h1>Porchlight is running</h1>
       <p>Contact forms, membership and discussions for your website, served from here.</p>
+      ${demo ? html`<p><strong><a href="/demo/">Try the demo site</a></strong>: plain HTML pages with one script tag, talking to this server.</p>` : ''}
       <ul>
         <li>Health: <a href="/healthz">/healthz</a> · readiness: <a href="/readyz">/readyz</a></li>
         <li>Your site's public info: <code>GET /v1/site</code> with header <code>X-Porchlight-Key: pk_…</code></li>
         <li>Owner API: <code>GET /v1/admin/site</code> with <code>Authorization: Bearer sk_…</code></li>
+        <li>The script tag for your pages: <code>&lt;script src="/embed.js" data-key="pk_…" defer&gt;&lt;/script&gt;</code> (with this server's URL)</li>
         <li>Manage sites from the terminal: <code>npx porchlight site list</code></li>
       </ul>
       <p>The keys were printed in the terminal that started this server.</p>

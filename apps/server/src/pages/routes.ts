@@ -1,0 +1,22 @@
+import { Hono } from 'hono'
+import type { AppDeps } from '../deps.ts'
+import type { AppEnv } from '../http/env.ts'
+import { demoSiteRoutes } from './demo-site.ts'
+import { embedScriptRoutes } from './embed-script.ts'
+import { landingRoutes } from './landing.ts'
+
+/**
+ * The server's own pages and files: the landing page, the script tag's bundle and, in
+ * development, the demo site. The last two need the runtime's files (`deps.assets`).
+ *
+ * @example
+ * app.route('/', pageRoutes(deps))
+ */
+export function pageRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'assets'>) {
+  const { assets } = deps
+  const demo = assets && deps.config.demoPages ? assets : undefined
+  const app = new Hono<AppEnv>().route('/', landingRoutes({ demo: demo !== undefined }))
+  if (assets) app.route('/', embedScriptRoutes(assets))
+  if (demo) app.route('/', demoSiteRoutes(deps.db, demo))
+  return app
+}
