@@ -16,9 +16,8 @@ import type { DevMailTransport } from './mail/dev.ts'
 import { emailJobHandler } from './mail/job.ts'
 import type { MailTransport } from './mail/message.ts'
 import { createMailTransport, type MailTransportDeps } from './mail/transport.ts'
-import type { DeliveryOptions } from './outbox/deliver.ts'
 import type { JobHandlers } from './outbox/jobs.ts'
-import { createOutboxRunner, type OutboxRunner } from './outbox/runner.ts'
+import { createOutboxRunner, type OutboxRunner, type RunnerOptions } from './outbox/runner.ts'
 import type { StaticAssets } from './pages/assets.ts'
 import { createTurnstileVerifier, type TurnstileVerifier } from './spam/turnstile.ts'
 import { webhookJobHandler } from './webhooks/job.ts'
@@ -53,7 +52,7 @@ export type DepsOptions = {
   clock?: Clock
   log?: Logger
   handlers?: JobHandlers
-  delivery?: DeliveryOptions
+  delivery?: RunnerOptions
   /** The peer address as the runtime knows it (the socket on Node). */
   socketAddress?: (c: Context) => string | undefined
   /** Replaces the configured mail transport (tests). */

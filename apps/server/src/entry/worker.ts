@@ -29,7 +29,7 @@ function instanceFor(env: WorkerEnv): Instance {
     url: config.database.url,
     ...(config.database.authToken && { authToken: config.database.authToken }),
   })
-  const deps = createDeps({ config, client })
+  const deps = createDeps({ config, client, delivery: { drains: 'per-call' } })
   const ready = migrate(client).catch((error) => {
     instance = undefined // let the next request try again instead of failing forever
     throw error

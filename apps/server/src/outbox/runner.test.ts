@@ -7,12 +7,15 @@ import { enqueue, type Job } from './jobs.ts'
 let t: TestApp
 afterEach(() => t.close())
 
-async function setUp(onJob: (job: Job) => Promise<void> | void = () => {}) {
+async function setUp(
+  onJob: (job: Job) => Promise<void> | void = () => {},
+  drains: 'shared' | 'per-call' = 'shared',
+) {
   const clock = manualClock()
   const calls: Job[] = []
   t = await createTestApp({
     clock,
-    delivery: { batchSize: 3 },
+    delivery: { batchSize: 3, drains },
     handlers: {
       'test.record': async (job) => {
         calls.push(job)
@@ -55,6 +58,20 @@ describe('outbox runner', () => {
     await t.deps.outbox.kick()
     expect(calls).toHaveLength(2)
     expect(await statuses()).toEqual([{ status: 'delivered', n: 2 }])
+  })
+
+  it('on Workers (per-call drains) concurrent kicks each drain, and every job is delivered once', async () => {
+    const { calls, add, statuses } = await setUp(() => {}, 'per-call')
+    await add(10)
+    const first = t.deps.outbox.kick()
+    const second = t.deps.outbox.kick()
+    expect(first).not.toBe(second) // no request waits on a promise another request started
+    await Promise.all([first, second])
+    expect(calls.map((job) => job.id).sort()).toEqual(
+      [...new Set(calls.map((job) => job.id))].sort(),
+    )
+    expect(calls).toHaveLength(10)
+    expect(await statuses()).toEqual([{ status: 'delivered', n: 10 }])
   })
 
   it('a failed drain is logged, not thrown, and the next kick works', async () => {

@@ -13,10 +13,17 @@ export interface OutboxRunner {
   tick(): Promise<void>
 }
 
-export function createOutboxRunner(
-  deps: DeliveryDeps,
-  options: DeliveryOptions = {},
-): OutboxRunner {
+export type RunnerOptions = DeliveryOptions & {
+  /**
+   * `shared` (Node): calls during a drain join it. `per-call` (Workers): every call drains on
+   * its own. A Worker request must not wait on a promise another request started (workerd drops
+   * such cross-request work, and it would spend that request's subrequest budget); claiming is
+   * atomic with a lease, so concurrent drains never deliver a job twice.
+   */
+  drains?: 'shared' | 'per-call'
+}
+
+export function createOutboxRunner(deps: DeliveryDeps, options: RunnerOptions = {}): OutboxRunner {
   const batchSize = options.batchSize ?? 10
   let running: Promise<void> | null = null
   let again = false
@@ -29,6 +36,11 @@ export function createOutboxRunner(
   }
 
   function kick(): Promise<void> {
+    if (options.drains === 'per-call') {
+      return drain().catch((error) =>
+        deps.log.error('outbox delivery failed', describeError(error)),
+      )
+    }
     if (running) {
       again = true
       return running

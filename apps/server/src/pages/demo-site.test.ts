@@ -34,6 +34,8 @@ describe('the demo site', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
     expect(res.headers.get('content-security-policy')).toMatch(/form-action 'self'/)
     expect(res.headers.get('cache-control')).toBe('no-store')
+    // A plain POST from a no-referrer page carries `Origin: null`, which the API refuses.
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
   })
 
   it('starts at /demo/, and serves its stylesheet', async () => {

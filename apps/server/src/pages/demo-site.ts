@@ -11,6 +11,9 @@ const pageHeaders = {
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   // The key is filled in per request, and may be rotated.
   'Cache-Control': 'no-store',
+  // Not the app's no-referrer: under it, browsers send `Origin: null` with a form's POST, which
+  // the API must refuse as an origin the site has not allowed.
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
 }
 
 /**
