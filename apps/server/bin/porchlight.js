@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs'
 
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major < 22 || (major === 22 && minor < 18)) {
-  console.error(`Porchlight needs Node.js 22.18 or newer (Node 24 LTS recommended); this is ${process.version}.`)
+  console.error(
+    `Porchlight needs Node.js 22.18 or newer (Node 24 LTS recommended); this is ${process.version}.`,
+  )
   process.exit(1)
 }
 

@@ -111,7 +111,8 @@ export function createDeps(options: DepsOptions): AppDeps {
     closeMail: setup.close,
     turnstile:
       options.turnstile ?? createTurnstileVerifier({ verifyUrl: config.turnstileVerifyUrl }),
-    // Two at once by default (PASSWORD_HASH_CONCURRENCY): more would only queue in libuv.
+    // PASSWORD_HASH_CONCURRENCY, 2 by default: each hash holds a core for ~250 ms, so every one
+    // running at once takes CPU from all other requests (measured in docs/performance.md).
     passwords:
       options.passwords ?? createPasswordHasher({ maxConcurrent: config.passwordHashConcurrency }),
     breachedPasswords:

@@ -111,9 +111,9 @@ export function createContactForm(
   const request: SendFunction = 'request' in source ? source.request : createSend(source)
   // Settles to undefined when the preparation failed, so waiting on it never throws.
   const prepared = new Map<string, Promise<Solution | undefined>>()
-  // The time token of the last prepared challenge, by form. Unlike a challenge it is not
-  // single-use: it says when the form was shown, which stays true when the visitor corrects a
-  // field and sends again (with a fresh challenge, whose own token would be too recent).
+  // The time token of the first prepared challenge, by form. Unlike a challenge it is not
+  // single-use: it says when the form was first shown, which stays true when the visitor
+  // corrects a field and sends again (a fresh challenge's own token would be too recent).
   const timeTokens = new Map<string, string>()
   const path = (formId: string, action: string) =>
     `/v1/forms/${encodeURIComponent(formId)}/${action}`
@@ -140,7 +140,7 @@ export function createContactForm(
       const ready = prepared.get(formId)
       prepared.delete(formId)
       let solution = await ready
-      if (solution) timeTokens.set(formId, solution.timeToken)
+      if (solution) timeTokens.set(formId, timeTokens.get(formId) ?? solution.timeToken)
       // A challenge that expires (salt `…?expires=<Unix seconds>`) before the request arrives
       // would only be refused: leave it a margin of 30 s. No expiry gives NaN, which never is.
       if (
@@ -183,7 +183,7 @@ function fieldsOf(data: ContactFormData): Record<string, string | string[]> {
     if (value instanceof Blob) {
       throw clientError(
         'FILE_UPLOADS_NOT_SUPPORTED',
-        `"${name}" is a file: contact forms do not take files`,
+        `"${name}" is a file: forms take no files`,
       )
     }
     const text = Array.isArray(value) ? value.map(String) : String(value)

@@ -174,7 +174,7 @@ interface Envelope {
 /** `Retry-After` (on a 429 or 503) is either delay-seconds or an HTTP date. */
 function parseRetryAfter(value: string | null): number | undefined {
   const seconds = value ? +value : NaN
-  const wait = seconds >= 0 ? seconds : Math.ceil((Date.parse(value!) - Date.now()) / 1000)
+  const wait = seconds >= 0 ? seconds : Math.ceil((Date.parse(value ?? '') - Date.now()) / 1000)
   // NaN (no header, or neither form) fails both comparisons.
   return wait >= 0 ? wait : wait < 0 ? 0 : undefined
 }

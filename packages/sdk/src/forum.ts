@@ -379,11 +379,11 @@ export function createForum(source: ClientOptions | Pick<Connection, 'request'>)
         },
       )
       // Only a page sent with If-None-Match can come back 304, so one is kept.
-      if (!page) return { ...kept![1], notModified: true }
+      if (!page) return { ...(kept as [string, PostPage])[1], notModified: true }
       page.notModified = false
       pages.delete(key)
       if (etag) pages.set(key, [etag, page])
-      if (pages.size > keptPages) pages.delete(pages.keys().next().value!)
+      if (pages.size > keptPages) pages.delete(pages.keys().next().value as string)
       return page
     },
     createThread: (input, options) => send('POST', '/v1/forum/threads', options, input),

@@ -52,11 +52,11 @@ export {
   type NotificationPreferences,
   type Notifications,
 } from './notifications.ts'
-export {
-  type ClientOptions,
-  type Connection,
-  type SavedSession,
-  type SessionListener,
-  type SessionStore,
+export type {
+  ClientOptions,
+  Connection,
+  SavedSession,
+  SessionListener,
+  SessionStore,
 } from './session.ts'
 export { type KeyValueStorage, memoryStorage, webStorage } from './storage.ts'

@@ -104,7 +104,12 @@ describe('createMember', () => {
 
   it('asks the breached-password check only when the site turned it on', async () => {
     const asked: string[] = []
-    const checker: BreachedPasswordChecker = { isBreached: async (p) => (asked.push(p), true) }
+    const checker: BreachedPasswordChecker = {
+      isBreached: async (p) => {
+        asked.push(p)
+        return true
+      },
+    }
     const deps = { ...h.t.deps, breachedPasswords: checker }
     const input = { email: 'ann@example.com', password, displayName: 'Ann' }
     const scope = siteScope(h.site.id)

@@ -26,7 +26,7 @@ describe('passwordProblem', () => {
   it.each([
     ['11 characters', 'abcdefghijk', 'Use at least 12 characters.'],
     ['12 characters', 'abcdefghijkl', null],
-    ['256 characters', 'a'.repeat(255) + 'b', null],
+    ['256 characters', `${'a'.repeat(255)}b`, null],
     ['257 characters', 'a'.repeat(257), 'Use at most 256 characters.'],
     ['spaces and symbols, nothing required', 'tr0ub4dor & 3 horses', null],
     ['a common password', 'qwerty123456', tooCommon],

@@ -102,7 +102,6 @@ export async function readSubmission(c: Context, honeypotField: string): Promise
 export function normalizeText(value: string): string {
   // NFC last: a control character between a letter and its combining accent blocks composition,
   // so composing before stripping it would leave "e" + U+0301 where "é" belongs.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   return value
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')

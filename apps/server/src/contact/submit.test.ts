@@ -241,6 +241,7 @@ describe('the SDK path: challenge, solve, submit', () => {
       email: 'ann@example.com',
       message: `'); DROP TABLE submissions; -- <script>alert("x")</script>`,
       "name'--": `" OR 1=1 -- \\ %_`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
       '<img src=x onerror=alert(1)>': '{{form}} \u2028 ${process.env}',
     }
     const res = await sdkSubmit(h, 'contact', hostile)

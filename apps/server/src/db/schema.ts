@@ -263,9 +263,13 @@ export const categories = sqliteTable(
     description: text('description').notNull().default(''),
     position: integer('position').notNull().default(0),
     /** Who may read: `everyone` (guests too) or signed-in `members`. */
-    readAccess: text('read_access', { enum: ['everyone', 'members'] }).notNull().default('everyone'),
+    readAccess: text('read_access', { enum: ['everyone', 'members'] })
+      .notNull()
+      .default('everyone'),
     /** Who may start threads; anyone who may read may reply unless the thread is locked. */
-    threadAccess: text('thread_access', { enum: ['members', 'moderators'] }).notNull().default('members'),
+    threadAccess: text('thread_access', { enum: ['members', 'moderators'] })
+      .notNull()
+      .default('members'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -369,7 +373,10 @@ export const reactions = sqliteTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.memberId] }), index('reactions_site').on(t.siteId, t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.memberId] }),
+    index('reactions_site').on(t.siteId, t.memberId),
+  ],
 )
 
 export const flags = sqliteTable(
@@ -386,7 +393,9 @@ export const flags = sqliteTable(
     reason: text('reason').notNull(),
     /** What the flagging member added in their own words. */
     note: text('note'),
-    status: text('status', { enum: ['open', 'dismissed', 'actioned'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'dismissed', 'actioned'] })
+      .notNull()
+      .default('open'),
     resolvedBy: text('resolved_by'),
     resolvedAt: integer('resolved_at'),
     createdAt: integer('created_at').notNull(),
@@ -407,7 +416,9 @@ export const moderationLog = sqliteTable(
       .references(() => sites.id, { onDelete: 'cascade' }),
     actorId: text('actor_id'),
     action: text('action').notNull(),
-    targetType: text('target_type', { enum: ['post', 'thread', 'member', 'category', 'flag'] }).notNull(),
+    targetType: text('target_type', {
+      enum: ['post', 'thread', 'member', 'category', 'flag'],
+    }).notNull(),
     targetId: text('target_id').notNull(),
     reason: text('reason'),
     details: text('details', { mode: 'json' }),
@@ -432,7 +443,10 @@ export const watches = sqliteTable(
     /** When this member was last emailed about this thread, for one email per quiet period. */
     lastEmailedAt: integer('last_emailed_at'),
   },
-  (t) => [primaryKey({ columns: [t.threadId, t.memberId] }), index('watches_member').on(t.siteId, t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.threadId, t.memberId] }),
+    index('watches_member').on(t.siteId, t.memberId),
+  ],
 )
 
 export const notifications = sqliteTable(

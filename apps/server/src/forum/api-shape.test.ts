@@ -26,16 +26,14 @@ describe('the forum API gives clients what they need', () => {
   beforeEach(async () => {
     t = await createTestApp({ clock, passwords: fastPasswords })
     site = await createTestSite(t)
-    await t.deps.db
-      .insert(categories)
-      .values({
-        id: newId('cat'),
-        siteId: site.id,
-        slug: 'general',
-        name: 'General',
-        createdAt: 1,
-        updatedAt: 1,
-      })
+    await t.deps.db.insert(categories).values({
+      id: newId('cat'),
+      siteId: site.id,
+      slug: 'general',
+      name: 'General',
+      createdAt: 1,
+      updatedAt: 1,
+    })
     ann = await createTestMember(t, site)
     const res = await t.app.request('/v1/forum/threads', {
       method: 'POST',

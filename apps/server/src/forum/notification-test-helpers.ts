@@ -22,6 +22,7 @@ export type ForumWorld = {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown },
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API answered
   ): Promise<{ status: number; body: any; headers: Headers }>
   startThread(
     author: TestMember,

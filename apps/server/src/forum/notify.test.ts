@@ -64,7 +64,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a direct reply reaches its addressee even when they stopped watching',
-    before: (w, c, th) =>
+    before: (w, _c, th) =>
       w.t.deps.db
         .update(watches)
         .set({ level: 'normal' })

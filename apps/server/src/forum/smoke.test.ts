@@ -42,7 +42,7 @@ describe('forum basics', () => {
       body: JSON.stringify({
         category: 'general',
         title: 'Hello there',
-        body: 'First *post* @' + bob.username,
+        body: `First *post* @${bob.username}`,
       }),
     })
     expect(created.status).toBe(201)

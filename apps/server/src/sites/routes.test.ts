@@ -103,6 +103,7 @@ describe('PATCH /v1/admin/site', () => {
     "'; DROP TABLE sites;--",
     '<script>alert(1)</script>',
     'Robert"); DELETE FROM secret_keys; --',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
     '${process.env.SECRET} {{7*7}} %s 😀 Ünïcödé',
   ])('stores %j verbatim and returns it as JSON, tables intact', async (name) => {
     const tablesBefore = await rows(t.deps.client, 'SELECT name FROM sqlite_master ORDER BY name')

@@ -11,7 +11,9 @@ import { createLogger, type Logger } from '../../src/logger.ts'
 import { createSite } from '../../src/sites/service.ts'
 
 /** A clock tests move by hand: `clock.advance(31 * 60_000)`. */
-export function manualClock(start = Date.UTC(2026, 10, 21, 12)): Clock & { advance(ms: number): void } {
+export function manualClock(
+  start = Date.UTC(2026, 10, 21, 12),
+): Clock & { advance(ms: number): void } {
   let now = start
   return { now: () => now, advance: (ms) => void (now += ms) }
 }
@@ -40,7 +42,11 @@ export async function createTestApp(
   options: { env?: Record<string, string> } & Partial<Omit<DepsOptions, 'config' | 'client'>> = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porchlight-test-'))
-  const config = loadConfig({ DATABASE_URL: `file:${join(dir, 'test.db')}`, LOG_LEVEL: 'debug', ...options.env })
+  const config = loadConfig({
+    DATABASE_URL: `file:${join(dir, 'test.db')}`,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  })
   const client = await openDatabase(config.database)
   await migrate(client)
   const log = memoryLogger()

@@ -6,7 +6,10 @@ import { siteScope } from '../../src/sites/scope.ts'
 import type { TestApp, TestSite } from './app.ts'
 
 /** Cheap scrypt for tests that are not about hashing: same code path, a fraction of the cost. */
-export const fastPasswords = createPasswordHasher({ maxConcurrent: 4, params: { logN: 10, r: 8, p: 1 } })
+export const fastPasswords = createPasswordHasher({
+  maxConcurrent: 4,
+  params: { logN: 10, r: 8, p: 1 },
+})
 
 export type TestMember = { id: string; email: string; username: string; token: string }
 

@@ -37,6 +37,7 @@ export type WorkerHarness = {
   /** A request into the Worker's fetch handler: `fetch('/healthz')`. */
   fetch(path: string, init?: DispatchInit): ReturnType<Miniflare['dispatchFetch']>
   /** The response's JSON body; if it is not JSON, fails with the body and the Worker's logs. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the Worker answered
   json(response: { status: number; text(): Promise<string> }): Promise<any>
   /** Runs the Worker's scheduled handler as the cron trigger would. */
   scheduled(): Promise<{ outcome: string; noRetry: boolean }>

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migrations } from '../../src/db/migrations.generated.ts'
 import { createSite } from '../../src/sites/service.ts'
 import { formatBytes } from './worker-bundle.ts'
-import { errorLines, formatLogs, startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
+import { errorLines, startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
 
 // The production bundle (wrangler's own build of wrangler.toml's entry) in workerd, with libSQL
 // reached over HTTP as on Cloudflare with Turso. See docs/deployment.md, "How the Worker build is
