@@ -111,3 +111,33 @@ describe('the forum API gives clients what they need', () => {
     ])
   })
 })
+
+describe('the composer preview', () => {
+  it('renders as a post would, stores nothing, and is for members only', async () => {
+    const t = await createTestApp({ passwords: fastPasswords })
+    const site = await createTestSite(t)
+    const ann = await createTestMember(t, site)
+    const request = (token?: string) =>
+      t.app.request('/v1/forum/preview', {
+        method: 'POST',
+        headers: {
+          'X-Porchlight-Key': site.publishableKey,
+          'content-type': 'application/json',
+          ...(token && { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify({ body: '*hi* <script>alert(1)</script> [x](javascript:alert(1))' }),
+      })
+    try {
+      const res = await request(ann.token)
+      expect(res.status).toBe(200)
+      const { html } = (await res.json()) as { html: string }
+      expect(html).toContain('<em>hi</em> &lt;script&gt;')
+      expect(html).not.toContain('href="javascript')
+      expect((await request()).status).toBe(401)
+      const stored = await t.deps.client.execute('SELECT count(*) AS n FROM posts')
+      expect(Number(stored.rows[0]?.n)).toBe(0)
+    } finally {
+      await t.close()
+    }
+  })
+})

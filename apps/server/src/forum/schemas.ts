@@ -17,6 +17,8 @@ export const createThreadSchema = z.strictObject({
 
 export const replySchema = z.strictObject({ body, replyTo: postIdSchema.optional() })
 
+export const previewSchema = z.strictObject({ body })
+
 export const listThreadsQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
