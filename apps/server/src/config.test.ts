@@ -129,8 +129,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO_SITE: value }).demoSite).toBe(expected)
   })
 
-  it('bounds concurrent password hashes: 2 by default, 1 to 64', () => {
-    expect(loadConfig({}).passwordHashConcurrency).toBe(2)
+  it('bounds concurrent password hashes: left to the runtime by default, else 1 to 64', () => {
+    expect(loadConfig({}).passwordHashConcurrency).toBeUndefined()
     expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '8' }).passwordHashConcurrency).toBe(8)
     expect(errorFor({ PASSWORD_HASH_CONCURRENCY: '0' })).toContain('PASSWORD_HASH_CONCURRENCY')
     expect(errorFor({ PASSWORD_HASH_CONCURRENCY: '65' })).toContain('PASSWORD_HASH_CONCURRENCY')

@@ -37,7 +37,7 @@ const envSchema = z.object({
     .url()
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   BREACHED_PASSWORDS_URL: z.url({ protocol: /^https?$/ }).default('https://api.pwnedpasswords.com'),
-  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 })
 
 export type Config = {
@@ -68,7 +68,8 @@ export type Config = {
   /** Base of the Pwned Passwords range API (sites opt in); tests point it at a local stand-in. */
   breachedPasswordsUrl: string
   /** How many scrypt hashes may run at once in this process; the rest wait their turn. */
-  passwordHashConcurrency: number
+  /** Unset: the runtime decides (Node: one less than its cores; Workers: one). */
+  passwordHashConcurrency?: number
 }
 
 /** Thrown at start when the environment is wrong; the message names every bad variable. */
@@ -127,6 +128,6 @@ export function loadConfig(env: Record<string, unknown>): Config {
     allowPrivateWebhooks: e.ALLOW_PRIVATE_WEBHOOKS,
     turnstileVerifyUrl: e.TURNSTILE_VERIFY_URL,
     breachedPasswordsUrl: e.BREACHED_PASSWORDS_URL.replace(/\/+$/, ''),
-    passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY,
+    ...(e.PASSWORD_HASH_CONCURRENCY && { passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY }),
   }
 }

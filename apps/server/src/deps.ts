@@ -60,6 +60,8 @@ export type DepsOptions = {
   /** How this runtime builds SMTP; only the Node entry can (TCP sockets). */
   smtp?: MailTransportDeps['smtp']
   turnstile?: TurnstileVerifier
+  /** Hashes at once when PASSWORD_HASH_CONCURRENCY is unset: the runtime's default. */
+  hashConcurrency?: number
   /** Replaces the password hasher (tests use cheaper scrypt parameters). */
   passwords?: PasswordHasher
   breachedPasswords?: BreachedPasswordChecker
@@ -111,10 +113,14 @@ export function createDeps(options: DepsOptions): AppDeps {
     closeMail: setup.close,
     turnstile:
       options.turnstile ?? createTurnstileVerifier({ verifyUrl: config.turnstileVerifyUrl }),
-    // PASSWORD_HASH_CONCURRENCY, 2 by default: each hash holds a core for ~250 ms, so every one
-    // running at once takes CPU from all other requests (measured in docs/performance.md).
+    // Each hash holds a core for ~250 ms, and every one running at once takes CPU from all other
+    // requests: by default one core is left for everything else (measured in
+    // docs/performance.md). PASSWORD_HASH_CONCURRENCY overrides it.
     passwords:
-      options.passwords ?? createPasswordHasher({ maxConcurrent: config.passwordHashConcurrency }),
+      options.passwords ??
+      createPasswordHasher({
+        maxConcurrent: config.passwordHashConcurrency ?? options.hashConcurrency ?? 1,
+      }),
     breachedPasswords:
       options.breachedPasswords ??
       createPwnedPasswordsChecker({

@@ -1,7 +1,10 @@
+import { updateAuthSettings } from '../auth/admin-settings.ts'
 import { createForm } from '../contact/forms.ts'
 import { formSettingsSchema } from '../contact/schemas.ts'
 import { migrate } from '../db/migrate.ts'
 import { openDatabase, startNodeServer } from '../entry/node.ts'
+import { createCategory } from '../forum/categories.ts'
+import { categorySchema } from '../forum/schemas.ts'
 import { createLogger } from '../logger.ts'
 import { allSites } from '../sites/queries.ts'
 import { siteScope } from '../sites/scope.ts'
@@ -31,10 +34,18 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       { db, clock },
       { name: 'Demo site', origins: [new URL(config.publicUrl).origin] },
     )
-    await createForm({ db, clock, allowPrivateWebhooks: false }, siteScope(site.id), demoForm)
+    const scope = siteScope(site.id)
+    await createForm({ db, clock, allowPrivateWebhooks: false }, scope, demoForm)
+    // The demo's discussions page shows this category, and its members page finishes the
+    // flows that emailed links start.
+    await createCategory({ db, clock }, scope, { by: 'owner' }, demoCategory)
+    await updateAuthSettings(db, scope, {
+      linkTemplate: `${config.publicUrl}/demo/members.html?action={action}&token={token}`,
+    })
     console.log(
       banner(config.publicUrl, [
-        `A demo site was created (${site.id}) with a contact form, "contact".`,
+        `A demo site was created (${site.id}) with a contact form, "contact", and a forum`,
+        'category, "general".',
         `  publishable key: ${site.publishableKey}`,
         `  secret key:      ${site.secretKey}`,
         '                   (shown only this once: store it now)',
@@ -77,6 +88,12 @@ const demoForm = {
     },
   }),
 }
+
+const demoCategory = categorySchema.parse({
+  slug: 'general',
+  name: 'General',
+  description: 'Say hello, ask anything.',
+})
 
 function banner(url: string, lines: string[]) {
   return ['', `Porchlight is running at ${url}`, ...lines, '', ''].join('\n')

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import type { Server, ServerResponse } from 'node:http'
+import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -63,6 +64,8 @@ export async function startNodeServer(
   const deps = createDeps({
     ...options,
     smtp: (url) => createSmtpTransport({ url }),
+    // Leave one core for requests while passwords hash (libuv runs at most 4 at once anyway).
+    hashConcurrency: Math.max(1, Math.min(4, availableParallelism() - 1)),
     // The embed bundle and the demo pages, from the checkout this runs from.
     assets: options.assets ?? fileAssets(),
     client,
