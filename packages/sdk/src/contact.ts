@@ -181,10 +181,7 @@ function fieldsOf(data: ContactFormData): Record<string, string | string[]> {
     // Refused even when empty (an unused file input): better found while building the page
     // than when the first visitor attaches a file.
     if (value instanceof Blob) {
-      throw clientError(
-        'FILE_UPLOADS_NOT_SUPPORTED',
-        `"${name}" is a file: forms take no files`,
-      )
+      throw clientError('FILE_UPLOADS_NOT_SUPPORTED', `"${name}" is a file: forms take no files`)
     }
     const text = Array.isArray(value) ? value.map(String) : String(value)
     const previous = fields[name]
