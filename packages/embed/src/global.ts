@@ -1,7 +1,11 @@
 import type { Client, ContactForm } from '../../sdk/src/index.ts'
 import * as sdk from '../../sdk/src/index.ts'
+import { PorchlightAuth } from './auth-element.ts'
 import { type EmbedConfig, readConfig, type ScriptTag } from './config.ts'
+import { setComponentContext } from './element.ts'
 import { enhanceForm, type FormContext } from './forms.ts'
+import { PorchlightForum } from './forum-element.ts'
+import { PorchlightNotifications } from './notifications-element.ts'
 import { defaultStrings, type EmbedStrings, mergeStrings, type StringOverrides } from './strings.ts'
 
 /**
@@ -54,9 +58,10 @@ interface PageGlobals {
 }
 
 /**
- * Sets up the page: reads the script tag, creates the client, installs `window.Porchlight`, and
- * enhances the contact forms now and as they are added. A second copy of the script on the same
- * page reuses the first one's `Porchlight`, so forms are never enhanced twice.
+ * Sets up the page: reads the script tag, creates the client, installs `window.Porchlight`,
+ * enhances the contact forms now and as they are added, and defines the web components
+ * (`<porchlight-auth>`, `<porchlight-forum>`, `<porchlight-notifications>`). A second copy of the
+ * script on the same page reuses the first one's `Porchlight`, so nothing happens twice.
  *
  * @throws Nothing.
  * @example
@@ -103,6 +108,17 @@ export function install(script: ScriptTag | null): PorchlightEmbed {
     enhance,
   }
   page.Porchlight = porchlight
+
+  setComponentContext({ client, strings: () => strings })
+  const components = [
+    ['porchlight-auth', PorchlightAuth],
+    ['porchlight-forum', PorchlightForum],
+    ['porchlight-notifications', PorchlightNotifications],
+  ] as const
+  for (const [name, element] of components) {
+    // Another bundle on the page (an older copy, say) may have defined them first.
+    if (!customElements.get(name)) customElements.define(name, element)
+  }
 
   const start = () => {
     enhance()

@@ -1,8 +1,10 @@
 /**
  * Every text the embed shows or announces, in English. Names start with the feature they belong
- * to (`form…`; sign-in and discussions add theirs); `errors` holds messages by API error code,
+ * to (`form…`, `auth…`, `forum…`, `notifications…`); `errors` holds messages by API error code,
  * shared by every feature. Replace any of them, for translation or tone: see {@link mergeStrings}.
  *
+ * `{name}` is filled in (`{count}`, `{seconds}`…). A text with `|` has a form for one and a form
+ * for other counts (`{count} post|{count} posts`), chosen by the page language's plural rules.
  * Messages about single fields (`Must be an email address.`) come from the server as they are.
  *
  * @example
@@ -13,16 +15,139 @@ export const defaultStrings = {
   formSending: 'Sending…',
   /** Shown and announced once a form was sent; a form's `data-porchlight-success` overrides it. */
   formSent: 'Thank you! Your message has been sent.',
-  /** Announced when the server refused some fields; each field shows the server's message. */
+  /**
+   * Announced when the server refused some fields, in forms and components alike; each field
+   * shows the server's message.
+   */
   formInvalid: 'Please correct the marked fields.',
   /** Any failure without its own entry in `errors`. */
   formFailed: 'Your message could not be sent. Please try again later.',
-  /** By error code (`PorchlightError.code`). */
+
+  // <porchlight-auth>
+  authSignIn: 'Sign in',
+  authRegister: 'Create an account',
+  authForgot: 'Forgot your password?',
+  authReset: 'Choose a new password',
+  authEmail: 'Email',
+  authPassword: 'Password',
+  authNewPassword: 'New password',
+  authName: 'Name',
+  /** Under the name field: where it shows. */
+  authNameHint: 'Shown with your posts.',
+  authSendLink: 'Send me a link',
+  authSave: 'Save the password',
+  authBack: 'Back to sign in',
+  authSignedIn: 'You are signed in.',
+  authSignedInAs: 'Signed in as {name}',
+  authSignOut: 'Sign out',
+  authSignedOut: 'You are signed out.',
+  /** After registering, signed in at once (the site allows it). */
+  authRegistered: 'Welcome! We sent you a link to confirm your email address.',
+  /** After registering, when signing in must wait for the confirmation. */
+  authCheckEmail: 'We sent you a link to confirm your email address. Open it, then sign in.',
+  authResetSent: 'If an account uses this address, we sent it a link to choose a new password.',
+  authPasswordChanged: 'Your password is changed. Sign in with your new password.',
+  authConfirming: 'Confirming your email address…',
+  authConfirmed: 'Your email address is confirmed.',
+  authEmailChanged: 'Your new email address is confirmed.',
+  authUnverified: 'Please confirm your email address with the link we sent you.',
+  authResend: 'Send the link again',
+  authResent: 'We sent you a new link.',
+
+  // <porchlight-forum>
+  /** The list's heading until the category's own name is known. */
+  forumThreads: 'Discussions',
+  forumLoading: 'Loading…',
+  forumEmpty: 'No threads yet. Start the first one!',
+  forumNewThread: 'Start a thread',
+  forumTitle: 'Title',
+  forumMessage: 'Message',
+  forumYourReply: 'Your reply',
+  /** Under the message field. */
+  forumMarkdown: 'Markdown works: **bold**, _italic_, [links](https://example.com), > quotes.',
+  forumPreview: 'Preview',
+  forumNothingToPreview: 'Nothing to preview yet.',
+  forumPublish: 'Publish',
+  forumCancel: 'Cancel',
+  forumPublished: 'Published.',
+  forumLoadMore: 'Load more',
+  forumBack: 'All threads',
+  forumBy: 'by {name}',
+  forumPostCount: '{count} post|{count} posts',
+  forumNewPosts: '{count} new post|{count} new posts',
+  forumDeletedMember: 'deleted member',
+  forumEdited: 'edited',
+  forumPinned: 'Pinned',
+  forumLocked: 'Locked',
+  forumHidden: 'Hidden',
+  forumLockedNote: 'This thread is locked: only moderators can reply.',
+  forumSignInToPost: 'Sign in to take part.',
+  forumLike: 'Like',
+  forumLikes: '{count} like|{count} likes',
+  forumReply: 'Reply',
+  forumReplyingTo: 'Replying to #{number} by {name}',
+  forumFlag: 'Flag',
+  forumFlagWhy: 'Why should the moderators look at this post?',
+  forumFlagSpam: 'Spam',
+  forumFlagAbuse: 'Abusive',
+  forumFlagOffTopic: 'Off topic',
+  forumFlagOther: 'Something else',
+  forumFlagNote: 'Note for the moderators (optional)',
+  forumFlagSend: 'Send to the moderators',
+  forumFlagged: 'Thank you: the moderators will look at it.',
+  forumWatch: 'Notify me of',
+  forumWatchWatching: 'every reply',
+  forumWatchNormal: 'replies to me and mentions',
+  forumWatchMuted: 'nothing',
+  forumSaved: 'Saved.',
+  forumHide: 'Hide',
+  forumUnhide: 'Show again',
+  forumHideReason: 'Reason (the author is told)',
+  forumHidePost: 'Hide the post',
+  forumHiddenBecause: 'Hidden: {reason}',
+  forumPin: 'Pin',
+  forumUnpin: 'Unpin',
+  forumLock: 'Lock',
+  forumUnlock: 'Unlock',
+
+  // <porchlight-notifications>
+  notificationsTitle: 'Notifications',
+  /** The bell's name for screen readers, with the count. */
+  notificationsUnread: 'Notifications, {count} unread',
+  notificationsEmpty: 'Nothing yet.',
+  notificationsLoading: 'Loading…',
+  notificationsMarkAllRead: 'Mark all as read',
+  /** Who did it, when they are no longer known. */
+  notificationsSomeone: 'Someone',
+  notificationsReply: '{actor} replied in {thread}',
+  notificationsMention: '{actor} mentioned you in {thread}',
+  notificationsQuote: '{actor} quoted you in {thread}',
+  notificationsLike: '{actor} liked your post in {thread}',
+  notificationsModeration: 'A moderator acted on your post in {thread}',
+
+  /**
+   * By error code (`PorchlightError.code`), for every feature. A code without an entry shows
+   * `formFailed` in a form and the server's own message in a component.
+   */
   errors: {
     NETWORK_ERROR: 'The server could not be reached. Check your connection and try again.',
     TIMEOUT: 'The server took too long to answer. Please try again.',
-    RATE_LIMITED: 'Too many messages were sent from here. Please try again later.',
+    RATE_LIMITED: 'Too many attempts from here. Please wait a moment and try again.',
     FORM_DISABLED: 'This form is closed at the moment.',
+    INVALID_CREDENTIALS: 'That email and password do not match an account.',
+    EMAIL_NOT_VERIFIED: 'Please confirm your email address first, with the link we sent you.',
+    ACCOUNT_SUSPENDED: 'Your account is suspended for now.',
+    INVALID_TOKEN: 'This link has expired or was already used.',
+    SIGN_IN_REQUIRED: 'Please sign in first.',
+    INVALID_SESSION: 'You were signed out. Please sign in again.',
+    FORBIDDEN: 'You are not allowed to do that.',
+    THREAD_LOCKED: 'This thread is locked.',
+    THREAD_NOT_FOUND: 'This thread does not exist, or is not open to you.',
+    CATEGORY_NOT_FOUND: 'These discussions do not exist, or are not open to you.',
+    ALREADY_FLAGGED: 'You already flagged this post.',
+    SLOW_MODE: 'Slow mode is on in this thread: you can post again in {seconds} seconds.',
+    NEW_MEMBER_LIMIT:
+      'New members can post a few times on their first day. Please try again later.',
   } as Record<string, string>,
 }
 
@@ -60,4 +185,25 @@ export function mergeStrings(base: EmbedStrings, changes: StringOverrides = {}):
     ...strings(changes),
     errors: { ...base.errors, ...strings(changes.errors ?? {}) },
   }
+}
+
+/**
+ * Fills `{name}` placeholders from `values` (left as they are when missing). Given a `count`, a
+ * text `one|other` gives its first form where the page language says "one" (1 in English), else
+ * its last; without one, `|` is only a character.
+ *
+ * @throws Nothing.
+ * @example
+ * format('{count} post|{count} posts', { count: 2 }) // '2 posts'
+ */
+export function format(text: string, values: Record<string, unknown> = {}): string {
+  const { count } = values
+  const forms = count === undefined ? [text] : text.split('|')
+  const one =
+    typeof count === 'number' &&
+    new Intl.PluralRules(globalThis.document?.documentElement.lang || undefined).select(count) ===
+      'one'
+  return ((one ? forms[0] : forms.at(-1)) as string).replace(/\{(\w+)\}/g, (slot, name) =>
+    values[name] == null ? slot : String(values[name]),
+  )
 }

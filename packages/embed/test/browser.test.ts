@@ -286,7 +286,7 @@ describe.skipIf(!existsSync(executablePath))(
       await page.click('button')
       await expect
         .poll(status)
-        .toBe('Too many messages were sent from here. Please try again later.')
+        .toBe('Too many attempts from here. Please wait a moment and try again.')
       await page.click('button')
       await expect.poll(status).toBe('Your message could not be sent. Please try again later.')
       // What the visitor cannot act on is told to the site's developer instead.

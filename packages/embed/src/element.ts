@@ -1,0 +1,237 @@
+import { isPorchlightError } from '../../sdk/src/errors.ts'
+import type { Client } from '../../sdk/src/index.ts'
+import { markInvalidFields } from './field-errors.ts'
+import { type Html, html, render } from './html.ts'
+import { type EmbedStrings, format } from './strings.ts'
+import { css } from './styles.ts'
+
+/**
+ * What the components share with the rest of the script tag: the page's one client (and so
+ * the member's one session) and the strings in use.
+ *
+ * @example
+ * setComponentContext({ client, strings: () => strings })
+ */
+export interface ComponentContext {
+  client: Client
+  strings(): EmbedStrings
+}
+
+let context: ComponentContext
+let sheet: CSSStyleSheet | undefined
+let sessionChecked = false
+
+/**
+ * Gives the components the page's client and strings; `install` calls it before defining them.
+ *
+ * @throws Nothing.
+ * @example
+ * setComponentContext({ client, strings: () => strings })
+ */
+export function setComponentContext(next: ComponentContext): void {
+  context = next
+}
+
+/**
+ * A button that a component's `act` handles: `data-action` and `data-id` say what it does, and
+ * its `id` (`<action>-<id>`) lets a render give the focus back to it.
+ *
+ * @throws Nothing.
+ * @example
+ * button('like', 'Like', post.id, html`aria-pressed="${String(post.liked)}"`)
+ */
+export const button = (action: string, label: unknown, id = '', attributes?: Html): Html =>
+  html`<button type="button" id="${action}-${id}" data-action="${action}" data-id="${id}" ${attributes}>${label}</button>`
+
+/**
+ * A time as people read it in the page's language, with the machine-readable value.
+ *
+ * @throws Nothing.
+ * @example
+ * html`<small>${time(post.createdAt)}</small>`
+ */
+export function time(ms: number): Html {
+  const date = new Date(ms)
+  return html`<time datetime="${date.toISOString()}">${date.toLocaleString(
+    document.documentElement.lang || undefined,
+    { dateStyle: 'medium', timeStyle: 'short' },
+  )}</time>`
+}
+
+/**
+ * What the three components have in common: a shadow root with the shared stylesheet, a view
+ * that `update()` renders from `template()`, a status line announced to screen readers
+ * (`role="status"`, outside the view so re-rendering never resets it), delegated events
+ * (`data-action` on buttons, links and forms, no inline handlers), what was typed kept across
+ * renders, and re-rendering when the strings or the signed-in member change.
+ *
+ * @example
+ * class Hello extends PorchlightElement {
+ *   protected template() { return html`<p>${this.s.authSignIn}</p>` }
+ * }
+ */
+export abstract class PorchlightElement extends HTMLElement {
+  protected readonly root = this.attachShadow({ mode: 'open' })
+  protected readonly view: HTMLElement
+  protected readonly status: HTMLElement
+  /** What the visitor typed, by field name, so that a render keeps it. */
+  values: Record<string, string> = {}
+  /** True while an action runs: a second click is ignored meanwhile. */
+  protected busy = false
+  /** The server's messages about fields, kept on the form through later renders. */
+  protected marks?: { form: string; fields: Record<string, string> } | undefined
+  private stops: (() => void)[] = []
+
+  constructor() {
+    super()
+    const { root } = this
+    try {
+      // A constructed sheet is parsed once for every element, and a strict CSP's style-src
+      // (no 'unsafe-inline') does not apply to it.
+      sheet ??= new CSSStyleSheet()
+      if (!sheet.cssRules.length) sheet.replaceSync(css)
+      root.adoptedStyleSheets = [sheet]
+    } catch {
+      root.innerHTML = `<style>${css}</style>`
+    }
+    root.innerHTML +=
+      '<div class="root" part="root"><div></div><p class="status" part="status" role="status" aria-live="polite"></p></div>'
+    this.view = root.querySelector('.root div') as HTMLElement
+    this.status = root.querySelector('.status') as HTMLElement
+
+    root.addEventListener('click', (event) => {
+      const target = (event.target as Element).closest<HTMLElement>('[data-action]')
+      // Forms act on submit, selects on change.
+      if (target && !target.matches('form,select'))
+        this.act(target.dataset.action ?? '', target, event)
+    })
+    root.addEventListener('submit', (event) => {
+      event.preventDefault()
+      const form = event.target as HTMLFormElement
+      this.act(form.dataset.action ?? '', form, event)
+    })
+    root.addEventListener('change', (event) => {
+      const target = event.target as HTMLElement
+      if (target.matches('select')) this.act(target.dataset.action ?? '', target, event)
+    })
+    root.addEventListener('input', (event) => {
+      const field = event.target as HTMLInputElement
+      if (field.name) this.values[field.name] = field.value
+    })
+  }
+
+  /** The page's SDK client (`Porchlight.client`); public for the view functions. */
+  get client(): Client {
+    return context.client
+  }
+
+  /** The strings in use (`Porchlight.strings`). */
+  get s(): EmbedStrings {
+    return context.strings()
+  }
+
+  connectedCallback(): void {
+    this.listen(document, 'porchlight:strings', () => this.update())
+    this.stops.push(this.client.auth.onChange(() => this.signedIn()))
+    // Once per page: the stored account may be stale (a new role, a confirmed address) or its
+    // session over; with cookie sessions only the server knows whether there is one.
+    const { auth, session } = this.client
+    if (!sessionChecked && (auth.user || session.transport === 'cookie')) {
+      auth.getSession().catch(() => {})
+    }
+    sessionChecked = true
+    this.start()
+  }
+
+  disconnectedCallback(): void {
+    for (const stop of this.stops.splice(0)) stop()
+  }
+
+  /** Sets up listeners and timers (with `listen` and `every`, so they stop on disconnect). */
+  protected abstract start(): void
+  /** The view's markup for the current state. */
+  protected abstract template(): Html
+  /** Handles a `data-action`: a button or link clicked, a form submitted, a select changed. */
+  protected abstract act(action: string, target: HTMLElement, event: Event): void
+
+  /** The member signed in or out, here or in another tab, or their account changed. */
+  protected signedIn(): void {
+    this.update()
+  }
+
+  /** Listens until the element leaves the page. */
+  protected listen(target: EventTarget, type: string, listener: (event: Event) => void): void {
+    target.addEventListener(type, listener)
+    this.stops.push(() => target.removeEventListener(type, listener))
+  }
+
+  /** Calls `task` every `seconds` until the element leaves the page. */
+  protected every(seconds: number, task: () => void): void {
+    const timer = setInterval(task, seconds * 1000)
+    this.stops.push(() => clearInterval(timer))
+  }
+
+  /** Renders the view, keeping the focus, and the field messages of the last refusal. */
+  protected update(): void {
+    render(this.root, this.view, this.template())
+    const form = this.marks && this.form(this.marks.form)
+    if (form) markInvalidFields(form, this.marks?.fields ?? {})
+  }
+
+  /** Moves the focus into the view, to the heading of a new view by default. */
+  protected focusOn(selector = 'h2'): void {
+    this.root.querySelector<HTMLElement>(selector)?.focus()
+  }
+
+  /** Shows and announces `text`; `state` is `error` for failures (`data-state`). */
+  protected say(text = '', state = ''): void {
+    this.status.textContent = text
+    this.status.dataset.state = state
+  }
+
+  /**
+   * Runs an action the visitor started, once at a time, with the view marked busy; a failure is
+   * shown: field by field on the form with `data-action="<form>"` when the server names fields,
+   * else in the status line. Resolves to whether it succeeded.
+   */
+  protected async run(task: () => Promise<unknown>, form?: string): Promise<boolean> {
+    if (this.busy) return false
+    this.busy = true
+    this.marks = undefined
+    this.view.setAttribute('aria-busy', 'true')
+    try {
+      await task()
+      return true
+    } catch (error) {
+      this.fail(error, form)
+      return false
+    } finally {
+      this.busy = false
+      this.view.removeAttribute('aria-busy')
+    }
+  }
+
+  /** Says what went wrong, in the visitor's words where the strings have some. */
+  protected fail(error: unknown, form?: string): void {
+    if (!isPorchlightError(error)) {
+      this.say(String(error), 'error')
+      throw error
+    }
+    const s = this.s
+    const target = form ? this.form(form) : null
+    if (target && Object.keys(error.fields).length) {
+      this.update() // a fresh form, without older marks
+      const marked = markInvalidFields(this.form(form as string) ?? target, error.fields)
+      this.marks = { form: form as string, fields: error.fields }
+      this.say([s.formInvalid, ...marked.unmatched.map(([, text]) => text)].join(' '), 'error')
+      marked.first?.focus()
+      return
+    }
+    // The server's own message (English) for codes the strings have no words for.
+    this.say(format(s.errors[error.code] ?? error.message, { seconds: error.retryAfter }), 'error')
+  }
+
+  private form(action: string): HTMLFormElement | null {
+    return this.view.querySelector(`form[data-action="${action}"]`)
+  }
+}

@@ -1,0 +1,82 @@
+// The components' one way to make markup: a tagged template that escapes every value, so text
+// from members (names, titles, notes) can only ever be text. The one exception is `raw()`, kept
+// for the HTML the server renders and sanitises (posts and previews).
+
+/**
+ * Markup made by {@link html} (or, for the server's sanitised post HTML only, {@link raw}).
+ *
+ * @example
+ * const title: Html = html`<h2>${thread.title}</h2>`
+ */
+export class Html {
+  readonly value: string
+  constructor(value: string) {
+    this.value = value
+  }
+}
+
+const entities: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** A value as markup: `Html` as it is, lists joined, nothing for `null`/`undefined`/`false`. */
+const markup = (value: unknown): string =>
+  value instanceof Html
+    ? value.value
+    : Array.isArray(value)
+      ? value.map(markup).join('')
+      : value == null || value === false
+        ? ''
+        : String(value).replace(/[&<>"']/g, (ch) => entities[ch] as string)
+
+/**
+ * Markup with every value escaped (quotes too, so attribute values are safe when quoted, as they
+ * always are here). Nested `html` and lists of it are kept as markup; `null`, `undefined` and
+ * `false` are nothing, for `${cond && html`…`}` (write `${String(flag)}` for "true"/"false").
+ *
+ * @throws Nothing.
+ * @example
+ * html`<a href="#thread-${thread.id}">${thread.title}</a>` // a title "<b>" shows as text
+ */
+export const html = (parts: TemplateStringsArray, ...values: unknown[]): Html =>
+  new Html(parts.reduce((out, part, i) => out + markup(values[i - 1]) + part))
+
+/**
+ * Trusts `serverHtml` as markup. Only for what the Porchlight server rendered and sanitised
+ * (`post.html`, the composer's preview): never for anything else.
+ *
+ * @throws Nothing.
+ * @example
+ * html`<div class="body">${raw(post.html)}</div>`
+ */
+export const raw = (serverHtml: string): Html => new Html(serverHtml)
+
+/**
+ * Replaces the content of `view` (inside `root`) with `content`, keeping the focus, and the
+ * caret in a text field, where they were: the same element (by `id`) in the new markup gets
+ * them back. Components render often (polling, typing state), and keyboard and screen reader
+ * users must not be thrown back to the top of the page each time.
+ *
+ * @throws Nothing.
+ * @example
+ * render(this.shadowRoot, view, html`<p>${text}</p>`)
+ */
+export function render(root: ShadowRoot, view: Element, content: Html): void {
+  const active = root.activeElement as HTMLInputElement | null
+  const { id } = active ?? {}
+  let caret: [number | null, number | null] | undefined
+  try {
+    caret = [active?.selectionStart ?? null, active?.selectionEnd ?? null]
+  } catch {} // selectionStart throws on inputs without a caret (email, in some engines)
+  view.innerHTML = content.value
+  const again = id ? (root.getElementById(id) as HTMLInputElement | null) : null
+  if (!again || again === active) return
+  again.focus()
+  try {
+    if (caret?.[0] != null) again.setSelectionRange(caret[0], caret[1])
+  } catch {}
+}
