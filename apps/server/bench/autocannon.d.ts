@@ -1,5 +1,13 @@
 // autocannon ships no types; this declares the part of its programmatic API the bench uses.
 declare module 'autocannon' {
+  /** A request as autocannon builds it; `setupRequest` may return a changed copy. */
+  export type RequestParams = {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string
+  }
+
   export type Options = {
     url: string
     method?: string
@@ -8,8 +16,12 @@ declare module 'autocannon' {
     connections?: number
     /** Seconds. */
     duration?: number
+    /** Responses to wait for before stopping; overrides `duration`. */
+    amount?: number
     /** Seconds before a request counts as timed out. */
     timeout?: number
+    /** Sent in turn by every connection; `setupRequest` runs before each one is sent. */
+    requests?: { setupRequest?: (request: RequestParams) => RequestParams }[]
   }
 
   export type Histogram = {
@@ -41,6 +53,14 @@ declare module 'autocannon' {
     throughput: Histogram
   }
 
+  /** A running load: a thenable for the result, and the events of each response. */
+  export type Instance = PromiseLike<Result> & {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, bytes: number, ms: number) => void,
+    ): Instance
+  }
+
   /** Without a callback, autocannon returns a thenable for the result. */
-  export default function autocannon(options: Options): PromiseLike<Result>
+  export default function autocannon(options: Options): Instance
 }

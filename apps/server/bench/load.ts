@@ -1,14 +1,17 @@
 // Load generation with autocannon, and the table that compares the two sides.
-import autocannon, { type Options, type Result } from 'autocannon'
+import autocannon, { type Options, type RequestParams, type Result } from 'autocannon'
 import type { BenchRequest } from './scenarios.ts'
 
 export type Measurement = {
+  /** Responses per second over the measured part: all responses ÷ its wall-clock seconds. */
   requestsPerSecond: number
+  /** Latency percentiles in ms, from every response's own timing (fractions kept). */
   p50: number
   p99: number
   /** CPU time the server process used per response, in µs; NaN where it cannot be read. */
   cpuPerRequest: number
   total: number
+  seconds: number
   non2xx: number
   errors: number
   timeouts: number
@@ -17,39 +20,75 @@ export type Measurement = {
   statusCodes: Record<string, number>
 }
 
+/** How long a phase lasts: a time, or a number of responses (single-use request bodies). */
+export type Phase = { seconds: number } | { requests: number }
+
+export type LoadOptions = {
+  connections: number
+  /** `null`: no warm-up (the caller warmed the server up another way). */
+  warmup: Phase | null
+  measured: Phase
+  /** Seconds before a request counts as timed out; default 10. */
+  timeout?: number
+}
+
 /**
- * Warms up for `warmup` seconds (discarded), then measures for `duration` seconds. `cpuSeconds`
- * reads the server's CPU time, sampled around the measured part only.
+ * Warms up (discarded), then measures. `cpuSeconds` reads the server's CPU time, sampled around
+ * the measured part only. A request with `next` gets a fresh body or headers for every request
+ * autocannon sends (a new proof of work, a new address, a new reply).
  */
 export async function measure(
   baseUrl: string,
   request: BenchRequest,
-  options: { duration: number; warmup: number; connections: number },
+  options: LoadOptions,
   cpuSeconds: () => number,
 ): Promise<Measurement> {
-  const load = (duration: number): Options => ({
+  const { next } = request
+  const load = (phase: Phase): Options => ({
     url: baseUrl + request.path,
     method: request.method,
     ...(request.headers && { headers: request.headers }),
     ...(request.body !== undefined && { body: request.body }),
+    ...(next && {
+      requests: [
+        {
+          setupRequest: (built: RequestParams) => {
+            const fresh = next()
+            return {
+              ...built,
+              ...(fresh.body !== undefined && { body: fresh.body }),
+              headers: { ...built.headers, ...fresh.headers },
+            }
+          },
+        },
+      ],
+    }),
     connections: options.connections,
-    duration,
-    timeout: 10,
+    ...('seconds' in phase ? { duration: phase.seconds } : { amount: phase.requests }),
+    timeout: options.timeout ?? 10,
   })
-  const warm = await autocannon(load(options.warmup))
+  const warm = options.warmup ? await autocannon(load(options.warmup)) : null
+  const latencies: number[] = []
   const cpuBefore = cpuSeconds()
-  const result: Result = await autocannon(load(options.duration))
+  const started = performance.now()
+  const run = autocannon(load(options.measured))
+  run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
+  const result: Result = await run
+  const seconds = (performance.now() - started) / 1000
   const cpu = cpuSeconds() - cpuBefore
+  const sorted = Float64Array.from(latencies).sort()
+  const percentile = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN
   return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    requestsPerSecond: result.requests.total / seconds,
+    p50: percentile(0.5),
+    p99: percentile(0.99),
     cpuPerRequest: (cpu * 1e6) / result.requests.total,
     total: result.requests.total,
+    seconds,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    warmupFailures: warm.non2xx + warm.errors + warm.timeouts,
+    warmupFailures: warm ? warm.non2xx + warm.errors + warm.timeouts : 0,
     statusCodes: Object.fromEntries(
       Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]),
     ),
@@ -82,6 +121,7 @@ export function combine(runs: Measurement[]): Measurement {
     p99: median(runs.map((m) => m.p99)),
     cpuPerRequest: median(runs.map((m) => m.cpuPerRequest)),
     total: sum((m) => m.total),
+    seconds: sum((m) => m.seconds),
     non2xx: sum((m) => m.non2xx),
     errors: sum((m) => m.errors),
     timeouts: sum((m) => m.timeouts),
@@ -90,7 +130,7 @@ export function combine(runs: Measurement[]): Measurement {
   }
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = values.toSorted((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   if (sorted.length % 2 === 1) return sorted[middle] ?? Number.NaN
@@ -142,6 +182,11 @@ export function formatTable(rows: Row[]): string {
     ),
     `${p.non2xx + p.errors + p.timeouts} / ${b.non2xx + b.errors + b.timeouts}`,
   ])
+  return markdownTable(header, body)
+}
+
+/** A Markdown table: the first column left-aligned, the others right-aligned. */
+export function markdownTable(header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)))
   const cell = (c: string, i: number) =>
     i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)
@@ -151,16 +196,18 @@ export function formatTable(rows: Row[]): string {
 }
 
 /** The ratio of the medians, with the range over the rounds when there were several. */
-function ratio(value: number, perRound: number[]): string {
+export function ratio(value: number, perRound: number[]): string {
   if (!Number.isFinite(value)) return '—'
   if (perRound.length < 2) return value.toFixed(2)
   return `${value.toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`
 }
 
-function ms(value: number): string {
-  return `${value} ms`
+/** Whole ms from 10 ms up; one decimal below, where a whole ms would hide the difference. */
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return '—'
+  return value >= 10 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`
 }
 
-function us(value: number): string {
+export function us(value: number): string {
   return Number.isFinite(value) ? `${Math.round(value)} µs` : '—'
 }

@@ -7,6 +7,8 @@ export type BenchRequest = {
   path: string
   headers?: Record<string, string>
   body?: string
+  /** Called before every request that is sent: a body or headers of its own (merged over). */
+  next?: () => { body?: string; headers?: Record<string, string> }
 }
 
 export type Scenario = {
@@ -15,12 +17,15 @@ export type Scenario = {
   baseline: BenchRequest
 }
 
-/** What the bench database holds: one site, made by our own `createSite`. */
+/** What the bench database holds: one site, made by our own `createSite`, with one form. */
 export type BenchSite = {
   id: string
+  name: string
   publishableKey: string
   secretKey: string
   origin: string
+  /** The contact form the submission row posts to (see contact.ts). */
+  formId: string
 }
 
 export function scenarios(site: BenchSite): Scenario[] {

@@ -3,9 +3,12 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { systemClock } from '../src/clock.ts'
+import { createForm } from '../src/contact/forms.ts'
+import { formSettingsSchema } from '../src/contact/schemas.ts'
 import { createDatabase } from '../src/db/client.ts'
 import { migrate } from '../src/db/migrate.ts'
 import { openDatabase } from '../src/entry/node.ts'
+import { siteScope } from '../src/sites/scope.ts'
 import { createSite } from '../src/sites/service.ts'
 import { recordDatabaseWork } from './database-work.ts'
 import { freePort, type ServerProcess, startProcess, waitUntilReady } from './processes.ts'
@@ -18,24 +21,44 @@ const exitWithParent = [
 ]
 
 /**
- * Porchlight's database is made by our own code (open, migrate, create a site); the baseline
- * gets a copy of it (`VACUUM INTO`), so both start from the same schema and rows, and the SQL
- * Porchlight's queries send (`<dir>/work.json`, see database-work.ts).
+ * Porchlight's database is made by our own code (open, migrate, create a site and its contact
+ * form); the baseline gets a copy of it (`VACUUM INTO`), so both start from the same schema and
+ * rows, and the SQL Porchlight's queries send (`<dir>/work.json`, see database-work.ts).
  */
 export async function prepareDatabases(dir: string): Promise<BenchSite> {
   const client = await openDatabase({ url: `file:${join(dir, 'porchlight.db')}` })
   try {
     await migrate(client)
     const origin = 'https://bench.example'
+    const db = createDatabase(client)
     const created = await createSite(
-      { db: createDatabase(client), clock: systemClock },
+      { db, clock: systemClock },
       { name: 'Bench site', origins: [origin] },
+    )
+    // A form as an owner would set it up: one recipient, the default spam layers (proof of work
+    // for scripted posts, the time trap, duplicates), and rate limits raised to their maximum so
+    // one address can send the whole measurement.
+    const formId = 'bench'
+    await createForm(
+      { db, clock: systemClock, allowPrivateWebhooks: false },
+      siteScope(created.id),
+      {
+        id: formId,
+        name: 'Contact',
+        enabled: true,
+        settings: formSettingsSchema.parse({
+          notify: ['owner@bench.example'],
+          rateLimits: { perAddressPerHour: 100_000, perFormPerHour: 1_000_000 },
+        }),
+      },
     )
     const site = {
       id: created.id,
+      name: created.name,
       publishableKey: created.publishableKey,
       secretKey: created.secretKey,
       origin,
+      formId,
     }
     const work = await recordDatabaseWork(client, site)
     writeFileSync(join(dir, 'work.json'), JSON.stringify(work, null, 2))
@@ -53,13 +76,21 @@ export type ServerOptions = {
   nodeArgs?: string[]
 }
 
-/** `porchlight serve` on a free loopback port, over `<dir>/porchlight.db`, once it answers. */
+/**
+ * `porchlight serve` on a free loopback port, over `<dir>/porchlight.db` unless `database` names
+ * another file, once it answers. `env` adds settings (the forum rows trust X-Forwarded-For).
+ */
 export async function startPorchlight(
-  options: ServerOptions & { logLevel: string },
+  options: ServerOptions & {
+    logLevel: string
+    database?: string
+    env?: Record<string, string>
+    name?: string
+  },
 ): Promise<ServerProcess> {
   const port = await freePort()
   const server = startProcess({
-    name: 'porchlight',
+    name: options.name ?? 'porchlight',
     args: [
       ...exitWithParent,
       ...(options.nodeArgs ?? []),
@@ -69,17 +100,18 @@ export async function startPorchlight(
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(options.dir, 'porchlight.db')}`,
+      DATABASE_URL: `file:${options.database ?? join(options.dir, 'porchlight.db')}`,
       // Per-request log lines would measure stdout, not Porchlight; warn keeps real trouble
       // visible. The logging middleware itself still runs (see docs/performance.md).
       LOG_LEVEL: options.logLevel,
       DEMO_SITE: 'false',
+      ...options.env,
     },
     port,
     // Not the checkout: the CLI reads a .env from where it runs, which must not change the run.
     cwd: options.dir,
   })
-  await waitUntilReady(server, '/healthz', 20_000)
+  await waitUntilReady(server, '/healthz', 60_000)
   return server
 }
 

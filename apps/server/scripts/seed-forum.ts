@@ -14,7 +14,7 @@ const usage = `Usage: node apps/server/scripts/seed-forum.ts --out <file.db> [op
   --posts <n>         posts in all (default 1000000)
   --threads <n>       threads (default posts / 20)
   --long-thread <n>   posts in the one long thread (default 10000, at most posts / 2)
-  --categories <n>    categories, 1 to 10 (default 8)
+  --categories <n>    categories, 1 to 10 (default 8; fewer below 16,000 posts)
   --members <n>       members who post (default posts / 500)
   --seed <n>          the same seed builds the same content (default 1)`
 

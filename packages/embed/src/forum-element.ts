@@ -236,11 +236,7 @@ export class PorchlightForum extends PorchlightElement {
       } else {
         run(async () => {
           const body = values.body?.trim()
-          const preview = (text: string) =>
-            this.client.request<{ html: string }>('POST', '/v1/forum/preview', {
-              body: { body: text },
-            })
-          this.preview = body ? (await preview(body)).html : ''
+          this.preview = body ? (await this.client.forum.preview(body)).html : ''
           this.update()
         })
       }

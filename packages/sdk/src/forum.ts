@@ -229,7 +229,8 @@ export interface Forum {
    */
   posts(threadId: string, options?: PageOptions & { after?: number | string }): Promise<PostPage>
   /**
-   * Starts a thread; the body is markdown. Returns the ids of the thread and its first post.
+   * Starts a thread; the body is markdown. Returns the ids of the thread and its first post, and
+   * that post as lists show it (rendered), so a page can show it at once.
    *
    * @throws {PorchlightError} `CATEGORY_NOT_FOUND` (404); `FORBIDDEN` (403) where only moderators
    *   start threads; `EMAIL_NOT_VERIFIED`, `ACCOUNT_SUSPENDED` (403); `NEW_MEMBER_LIMIT` (429).
@@ -239,7 +240,16 @@ export interface Forum {
   createThread(
     input: { category: string; title: string; body: string },
     options?: CallOptions,
-  ): Promise<{ id: string; postId: string }>
+  ): Promise<{ id: string; postId: string; post: Post }>
+  /**
+   * Renders a draft as the server would render the post, for a composer's preview; stores
+   * nothing.
+   *
+   * @throws {PorchlightError} `SIGN_IN_REQUIRED` (401); `RATE_LIMITED` (429).
+   * @example
+   * preview.innerHTML = (await forum.preview(draft)).html // server-rendered, inert
+   */
+  preview(body: string, options?: CallOptions): Promise<{ html: string }>
   /**
    * Replies in a thread; the body is markdown, `replyTo` a post of the thread.
    *
@@ -252,7 +262,7 @@ export interface Forum {
     threadId: string,
     input: { body: string; replyTo?: string },
     options?: CallOptions,
-  ): Promise<{ id: string; number: number }>
+  ): Promise<{ id: string; number: number; post: Post }>
   /**
    * Replaces a post's markdown (a revision is kept) and returns the post.
    *
@@ -387,6 +397,7 @@ export function createForum(source: ClientOptions | Pick<Connection, 'request'>)
       return page
     },
     createThread: (input, options) => send('POST', '/v1/forum/threads', options, input),
+    preview: (body, options) => send('POST', '/v1/forum/preview', options, { body }),
     post: (threadId, input, options) =>
       send('POST', apiPath`/v1/forum/threads/${threadId}/posts`, options, input),
     edit: (postId, body, options) =>

@@ -94,5 +94,12 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
     "statements": [
       "ALTER TABLE `flags` ADD `note` text;"
     ]
+  },
+  {
+    "tag": "0007_search_title_trigger",
+    "statements": [
+      "-- The title trigger looked up a thread's opening post by thread id alone, which SQLite answered\n-- from no index: a scan of every post on each rename. (site_id, thread_id, number) is the\n-- posts_thread_number index, so with the site it is a point lookup.\nDROP TRIGGER `threads_search_title`;",
+      "CREATE TRIGGER `threads_search_title` AFTER UPDATE OF `title` ON `threads` BEGIN\n  UPDATE `forum_search` SET title = new.title\n  WHERE rowid = (\n    SELECT rowid FROM `posts`\n    WHERE `site_id` = new.site_id AND `thread_id` = new.id AND `number` = 1\n  );\nEND;"
+    ]
   }
 ]

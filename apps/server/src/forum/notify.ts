@@ -83,7 +83,7 @@ export function newPostNotifications(
         ${data === null ? null : JSON.stringify(data)}, ${now}
       FROM ${members} JOIN ${threads}
         ON ${threads.id} = ${event.threadId} AND ${threads.siteId} = ${scope.siteId}
-      WHERE ${members.siteId} = ${scope.siteId} AND ${recipients}
+      WHERE +${members.siteId} = ${scope.siteId} AND ${recipients}
         AND ${members.id} <> ${event.authorId}
         AND (${members.status} = 'active' OR (${members.status} = 'suspended'
           AND ${members.suspendedUntil} IS NOT NULL AND ${members.suspendedUntil} <= ${now}))
@@ -92,6 +92,9 @@ export function newPostNotifications(
           AND ${watches.memberId} = ${members.id} AND ${watches.level} = 'muted')
       ON CONFLICT DO NOTHING`)
 
+  // The unary `+` on site columns below keeps the condition but stops SQLite from choosing the
+  // site-wide index for it: the thread's watches (primary key) and the notification id range are
+  // far narrower. Without it a reply on a 1M-post forum read every watch of the site (~1.4 s).
   const statements: BatchItem<'sqlite'>[] = []
   if (mentioned.length > 0) statements.push(notify('mention', inArray(members.id, mentioned)))
   if (quoted.length > 0) statements.push(notify('quote', inArray(members.id, quoted)))
@@ -103,7 +106,7 @@ export function newPostNotifications(
     notify(
       'reply',
       sql`${members.id} IN (SELECT ${watches.memberId} FROM ${watches}
-        WHERE ${watches.threadId} = ${event.threadId} AND ${watches.siteId} = ${scope.siteId}
+        WHERE ${watches.threadId} = ${event.threadId} AND +${watches.siteId} = ${scope.siteId}
           AND ${watches.level} = 'watching')`,
     ),
     queueDigests(db, scope, settings, event, now),
@@ -139,7 +142,7 @@ function queueDigests(
       'pending', 0, 10, ${bucketEnd}, ${now}, ${now}
     FROM ${notifications} JOIN ${members} ON ${members.id} = ${notifications.memberId}
     WHERE ${notifications.id} > ${prefix} AND ${notifications.id} < ${`${prefix.slice(0, -1)}/`}
-      AND ${notifications.siteId} = ${scope.siteId} AND ${members.siteId} = ${scope.siteId}
+      AND +${notifications.siteId} = ${scope.siteId} AND +${members.siteId} = ${scope.siteId}
       AND ${members.emailVerifiedAt} IS NOT NULL
       AND coalesce(json_extract(${members.preferences}, '$.email.' || CASE ${notifications.kind}
         WHEN 'mention' THEN 'mentions' WHEN 'quote' THEN 'quotes' ELSE 'replies' END), 1) <> 0

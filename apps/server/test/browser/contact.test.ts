@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts'
 import { createForm } from '../../src/contact/forms.ts'
 import { formSettingsSchema } from '../../src/contact/schemas.ts'
 import { type NodeServer, startNodeServer } from '../../src/entry/node.ts'
+import { fileAssets } from '../../src/pages/file-assets.ts'
 import { siteScope } from '../../src/sites/scope.ts'
 import { createSite } from '../../src/sites/service.ts'
 import { memoryLogger } from '../helpers/app.ts'
@@ -40,9 +41,14 @@ describe.skipIf(!existsSync(executablePath))(
     let contexts: BrowserContext[] = []
 
     beforeAll(async () => {
-      // What `npm run build` writes, and what the server then serves at /embed.js: built here too,
-      // so a run of this file alone never tests a stale bundle.
-      await buildEmbed()
+      // Built from the sources for this run, in memory: other browser test files run beside this
+      // one, and must not find dist/embed.js half-written.
+      const embed = {
+        version: 'test',
+        ...(await buildEmbed({ write: false })),
+        from: 'memory' as const,
+      }
+      const files = fileAssets()
       dir = mkdtempSync(join(tmpdir(), 'porchlight-browser-'))
       smtp = await startTestSmtpServer()
       const env = {
@@ -53,6 +59,7 @@ describe.skipIf(!existsSync(executablePath))(
       server = await startNodeServer({
         config: { ...loadConfig(env), port: 0 },
         log: memoryLogger(),
+        assets: { embed: async () => embed, demoFile: (name) => files.demoFile(name) },
       })
       // The site allows the server's own origin, where the demo pages are served.
       const site = await createSite(server.deps, { name: 'Porch Demo', origins: [server.url] })
