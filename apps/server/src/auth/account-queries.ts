@@ -5,7 +5,6 @@ import type { Database } from '../db/client.ts'
 import { members, memberTokens, outbox, posts, submissions, threads } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import type { TokenPurpose } from './member-tokens.ts'
-import { splitToken, tokenSecretMatches } from './tokens.ts'
 
 // The drizzle side of password recovery and account management. Statements meant for a batch
 // are returned unexecuted, so the service can commit them together with the emails they cause.
@@ -13,36 +12,7 @@ import { splitToken, tokenSecretMatches } from './tokens.ts'
 /** A statement `db.batch([...])` accepts. */
 export type Statement = BatchItem<'sqlite'>
 
-/**
- * Whether `token` would be accepted by `consumeMemberToken`, without spending it: lets a flow
- * refuse a bad password (422) and leave the link usable for a second try. Same checks, same
- * `null` for every kind of bad token.
- */
-export async function peekMemberToken(
-  db: Database,
-  clock: Clock,
-  scope: SiteScope,
-  purpose: TokenPurpose,
-  token: string,
-): Promise<{ memberId: string; newEmail: string | null } | null> {
-  const parts = splitToken(token)
-  if (!parts) return null
-  const [row] = await db
-    .select()
-    .from(memberTokens)
-    .where(
-      scope.where(memberTokens, eq(memberTokens.id, parts.id), eq(memberTokens.purpose, purpose)),
-    )
-  if (
-    !row ||
-    row.usedAt !== null ||
-    row.expiresAt <= clock.now() ||
-    !tokenSecretMatches(parts.secret, row.secretHash)
-  ) {
-    return null
-  }
-  return { memberId: row.memberId, newEmail: row.newEmail }
-}
+export { peekMemberToken } from './member-tokens.ts'
 
 /** Marks the member's unused tokens for `purposes` as used: links already mailed stop working. */
 export function spendPendingTokens(

@@ -52,23 +52,9 @@ export async function consumeMemberToken(
   purpose: TokenPurpose,
   token: string,
 ): Promise<{ memberId: string; newEmail: string | null } | null> {
-  const parts = splitToken(token)
-  if (!parts) return null
+  const row = await usableToken(db, clock, scope, purpose, token)
+  if (!row) return null
   const now = clock.now()
-  const [row] = await db
-    .select()
-    .from(memberTokens)
-    .where(
-      scope.where(memberTokens, eq(memberTokens.id, parts.id), eq(memberTokens.purpose, purpose)),
-    )
-  if (
-    !row ||
-    row.usedAt !== null ||
-    row.expiresAt <= now ||
-    !tokenSecretMatches(parts.secret, row.secretHash)
-  ) {
-    return null
-  }
   const spent = await db
     .update(memberTokens)
     .set({ usedAt: now })
@@ -84,4 +70,44 @@ export async function consumeMemberToken(
     .returning({ id: memberTokens.id })
   if (!spent.some((s) => s.id === row.id)) return null
   return { memberId: row.memberId, newEmail: row.newEmail }
+}
+
+/** The token's row if `consumeMemberToken` would accept it; checks without spending. */
+async function usableToken(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  purpose: TokenPurpose,
+  token: string,
+) {
+  const parts = splitToken(token)
+  if (!parts) return null
+  const [row] = await db
+    .select()
+    .from(memberTokens)
+    .where(
+      scope.where(memberTokens, eq(memberTokens.id, parts.id), eq(memberTokens.purpose, purpose)),
+    )
+  const usable =
+    row &&
+    row.usedAt === null &&
+    row.expiresAt > clock.now() &&
+    tokenSecretMatches(parts.secret, row.secretHash)
+  return usable ? row : null
+}
+
+/**
+ * Whether `token` would be accepted by `consumeMemberToken`, without spending it: lets a flow
+ * refuse a bad password (422) and leave the link usable for a second try. Same checks, same
+ * `null` for every kind of bad token.
+ */
+export async function peekMemberToken(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  purpose: TokenPurpose,
+  token: string,
+): Promise<{ memberId: string; newEmail: string | null } | null> {
+  const row = await usableToken(db, clock, scope, purpose, token)
+  return row ? { memberId: row.memberId, newEmail: row.newEmail } : null
 }

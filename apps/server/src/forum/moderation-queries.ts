@@ -4,7 +4,7 @@ import { members, posts, reactions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
 import { type Actor, canReadThread, isModerator } from './permissions.ts'
-import { postWithThread } from './queries.ts'
+import { authorColumns, postWithThread } from './queries.ts'
 import { postView } from './views.ts'
 
 /**
@@ -24,12 +24,7 @@ export async function postViewFor(db: Database, scope: SiteScope, actor: Actor, 
   const [row] = await db
     .select({
       post: posts,
-      author: {
-        id: members.id,
-        displayName: members.displayName,
-        username: members.username,
-        avatarUrl: members.avatarUrl,
-      },
+      author: authorColumns,
       likedAt: reactions.createdAt,
     })
     .from(posts)

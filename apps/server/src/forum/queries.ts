@@ -3,6 +3,14 @@ import type { Database } from '../db/client.ts'
 import { categories, members, posts, threads } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
+/** The author fields every post and thread view shows; `null`s for a deleted member. */
+export const authorColumns = {
+  id: members.id,
+  displayName: members.displayName,
+  username: members.username,
+  avatarUrl: members.avatarUrl,
+}
+
 export type CategoryRow = typeof categories.$inferSelect
 export type ThreadRow = typeof threads.$inferSelect
 export type PostRow = typeof posts.$inferSelect
@@ -29,12 +37,7 @@ export async function threadWithCategory(db: Database, scope: SiteScope, threadI
     .select({
       thread: threads,
       category: categories,
-      author: {
-        id: members.id,
-        displayName: members.displayName,
-        username: members.username,
-        avatarUrl: members.avatarUrl,
-      },
+      author: authorColumns,
     })
     .from(threads)
     .innerJoin(categories, eq(categories.id, threads.categoryId))
@@ -105,12 +108,7 @@ export function postsPage(
   return db
     .select({
       post: posts,
-      author: {
-        id: members.id,
-        displayName: members.displayName,
-        username: members.username,
-        avatarUrl: members.avatarUrl,
-      },
+      author: authorColumns,
     })
     .from(posts)
     .leftJoin(members, eq(members.id, posts.authorId))
@@ -163,22 +161,4 @@ export async function lastPostInThread(
     .orderBy(desc(posts.number))
     .limit(1)
   return row?.createdAt ?? null
-}
-
-/** One post with its author, as the lists show it. */
-export async function postWithAuthor(db: Database, scope: SiteScope, postId: string) {
-  const [row] = await db
-    .select({
-      post: posts,
-      author: {
-        id: members.id,
-        displayName: members.displayName,
-        username: members.username,
-        avatarUrl: members.avatarUrl,
-      },
-    })
-    .from(posts)
-    .leftJoin(members, eq(members.id, posts.authorId))
-    .where(scope.where(posts, eq(posts.id, postId)))
-  return row ?? null
 }

@@ -13,19 +13,13 @@ import { siteOf } from '../http/site.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { actorOf } from './context.ts'
 import { ForumErrors } from './errors.ts'
-import {
-  type Actor,
-  assertCanWrite,
-  canReadCategory,
-  canReadThread,
-  isModerator,
-} from './permissions.ts'
+import { postViewFor } from './moderation-queries.ts'
+import { assertCanWrite, canReadCategory, canReadThread, isModerator } from './permissions.ts'
 import { createReply, createThread, renderForActor } from './posting.ts'
 import {
   categoriesOfSite,
   categoryBySlug,
   postsPage,
-  postWithAuthor,
   threadsPage,
   threadWithCategory,
 } from './queries.ts'
@@ -194,7 +188,7 @@ export function forumRoutes(
           {
             id: created.threadId,
             postId: created.postId,
-            post: await createdPost(db, scope, actor, created.postId),
+            post: await postViewFor(db, scope, actor, created.postId),
           },
           201,
         )
@@ -229,20 +223,12 @@ export function forumRoutes(
           {
             id: created.postId,
             number: created.number,
-            post: await createdPost(db, scope, actor, created.postId),
+            post: await postViewFor(db, scope, actor, created.postId),
           },
           201,
         )
       })
   )
-}
-
-/** The post just written, rendered as lists show it, so a page can show it without a refetch. */
-async function createdPost(db: Database, scope: SiteScope, actor: Actor, postId: string) {
-  const row = await postWithAuthor(db, scope, postId)
-  if (!row) return null
-  const memberId = actor.kind === 'member' ? actor.member.id : null
-  return postView(row.post, row.author, { moderator: isModerator(actor), memberId, liked: false })
 }
 
 function assertBodyLength(body: string, max: number) {
