@@ -30,6 +30,9 @@ export const maxSearchTerms = 10
  * this, refining the words is the answer (and scraping by search gets no further).
  */
 export const maxSearchOffset = 500
+
+/** How many of the newest matches are ranked; older ones are not found (see `searchPosts`). */
+export const rankedMatches = 5000
 /** Tokens around the best match in a snippet. */
 const snippetTokens = 24
 
@@ -120,6 +123,13 @@ export async function searchPosts(
   // bm25 is lower-is-better. A title hit counts five times a body hit: a thread named for the
   // words is the best answer. (Only the opening post's index row carries the title.)
   const score = sql`bm25(${forumSearch}, 5.0, 1.0)`
+  // bm25 scores every match before the first row is returned, so a word in a third of a large
+  // forum's posts would cost seconds of CPU. Only the newest matches are ranked: FTS5 walks a
+  // term's rowids in order cheaply, so finding where the newest `rankedMatches` start is fast, and
+  // the ranked query is then bounded by that rowid.
+  const oldestRanked = sql`coalesce((SELECT rowid FROM ${forumSearch} AS recent
+    WHERE recent.${sql.raw('forum_search')} MATCH ${match} AND recent.site_id = ${scope.siteId}
+    ORDER BY rowid DESC LIMIT 1 OFFSET ${rankedMatches - 1}), 0)`
   const rows = await db
     .select({
       postId: posts.id,
@@ -146,6 +156,7 @@ export async function searchPosts(
       scope.where(
         forumSearch,
         sql`${forumSearch} MATCH ${match}`,
+        sql`${forumSearch.rowid} >= ${oldestRanked}`,
         eq(posts.siteId, scope.siteId),
         eq(threads.siteId, scope.siteId),
         eq(categories.siteId, scope.siteId),
