@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.ts'
 import { ApiError } from '../http/errors.ts'
 import { keyCommand } from './keys.ts'
 import { CliError, type CommandContext } from './output.ts'
+import { searchCommand } from './search.ts'
 import { migrateCommand, serveCommand } from './serve.ts'
 import { siteCommand } from './sites.ts'
 import { userCommand } from './users.ts'
@@ -24,6 +25,7 @@ Commands:
                                           password: --password P or PORCHLIGHT_PASSWORD
   user list [--site ID]                   list members, newest first
   user role MEMBER_ID ROLE [--site ID]    set a member's role: member, moderator or admin
+  search rebuild                          rebuild the forum search index (after a manual VACUUM)
 
 Options:
   --json      print machine-readable JSON
@@ -83,6 +85,8 @@ export async function runCli(
         return await keyCommand(ctx)
       case 'user':
         return await userCommand(ctx, env)
+      case 'search':
+        return await searchCommand(ctx)
       default:
         throw new CliError(`Unknown command "${command}".\n\n${usage}`)
     }

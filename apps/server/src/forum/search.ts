@@ -1,3 +1,4 @@
+import type { Client } from '@libsql/client'
 import { asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Database } from '../db/client.ts'
@@ -191,3 +192,23 @@ export async function searchPosts(
 }
 
 export type SearchResult = Awaited<ReturnType<typeof searchPosts>>[number]
+
+/**
+ * Rebuilds the search index from the posts, for every site: an operator's repair
+ * (`porchlight search rebuild`). The index is keyed by the posts' rowids, which SQLite may
+ * renumber in a manual `VACUUM`; run this after one. One batch: searches see the old index or
+ * the new one, never half of it.
+ */
+export async function rebuildSearchIndex(client: Client): Promise<number> {
+  const [, , counted] = await client.batch(
+    [
+      'DELETE FROM forum_search',
+      `INSERT INTO forum_search (rowid, title, body, site_id)
+        SELECT p.rowid, CASE WHEN p.number = 1 THEN t.title ELSE '' END, p.body_source, p.site_id
+        FROM posts AS p JOIN threads AS t ON t.id = p.thread_id AND t.site_id = p.site_id`,
+      'SELECT count(*) AS n FROM forum_search',
+    ],
+    'write',
+  )
+  return Number(counted?.rows[0]?.n ?? 0)
+}
