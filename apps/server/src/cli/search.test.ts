@@ -18,16 +18,14 @@ describe('porchlight search rebuild', () => {
   beforeEach(async () => {
     t = await createTestApp({ passwords: fastPasswords })
     site = await createTestSite(t)
-    await t.deps.db
-      .insert(categories)
-      .values({
-        id: newId('cat'),
-        siteId: site.id,
-        slug: 'general',
-        name: 'General',
-        createdAt: 1,
-        updatedAt: 1,
-      })
+    await t.deps.db.insert(categories).values({
+      id: newId('cat'),
+      siteId: site.id,
+      slug: 'general',
+      name: 'General',
+      createdAt: 1,
+      updatedAt: 1,
+    })
     const ann = await createTestMember(t, site)
     const res = await t.app.request('/v1/forum/threads', {
       method: 'POST',
