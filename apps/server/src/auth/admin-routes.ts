@@ -1,11 +1,8 @@
-import { zValidator } from '@hono/zod-validator'
 import { Hono } from 'hono'
-import { createMiddleware } from 'hono/factory'
-import type { z } from 'zod'
-import { fieldErrors, jsonBody, queryParams } from '../http/body.ts'
+import { jsonBody, optionalJsonBody, queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
-import { ApiError, HttpErrors } from '../http/errors.ts'
+import { ApiError } from '../http/errors.ts'
 import { siteOf } from '../http/site.ts'
 import { membersPage } from './admin-member-queries.ts'
 import {
@@ -29,26 +26,6 @@ import type { AuthDeps } from './deps.ts'
 
 const invalidCursor = () =>
   new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
-
-const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
-
-/**
- * For actions whose body is optional (`ban`'s reason): no body at all reads as `{}`, but a body
- * sent as something other than JSON is refused (415) rather than silently ignored.
- */
-function optionalJsonBody<T extends z.ZodType>(schema: T) {
-  const jsonIfAny = createMiddleware<AppEnv>(async (c, next) => {
-    const type = c.req.header('content-type')
-    if (type !== undefined && !jsonType.test(type))
-      throw HttpErrors.unsupportedMediaType('application/json')
-    await next()
-  })
-  const validate = zValidator('json', schema, (result) => {
-    if (!result.success)
-      throw HttpErrors.validation(fieldErrors(result.error as unknown as z.ZodError))
-  })
-  return [jsonIfAny, validate] as const
-}
 
 /**
  * `/v1/admin/members/*` and `/v1/admin/auth-settings`: the owner's view of members, behind a

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { isJsonContentType } from '../http/body.ts'
 import { type FieldErrors, HttpErrors } from '../http/errors.ts'
 import { ContactErrors } from './errors.ts'
 import type { FormSettings } from './schemas.ts'
@@ -28,7 +29,6 @@ export type ParsedSubmission = {
 }
 
 const formTypes = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i
-const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
 
 /** Whether the request is a plain HTML form post, answered with redirects and pages. */
 export function isHtmlPost(c: Context): boolean {
@@ -43,7 +43,7 @@ export function isHtmlPost(c: Context): boolean {
 export async function readSubmission(c: Context, honeypotField: string): Promise<ParsedSubmission> {
   const type = c.req.header('content-type') ?? ''
   let raw: Record<string, unknown>
-  if (jsonType.test(type)) {
+  if (isJsonContentType(type)) {
     let body: unknown
     try {
       body = await c.req.json()
@@ -92,7 +92,7 @@ export async function readSubmission(c: Context, honeypotField: string): Promise
     else fields[normalizeText(name)] = Array.isArray(value) ? texts : first
   }
   if (Object.keys(files).length > 0) throw ContactErrors.fileUploadsNotSupported(files)
-  return { fields, control, invalid: bad, viaScript: jsonType.test(type) }
+  return { fields, control, invalid: bad, viaScript: isJsonContentType(type) }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { jsonBody, queryParams } from '../http/body.ts'
+import { jsonBody, optionalJsonBody, queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
@@ -31,7 +31,7 @@ import {
   suspendSchema,
 } from './moderation-schemas.ts'
 import { setPostHidden } from './post-moderation.ts'
-import { adminsOnly, forumRequest, moderatorsOnly, optionalJsonBody } from './route-guards.ts'
+import { adminsOnly, forumRequest, moderatorsOnly } from './route-guards.ts'
 import { type ForumDeps, forumSettingsOf } from './routes.ts'
 import { categorySchema } from './schemas.ts'
 

@@ -1,10 +1,6 @@
-import { zValidator } from '@hono/zod-validator'
 import type { MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import type { z } from 'zod'
-import { fieldErrors } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
-import { HttpErrors } from '../http/errors.ts'
 import { requireAuth } from '../http/member.ts'
 import { ForumErrors } from './errors.ts'
 
@@ -49,23 +45,3 @@ export const adminsOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (requireAuth(c).member.role !== 'admin') throw ForumErrors.forbidden()
   await next()
 })
-
-const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
-
-/**
- * For actions whose body is optional (a lock's reason): no body at all reads as `{}`, but a body
- * sent as something other than JSON is refused (415) rather than silently ignored.
- */
-export function optionalJsonBody<T extends z.ZodType>(schema: T) {
-  const jsonIfAny = createMiddleware<AppEnv>(async (c, next) => {
-    const type = c.req.header('content-type')
-    if (type !== undefined && !jsonType.test(type))
-      throw HttpErrors.unsupportedMediaType('application/json')
-    await next()
-  })
-  return [jsonIfAny, zValidator('json', schema, validationHook)] as const
-}
-
-function validationHook(result: { success: boolean; error?: unknown }) {
-  if (!result.success) throw HttpErrors.validation(fieldErrors(result.error as z.ZodError))
-}

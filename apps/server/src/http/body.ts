@@ -7,9 +7,14 @@ import { type FieldErrors, HttpErrors } from './errors.ts'
 
 const jsonType = /^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i
 
+/** Whether a Content-Type says JSON (`application/json`, `application/merge-patch+json`, …). */
+export function isJsonContentType(type: string | undefined): boolean {
+  return jsonType.test(type ?? '')
+}
+
 /** 415 unless the request says its body is JSON; without this a missing header reads as `{}`. */
 export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
-  if (!jsonType.test(c.req.header('content-type') ?? '')) {
+  if (!isJsonContentType(c.req.header('content-type'))) {
     throw HttpErrors.unsupportedMediaType('application/json')
   }
   await next()
@@ -51,4 +56,19 @@ export function queryParams<T extends z.ZodType>(schema: T) {
 /** hono's validator reports malformed JSON as a bare HTTPException(400); name it properly. */
 export function isMalformedJson(error: unknown): boolean {
   return error instanceof HTTPException && error.status === 400 && /JSON/i.test(error.message)
+}
+
+/**
+ * For actions whose body is optional (a ban's or a lock's reason): no body at all reads as `{}`,
+ * but a body sent as something other than JSON is refused (415) rather than silently ignored.
+ */
+export function optionalJsonBody<T extends z.ZodType>(schema: T) {
+  const jsonIfAny = createMiddleware<AppEnv>(async (c, next) => {
+    const type = c.req.header('content-type')
+    if (type !== undefined && !isJsonContentType(type)) {
+      throw HttpErrors.unsupportedMediaType('application/json')
+    }
+    await next()
+  })
+  return [jsonIfAny, zValidator('json', schema, validationHook)] as const
 }
