@@ -91,7 +91,9 @@ try {
   // with it, and with a stand-in runner that delivers nothing, to tell the two apart.
   const outbox = deps.outbox
   const requests = async (kick: boolean) => {
-    deps.outbox = kick ? outbox : { kick: async () => {}, tick: async () => {} }
+    deps.outbox = kick
+      ? outbox
+      : { kick: async () => {}, tick: async () => {}, close: async () => {} }
     for (let k = 0; k < 50; k++, i++) await submit()
     await outbox.kick()
     const start = process.cpuUsage()

@@ -46,12 +46,14 @@ export function startProcess(options: {
   env: Record<string, string>
   port: number
   cwd: string
+  /** Open an IPC channel to the child (the soak's memory probe). */
+  ipc?: boolean
 }): ServerProcess {
   const child = spawn(process.execPath, options.args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     // stdin stays open: the servers stop when it closes, i.e. when the bench is gone.
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
   })
   running.add(child)
   child.once('exit', () => running.delete(child))

@@ -86,6 +86,8 @@ export async function startPorchlight(
     database?: string
     env?: Record<string, string>
     name?: string
+    /** An IPC channel to the server, for a preloaded probe (`--import`, see memory-probe.ts). */
+    ipc?: boolean
   },
 ): Promise<ServerProcess> {
   const port = await freePort()
@@ -110,6 +112,7 @@ export async function startPorchlight(
     port,
     // Not the checkout: the CLI reads a .env from where it runs, which must not change the run.
     cwd: options.dir,
+    ...(options.ipc && { ipc: true }),
   })
   await waitUntilReady(server, '/healthz', 60_000)
   return server

@@ -6,8 +6,10 @@ import { secureHeaders } from 'hono/secure-headers'
 import { accountRoutes } from './auth/account-routes.ts'
 import { adminMemberRoutes } from './auth/admin-routes.ts'
 import { authRoutes } from './auth/routes.ts'
+import { productionProblems } from './config.ts'
 import { adminContactRoutes } from './contact/admin-routes.ts'
 import { contactRoutes } from './contact/routes.ts'
+import { databaseFault } from './db/faults.ts'
 import type { AppDeps } from './deps.ts'
 import { adminForumRoutes } from './forum/admin-routes.ts'
 import { memberForumRoutes } from './forum/member-routes.ts'
@@ -17,6 +19,7 @@ import { forumRoutes } from './forum/routes.ts'
 import { searchRoutes } from './forum/search-routes.ts'
 import { healthRoutes } from './health.ts'
 import { isMalformedJson } from './http/body.ts'
+import { clientDisconnected } from './http/client-disconnect.ts'
 import { cors } from './http/cors.ts'
 import type { AppEnv } from './http/env.ts'
 import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
@@ -45,7 +48,8 @@ export function createApp(deps: AppDeps) {
     const started = performance.now()
     c.set('log', log.child({ requestId: c.get('requestId') }))
     await next()
-    c.get('log').info('request', {
+    // Nobody reads the answer of a client that left: its line says so, whatever the status.
+    c.get('log').info(clientDisconnected(c) ? 'client disconnected' : 'request', {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
@@ -78,14 +82,24 @@ export function createApp(deps: AppDeps) {
   const admin = secretKeySite(deps)
   const kickOutbox = () => deps.outbox.kick()
 
-  app.route('/', healthRoutes(deps.client))
+  app.route(
+    '/',
+    healthRoutes({
+      client: deps.client,
+      draining: deps.draining,
+      configProblems: () => productionProblems(deps.config),
+    }),
+  )
   app.route('/', pageRoutes(deps))
-  if (deps.devMail) app.route('/', devMailRoutes(deps.devMail, deps))
+  // Development only: production never mounts it (and refuses the dev transport outright).
+  if (deps.devMail && !deps.config.production) {
+    app.route('/', devMailRoutes(deps.devMail, deps))
+  }
   app.route('/v1', publicSiteRoutes(site))
   const member = memberSession({
     db,
     clock: deps.clock,
-    secureCookies: deps.config.publicUrl.startsWith('https:'),
+    secureCookies: deps.config.secureCookies,
   })
   // Contact forms record the signed-in member, if any, so the submission is in their data export.
   app.route('/v1', contactRoutes({ ...deps, kickOutbox }, site, member))
@@ -109,11 +123,25 @@ export function createApp(deps: AppDeps) {
   })
   app.onError((error, c) => {
     const known = toApiError(error)
-    if (!known) {
+    const requestLog = c.get('log') ?? log
+    const fault = known ? null : databaseFault(error)
+    if (fault) {
+      // Passing: the client is told to retry; the log says why, without the noise of a bug.
+      requestLog.warn(fault === 'busy' ? 'database busy' : 'database unavailable', {
+        path: c.req.path,
+        ...describeError(error),
+      })
+    } else if (!known && !clientDisconnected(c)) {
       // Unexpected: log everything, tell the client nothing but the request id.
-      ;(c.get('log') ?? log).error('unhandled error', { path: c.req.path, ...describeError(error) })
+      requestLog.error('unhandled error', { path: c.req.path, ...describeError(error) })
     }
-    const e = known ?? HttpErrors.internal()
+    const e =
+      known ??
+      (fault === 'busy'
+        ? HttpErrors.databaseBusy()
+        : fault === 'unavailable'
+          ? HttpErrors.databaseUnavailable()
+          : HttpErrors.internal())
     for (const [name, value] of Object.entries(e.headers ?? {})) c.header(name, value)
     return c.json(errorBody(e.code, e.message, e.fields), e.status)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, loadConfig, productionProblems } from './config.ts'
 
 /** The ConfigError message for `env`, which must name what is wrong. */
 function errorFor(env: Record<string, string>): string {
@@ -15,14 +15,16 @@ function errorFor(env: Record<string, string>): string {
 describe('loadConfig', () => {
   it('has a default for everything, so `npm start` needs no settings', () => {
     expect(loadConfig({})).toMatchObject({
+      production: false,
       port: 8787,
       host: '127.0.0.1',
       publicUrl: 'http://localhost:8787',
-      database: { url: 'file:./data/porchlight.db' },
+      database: { url: 'file:./data/porchlight.db', busyTimeoutMs: 5000 },
       maxBodyBytes: 65_536,
       logLevel: 'info',
-      trustProxy: 'none',
+      trustProxy: { mode: 'none' },
       outboxIntervalMs: 10_000,
+      shutdownTimeoutMs: 20_000,
       demoSite: true,
       demoPages: true,
     })
@@ -41,7 +43,9 @@ describe('loadConfig', () => {
         MAX_BODY_BYTES: '2048',
         LOG_LEVEL: 'warn',
         TRUST_PROXY: 'cloudflare',
+        DATABASE_BUSY_TIMEOUT_MS: '1500',
         OUTBOX_INTERVAL_SECONDS: '0.5',
+        SHUTDOWN_TIMEOUT_SECONDS: '5',
         DEMO_SITE: 'false',
         DEMO_PAGES: 'false',
         PATH: '/usr/bin', // the rest of the environment is ignored
@@ -55,11 +59,13 @@ describe('loadConfig', () => {
         authToken: 'token',
         syncUrl: 'libsql://db.turso.io',
         syncInterval: 30,
+        busyTimeoutMs: 1500,
       },
       maxBodyBytes: 2048,
       logLevel: 'warn',
-      trustProxy: 'cloudflare',
+      trustProxy: { mode: 'cloudflare' },
       outboxIntervalMs: 500,
+      shutdownTimeoutMs: 5000,
       demoSite: false,
       demoPages: false,
     })
@@ -78,7 +84,10 @@ describe('loadConfig', () => {
       DEMO_SITE: '',
     }
     expect(loadConfig(blank)).toMatchObject(loadConfig({}))
-    expect(loadConfig(blank).database).toEqual({ url: 'file:./data/porchlight.db' })
+    expect(loadConfig(blank).database).toEqual({
+      url: 'file:./data/porchlight.db',
+      busyTimeoutMs: 5000,
+    })
   })
 
   it.each<{ env: Record<string, string>; names: string[] }>([
@@ -92,6 +101,9 @@ describe('loadConfig', () => {
     { env: { MAX_BODY_BYTES: '10' }, names: ['MAX_BODY_BYTES'] },
     { env: { LOG_LEVEL: 'verbose' }, names: ['LOG_LEVEL'] },
     { env: { TRUST_PROXY: 'yes' }, names: ['TRUST_PROXY'] },
+    { env: { TRUST_PROXY: '11' }, names: ['TRUST_PROXY'] },
+    { env: { TRUST_PROXY: 'loopback, 10.0.0.0/33' }, names: ['TRUST_PROXY'] },
+    { env: { DATABASE_BUSY_TIMEOUT_MS: '-1' }, names: ['DATABASE_BUSY_TIMEOUT_MS'] },
     { env: { DEMO_SITE: 'maybe' }, names: ['DEMO_SITE'] },
     { env: { DATABASE_SYNC_URL: 'file:/tmp/x.db' }, names: ['DATABASE_SYNC_URL'] },
     {
@@ -134,5 +146,46 @@ describe('loadConfig', () => {
     expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '8' }).passwordHashConcurrency).toBe(8)
     expect(errorFor({ PASSWORD_HASH_CONCURRENCY: '0' })).toContain('PASSWORD_HASH_CONCURRENCY')
     expect(errorFor({ PASSWORD_HASH_CONCURRENCY: '65' })).toContain('PASSWORD_HASH_CONCURRENCY')
+  })
+})
+
+describe('production mode', () => {
+  const safe = {
+    PUBLIC_URL: 'https://forms.example.com',
+    MAIL_TRANSPORT: 'smtp',
+    SMTP_URL: 'smtps://user:pass@smtp.example.com:465',
+  }
+
+  it.each<[string, Record<string, string>, boolean]>([
+    ['nothing set (npm start)', {}, false],
+    ['a local PUBLIC_URL', { PUBLIC_URL: 'http://localhost:3000' }, false],
+    ['a loopback PUBLIC_URL', { PUBLIC_URL: 'http://127.0.0.1:8787' }, false],
+    ['a *.localhost PUBLIC_URL', { PUBLIC_URL: 'http://forms.localhost:8787' }, false],
+    ['NODE_ENV=production', { NODE_ENV: 'production' }, true],
+    ['a public PUBLIC_URL', { PUBLIC_URL: 'https://forms.example.com' }, true],
+    ['a public http PUBLIC_URL', { PUBLIC_URL: 'http://forms.example.com' }, true],
+  ])('is %s → production %s', (_, env, production) => {
+    expect(loadConfig(env).production).toBe(production)
+  })
+
+  it('turns the demo site and pages off unless asked for', () => {
+    expect(loadConfig(safe)).toMatchObject({ demoSite: false, demoPages: false })
+    expect(loadConfig({ ...safe, DEMO_PAGES: 'true' })).toMatchObject({ demoPages: true })
+    expect(loadConfig({})).toMatchObject({ demoSite: true, demoPages: true })
+  })
+
+  it('names the dev mail transport and a missing or plain-http PUBLIC_URL as unsafe', () => {
+    const unsafe = productionProblems(loadConfig({ NODE_ENV: 'production' }))
+    expect(unsafe.map((p) => p.split(':')[0])).toEqual(['MAIL_TRANSPORT', 'PUBLIC_URL'])
+    const http = productionProblems(loadConfig({ ...safe, PUBLIC_URL: 'http://forms.example.com' }))
+    expect(http).toEqual([expect.stringMatching(/^PUBLIC_URL: .*https/)])
+    expect(productionProblems(loadConfig(safe))).toEqual([])
+    // Development is never refused: `npm start` needs no settings.
+    expect(productionProblems(loadConfig({}))).toEqual([])
+  })
+
+  it('can be forced by the runtime (a deployed Worker is production whatever PUBLIC_URL says)', () => {
+    expect(loadConfig({}, { production: true }).production).toBe(true)
+    expect(productionProblems(loadConfig({}, { production: true }))).toHaveLength(2)
   })
 })

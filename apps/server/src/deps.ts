@@ -7,7 +7,7 @@ import {
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts'
 import { type Clock, systemClock } from './clock.ts'
 import type { Config } from './config.ts'
-import { createDatabase, type Database } from './db/client.ts'
+import { createDatabase, type Database, type SqlClient } from './db/client.ts'
 import { forumDigestJobHandler } from './forum/digest.ts'
 import { clientAddressReader } from './http/client-address.ts'
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts'
@@ -21,18 +21,22 @@ import { createOutboxRunner, type OutboxRunner, type RunnerOptions } from './out
 import type { StaticAssets } from './pages/assets.ts'
 import { createTurnstileVerifier, type TurnstileVerifier } from './spam/turnstile.ts'
 import { webhookJobHandler } from './webhooks/job.ts'
+import { fetchWebhookPost, type WebhookPost } from './webhooks/post.ts'
 
 /** Everything the app needs from its runtime, built by `entry/node.ts` or `entry/worker.ts`. */
 export type AppDeps = {
   config: Config
-  client: Client
+  /** Raw SQL beside the queries: migrations, readiness, maintenance. */
+  client: SqlClient
   db: Database
   clock: Clock
   log: Logger
   limiter: RateLimiter
   outbox: OutboxRunner
-  /** The caller's address, for rate limits and logs. */
+  /** The caller's address, for rate limits and logs (through trusted proxies: TRUST_PROXY). */
   clientAddress: (c: Context) => string
+  /** The socket's peer, never from a header; undefined where there is no socket (Workers). */
+  peerAddress: (c: Context) => string | undefined
   mail: MailTransport
   /** Set when MAIL_TRANSPORT=dev: the kept messages behind /dev/mail. */
   devMail: DevMailTransport | undefined
@@ -44,11 +48,25 @@ export type AppDeps = {
   breachedPasswords: BreachedPasswordChecker
   /** The embed bundle and demo pages, where the runtime has files (Node); else no such routes. */
   assets: StaticAssets | undefined
+  /**
+   * The runtime compresses response bodies itself (Workers, going by `Content-Encoding`): the app
+   * must not, or clients get them compressed twice.
+   */
+  runtimeCompresses: boolean
+  /** True while the process shuts down (Node, after SIGTERM): `/readyz` answers 503. */
+  draining: () => boolean
 }
 
-export type DepsOptions = {
+/**
+ * The database: a libSQL client (drizzle is built on it), or, on Workers with D1, the raw client
+ * and the drizzle database made from the binding.
+ */
+export type DatabaseOptions =
+  | { client: Client; db?: undefined }
+  | { client: SqlClient; db: Database }
+
+export type DepsOptions = DatabaseOptions & {
   config: Config
-  client: Client
   clock?: Clock
   log?: Logger
   handlers?: JobHandlers
@@ -66,6 +84,12 @@ export type DepsOptions = {
   passwords?: PasswordHasher
   breachedPasswords?: BreachedPasswordChecker
   assets?: StaticAssets
+  /** Set by the Worker: its runtime compresses responses (see `AppDeps`). */
+  runtimeCompresses?: boolean
+  /** Whether the runtime is shutting down; a Worker never is. */
+  draining?: () => boolean
+  /** How webhooks go out; the default judges the URL's literal host only (Node passes more). */
+  webhookPost?: WebhookPost
 }
 
 /** Wires the runtime-independent parts around a database client. */
@@ -73,19 +97,24 @@ export function createDeps(options: DepsOptions): AppDeps {
   const { config, client } = options
   const clock = options.clock ?? systemClock
   const log = options.log ?? createLogger({ level: config.logLevel })
-  const db: Database = createDatabase(client)
+  const db: Database = options.db ?? createDatabase(options.client)
   const setup = options.mail
     ? { transport: options.mail, devMail: null, close: async () => {} }
-    : createMailTransport(config.mail, { log, clock, ...(options.smtp && { smtp: options.smtp }) })
+    : config.production && config.mail.transport === 'dev'
+      ? withheldMail()
+      : createMailTransport(config.mail, {
+          log,
+          clock,
+          ...(options.smtp && { smtp: options.smtp }),
+        })
   const mail = setup.transport
-  if (setup.devMail && !/^https?:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(config.publicUrl)) {
-    log.warn(
-      'MAIL_TRANSPORT is dev: emails are logged, not sent. Set MAIL_TRANSPORT=smtp or resend.',
-    )
-  }
   const handlers: JobHandlers = {
     email: emailJobHandler(mail, { from: config.mail.from }),
-    webhook: webhookJobHandler({ db, clock }),
+    webhook: webhookJobHandler({
+      db,
+      clock,
+      post: options.webhookPost ?? fetchWebhookPost({ allowPrivate: config.allowPrivateWebhooks }),
+    }),
     'forum.digest': forumDigestJobHandler({
       db,
       clock,
@@ -108,6 +137,7 @@ export function createDeps(options: DepsOptions): AppDeps {
       config.trustProxy,
       options.socketAddress ?? (() => undefined),
     ),
+    peerAddress: options.socketAddress ?? (() => undefined),
     mail,
     devMail: setup.devMail ?? undefined,
     closeMail: setup.close,
@@ -131,5 +161,23 @@ export function createDeps(options: DepsOptions): AppDeps {
           }),
       }),
     assets: options.assets,
+    runtimeCompresses: options.runtimeCompresses ?? false,
+    draining: options.draining ?? (() => false),
   }
+}
+
+/**
+ * Production with `MAIL_TRANSPORT=dev` (only a Worker gets this far; Node refuses to start): every
+ * send fails, so emails stay queued in the outbox, retried with backoff, and go out once a real
+ * transport is configured, instead of being dropped, or kept with their reset links in memory.
+ */
+function withheldMail() {
+  const transport: MailTransport = {
+    async send() {
+      throw new Error(
+        'MAIL_TRANSPORT=dev is refused in production: configure resend or smtp to send this email.',
+      )
+    },
+  }
+  return { transport, devMail: null, close: async () => {} }
 }

@@ -42,7 +42,7 @@ describe('/healthz and /readyz', () => {
 
   it('/readyz says 503 DATABASE_UNAVAILABLE, and logs why, when the database is gone', async () => {
     t = await createTestApp()
-    t.deps.client.close()
+    t.client.close()
 
     const res = await t.app.request('/readyz')
     expect(res.status).toBe(503)

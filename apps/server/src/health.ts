@@ -1,24 +1,48 @@
-import type { Client } from '@libsql/client'
 import { Hono } from 'hono'
+import type { SqlClient } from './db/client.ts'
+import { isBusyError } from './db/faults.ts'
 import { pendingMigrations } from './db/migrate.ts'
 import type { AppEnv } from './http/env.ts'
-import { ApiError } from './http/errors.ts'
+import { ApiError, HttpErrors } from './http/errors.ts'
 import { describeError } from './logger.ts'
 
+export type HealthOptions = {
+  client: SqlClient
+  /** True once shutdown began: a load balancer should stop sending before connections close. */
+  draining?: () => boolean
+  /** What makes the configuration unsafe to serve with (`productionProblems`). */
+  configProblems?: () => string[]
+}
+
 /**
- * `/healthz` answers while the process is up (for restarts); `/readyz` only once the database
- * answers and every migration is applied (for load balancers and rolling deploys).
+ * `/healthz` answers while the process is up (for restarts). `/readyz` answers 200 only when this
+ * instance can do its work (for load balancers and rolling deploys): it is not shutting down,
+ * its configuration is safe for production, the database answers, every migration is applied,
+ * and a write could start now (no other process holds the write lock past the wait).
  */
-export function healthRoutes(client: Client) {
+export function healthRoutes(options: HealthOptions) {
+  const { client } = options
   return new Hono<AppEnv>()
     .get('/healthz', (c) => c.json({ status: 'ok' }))
     .get('/readyz', async (c) => {
+      if (options.draining?.()) {
+        throw new ApiError(503, 'SHUTTING_DOWN', 'This server is shutting down.')
+      }
+      const problems = options.configProblems?.() ?? []
+      if (problems.length > 0) {
+        // The variables are named, not their values: enough for the operator, nothing secret.
+        throw new ApiError(
+          503,
+          'UNSAFE_CONFIGURATION',
+          `Not ready: unsafe settings for production (${problems.map((p) => p.split(':')[0]).join(', ')}); see the log.`,
+        )
+      }
       let pending: number
       try {
         pending = (await pendingMigrations(client)).length
       } catch (error) {
         c.get('log').warn('readiness check failed', describeError(error))
-        throw new ApiError(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable.')
+        throw HttpErrors.databaseUnavailable()
       }
       if (pending > 0) {
         throw new ApiError(
@@ -26,6 +50,16 @@ export function healthRoutes(client: Client) {
           'MIGRATIONS_PENDING',
           `${pending} database migration(s) not applied yet.`,
         )
+      }
+      try {
+        // Takes and releases the write lock, changing nothing: a database another process keeps
+        // locked would answer every write with 503, so the instance is not ready.
+        await client.batch(['UPDATE porchlight_migrations SET tag = tag WHERE 0'], 'write')
+      } catch (error) {
+        c.get('log').warn('readiness check failed: the database cannot be written', {
+          ...describeError(error),
+        })
+        throw isBusyError(error) ? HttpErrors.databaseBusy() : HttpErrors.databaseUnavailable()
       }
       return c.json({ status: 'ready' })
     })

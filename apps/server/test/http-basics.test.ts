@@ -159,7 +159,7 @@ describe('error envelope', () => {
 
   it('answers an unexpected failure with a bare 500 and logs it with the request id', async () => {
     // A database that has gone away is the most likely unexpected failure in production.
-    t.deps.client.close()
+    t.client.close()
     const res = await t.app.request('/v1/site', {
       headers: { 'X-Porchlight-Key': site.publishableKey, 'X-Request-Id': 'trace-500' },
     })

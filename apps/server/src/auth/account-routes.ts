@@ -39,7 +39,7 @@ export function accountRoutes(
   site: MiddlewareHandler<AppEnv>,
   member: MiddlewareHandler<AppEnv>,
 ) {
-  const secureCookies = deps.config.publicUrl.startsWith('https:')
+  const { secureCookies } = deps.config
   // Personal data: no shared cache or browser history may keep a copy.
   const noStore = createMiddleware<AppEnv>(async (c, next) => {
     await next()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { webUrlSchema } from '../http/url-schemas.ts'
 import { displayNameSchema, emailSchema, usernameSchema } from './schemas.ts'
 
 // Request bodies of password recovery and the member's own account (account-routes.ts). Strict
@@ -29,23 +30,7 @@ function cleanText(text: string) {
  * send requests to their router or local services). No exception for local development: an
  * https avatar from anywhere works on an http development site.
  */
-export const avatarUrlSchema = z
-  .string()
-  .trim()
-  .max(2048, 'At most 2048 characters.')
-  .pipe(z.url({ protocol: /^https$/, error: 'Must be an https:// URL.' }))
-  .refine((raw) => {
-    const url = new URL(raw)
-    return url.username === '' && url.password === ''
-  }, 'Must not contain a user name or password.')
-  .refine((raw) => isPublicHostName(new URL(raw).hostname), 'Must be on a public domain name.')
-
-function isPublicHostName(host: string) {
-  if (host.startsWith('[')) return false // IPv6 literal
-  if (/^[\d.]+$/.test(host)) return false // IPv4 literal (URL() rewrites hex and octal forms)
-  if (!host.includes('.')) return false // `localhost`, intranet single-label names
-  return !/\.(localhost|local|internal|home\.arpa)\.?$/i.test(host)
-}
+export const avatarUrlSchema = webUrlSchema({ httpsOnly: true, publicHostName: true })
 
 /** Counted in characters (code points), as a person counts them: an emoji is one. */
 const bioSchema = z

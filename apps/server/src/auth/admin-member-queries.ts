@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
+import { containsText } from '../db/portable-sql.ts'
 import { members } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import type { MemberRole, MemberStatus } from './admin-schemas.ts'
@@ -73,11 +74,6 @@ export type MemberFilter = {
   before?: { createdAt: number; id: string } | undefined
 }
 
-/** `%` and `_` typed by the owner are literal characters, not wildcards. */
-function containing(text: string) {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-}
-
 /** The stored rows whose status in force at `now` is `status` (see `memberSummary`). */
 function statusCondition(status: MemberStatus, now: number): SQL | undefined {
   const suspendedNow = and(
@@ -100,10 +96,9 @@ function filterConditions(scope: SiteScope, filter: MemberFilter, now: number): 
     filter.status ? statusCondition(filter.status, now) : undefined,
     q
       ? or(
-          // Emails are stored lower-cased; LIKE is case-insensitive for ASCII anyway.
-          sql`${members.email} LIKE ${containing(q.toLowerCase())} ESCAPE '\\'`,
-          sql`${members.displayName} LIKE ${containing(q)} ESCAPE '\\'`,
-          sql`${members.username} LIKE ${containing(q)} ESCAPE '\\'`,
+          containsText(members.email, q),
+          containsText(members.displayName, q),
+          containsText(members.username, q),
         )
       : undefined,
     before

@@ -33,7 +33,7 @@ export function authRoutes(
   member: MiddlewareHandler<AppEnv>,
 ) {
   const { db, clock } = deps
-  const secureCookies = deps.config.publicUrl.startsWith('https:')
+  const { secureCookies } = deps.config
   const cookieName = sessionCookieName(secureCookies)
 
   const clearCookie = (c: Context<AppEnv>) => {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { fillPlaceholders, fillUrlTemplate, webUrlTemplateSchema } from '../http/url-schemas.ts'
+import { readStoredSettings } from '../sites/stored-settings.ts'
 
 /**
  * A site's membership settings, stored in `sites.auth_settings` and changed through the owner's
@@ -19,29 +21,28 @@ export const authSettingsSchema = z.strictObject({
    * origin with `/account?action=…&token=…`. Actions: `verify-email`, `reset-password`,
    * `confirm-email-change`.
    */
-  linkTemplate: z
-    .string()
-    .url()
-    .refine(
-      (t) => t.includes('{token}') && t.includes('{action}'),
-      'Must contain {action} and {token}.',
-    )
-    .optional(),
+  linkTemplate: webUrlTemplateSchema({
+    '{action}': 'reset-password',
+    '{token}': 'sample.token',
+  }).optional(),
   /** When a member deletes their account: keep their posts as "deleted member", or remove them. */
   deletedMemberPosts: z.enum(['keep', 'remove']).default('keep'),
 })
 
 export type AuthSettings = z.infer<typeof authSettingsSchema>
 
-/** Stored settings, with defaults for anything missing (older rows, new settings). */
+/** Stored settings, with defaults for anything missing or no longer valid (older rows). */
 export function readAuthSettings(stored: unknown): AuthSettings {
-  const parsed = authSettingsSchema.safeParse(stored ?? {})
-  return parsed.success ? parsed.data : authSettingsSchema.parse({})
+  return readStoredSettings(authSettingsSchema, stored)
 }
 
 export type LinkAction = 'verify-email' | 'reset-password' | 'confirm-email-change'
 
-/** The URL mailed to a member for `action`. */
+/**
+ * The URL mailed to a member for `action`: the site's template, or the default page on its first
+ * origin. A template that does not make a web URL (a row stored before templates were checked)
+ * is passed over for the default, so the email still carries a working link.
+ */
 export function memberLink(
   settings: AuthSettings,
   origins: readonly string[],
@@ -49,9 +50,10 @@ export function memberLink(
   action: LinkAction,
   token: string,
 ): string {
-  const template =
-    settings.linkTemplate ?? `${origins[0] ?? publicUrl}/account?action={action}&token={token}`
-  return template
-    .replaceAll('{action}', encodeURIComponent(action))
-    .replaceAll('{token}', encodeURIComponent(token))
+  const values = { '{action}': action, '{token}': token }
+  const custom = settings.linkTemplate ? fillUrlTemplate(settings.linkTemplate, values) : null
+  return (
+    custom ??
+    fillPlaceholders(`${origins[0] ?? publicUrl}/account?action={action}&token={token}`, values)
+  )
 }

@@ -5,7 +5,7 @@ import { forms } from '../db/schema.ts'
 import { fieldErrors } from '../http/body.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import { isPrivateDestination } from '../webhooks/destination.ts'
+import { destinationProblem } from '../webhooks/destination.ts'
 import { newWebhookSecret } from '../webhooks/signature.ts'
 import { ContactErrors } from './errors.ts'
 import { type Form, formById } from './queries.ts'
@@ -13,13 +13,14 @@ import { type FormSettings, formSettingsSchema } from './schemas.ts'
 
 export type FormsDeps = { db: Database; clock: Clock; allowPrivateWebhooks: boolean }
 
+/**
+ * A literal private or local host is refused when the form is saved, so the owner hears at once;
+ * names are judged again by address at every delivery (webhooks/node-post.ts).
+ */
 function assertWebhookAllowed(settings: FormSettings, allowPrivate: boolean) {
-  if (settings.webhookUrl && !allowPrivate && isPrivateDestination(settings.webhookUrl)) {
-    throw HttpErrors.validation({
-      'settings.webhookUrl':
-        'Must be a public address: private and local networks are not allowed.',
-    })
-  }
+  if (!settings.webhookUrl) return
+  const problem = destinationProblem(new URL(settings.webhookUrl), allowPrivate)
+  if (problem) throw HttpErrors.validation({ 'settings.webhookUrl': problem })
 }
 
 export async function createForm(

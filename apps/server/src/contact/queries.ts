@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
+import { containsText } from '../db/portable-sql.ts'
 import { forms, submissions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
+import { readStoredSettings } from '../sites/stored-settings.ts'
 import { type FormSettings, formSettingsSchema } from './schemas.ts'
 
 export type Form = {
@@ -16,10 +18,13 @@ export type Form = {
 
 export type SubmissionStatus = (typeof submissions.status.enumValues)[number]
 
-/** Stored settings are parsed on the way out, so rows written by older versions gain new defaults. */
+/**
+ * Stored settings are parsed on the way out, so rows written by older versions gain new defaults;
+ * a value today's rules refuse reads as its default instead of failing every request for the form.
+ */
 function toForm(row: typeof forms.$inferSelect): Form {
   const { siteId: _, settings, ...rest } = row
-  return { ...rest, settings: formSettingsSchema.parse(settings) }
+  return { ...rest, settings: readStoredSettings(formSettingsSchema, settings) }
 }
 
 export async function formById(db: Database, scope: SiteScope, id: string): Promise<Form | null> {
@@ -42,11 +47,6 @@ export type SubmissionFilter = {
   before?: { createdAt: number; id: string }
 }
 
-/** `%` and `_` typed by the owner are literal characters, not wildcards. */
-function containing(text: string) {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-}
-
 function filterConditions(scope: SiteScope, filter: SubmissionFilter): SQL {
   const { before, q } = filter
   return scope.where(
@@ -58,8 +58,8 @@ function filterConditions(scope: SiteScope, filter: SubmissionFilter): SQL {
           // The values as typed, not the JSON text: that would also match field names, and miss
           // whatever JSON escapes (a quote, a backslash, a line break).
           sql`EXISTS (SELECT 1 FROM json_tree(${submissions.data}) AS v
-                WHERE v.type = 'text' AND v.value LIKE ${containing(q)} ESCAPE '\\')`,
-          sql`${submissions.email} LIKE ${containing(q.toLowerCase())} ESCAPE '\\'`,
+                WHERE v.type = 'text' AND ${containsText(sql`v.value`, q)})`,
+          containsText(submissions.email, q),
         )
       : undefined,
     before

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { webUrlSchema } from '../http/url-schemas.ts'
 import { spamSettingsSchema } from '../spam/assess.ts'
 
 /** Form ids appear in URLs and HTML attributes: keep them to a slug. */
@@ -47,7 +48,7 @@ export const formSettingsSchema = z.strictObject({
       text: 'Thank you for getting in touch. We will reply as soon as we can.',
     }),
   /** Where a plain HTML post lands afterwards; default: a built-in thank-you page. */
-  redirectUrl: z.url({ protocol: /^https?$/ }).optional(),
+  redirectUrl: webUrlSchema().optional(),
   rateLimits: z
     .strictObject({
       perAddressPerHour: z.number().int().min(1).max(100_000).default(20),
@@ -56,7 +57,7 @@ export const formSettingsSchema = z.strictObject({
     .default({ perAddressPerHour: 20, perFormPerHour: 1000 }),
   spam: spamSettingsSchema.default(spamSettingsSchema.parse({})),
   /** Receives a signed `submission.created` event for each submission that is not spam. */
-  webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+  webhookUrl: webUrlSchema().optional(),
 })
 
 export type FormSettings = z.infer<typeof formSettingsSchema>

@@ -850,7 +850,7 @@ describe('rate limits', () => {
     await createForm(h, settings({ perAddressPerHour: 2 }))
     const otherDeps = createDeps({
       config: h.t.config,
-      client: h.t.deps.client,
+      client: h.t.client,
       clock: h.clock,
       log: memoryLogger(),
       handlers: h.handlers,

@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { expect } from 'vitest'
 import {
   createTestApp,
@@ -60,7 +61,12 @@ export type ContactHarness = {
 
 /** A fresh app and database with one site on `https://site.example`. */
 export async function createContactHarness(
-  options: { env?: Record<string, string>; siteName?: string } = {},
+  options: {
+    env?: Record<string, string>
+    siteName?: string
+    /** The socket's peer for each request (default: one visitor, `socketAddress`). */
+    socketAddress?: (c: Context) => string | undefined
+  } = {},
 ): Promise<ContactHarness> {
   const clock = manualClock()
   const turnstile = turnstileStandIn()
@@ -72,6 +78,7 @@ export async function createContactHarness(
     turnstile,
     handlers,
     ...(options.env && { env: options.env }),
+    ...(options.socketAddress && { socketAddress: options.socketAddress }),
   })
   const site = await createTestSite(t, {
     name: options.siteName ?? 'Test site',

@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { SqlClient } from './client.ts'
 import { migrations as bundled } from './migrations.generated.ts'
 
 type Migration = { tag: string; statements: readonly string[] }
@@ -12,7 +12,7 @@ const createLedger = `CREATE TABLE IF NOT EXISTS porchlight_migrations (
  * Tags of the bundled migrations not yet applied to this database. Read-only, so a readiness
  * probe can ask it as often as it likes.
  */
-export async function pendingMigrations(client: Client, list: readonly Migration[] = bundled) {
+export async function pendingMigrations(client: SqlClient, list: readonly Migration[] = bundled) {
   const ledger = await client.execute(
     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'porchlight_migrations'",
   )
@@ -29,7 +29,7 @@ export async function pendingMigrations(client: Client, list: readonly Migration
  * migrator. Two processes starting at once are safe: the loser's ledger insert conflicts, its
  * batch rolls back, and it finds the migration applied.
  */
-export async function migrate(client: Client, list: readonly Migration[] = bundled) {
+export async function migrate(client: SqlClient, list: readonly Migration[] = bundled) {
   await client.execute(createLedger)
   const applied: string[] = []
   for (const migration of await pendingMigrations(client, list)) {

@@ -113,7 +113,7 @@ describe('startNodeServer', () => {
     const answered = Date.now()
     await closing
     expect(Date.now() - answered).toBeLessThan(1000)
-    expect(server.deps.client.closed).toBe(true)
+    expect(server.client.closed).toBe(true)
 
     const reopened = await openDatabase({ url: databaseUrl() })
     try {

@@ -1,54 +1,65 @@
 import { mkdirSync } from 'node:fs'
-import type { Server, ServerResponse } from 'node:http'
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Client, createClient } from '@libsql/client'
 import { createApp } from '../app.ts'
-import type { Config } from '../config.ts'
+import { type Config, ConfigError, productionProblems } from '../config.ts'
+import { createLocalClient } from '../db/local-client.ts'
 import { migrate } from '../db/migrate.ts'
 import { type AppDeps, createDeps, type DepsOptions } from '../deps.ts'
-import { describeError } from '../logger.ts'
 import { createSmtpTransport } from '../mail/smtp.ts'
 import { fileAssets } from '../pages/file-assets.ts'
+import { nodeWebhookPost } from '../webhooks/node-post.ts'
+import { logLateDisconnects } from './client-disconnects.ts'
+import { createDrainingServer } from './draining-server.ts'
 
 /**
- * Opens the database named by the config: a local file (created with its folder on first run),
- * an embedded replica of Turso, or Turso itself over the network.
+ * Opens the database named by the config: a local file (created with its folder on first run) or
+ * an embedded replica of Turso, both on Porchlight's own connection (`db/local-client.ts`), or
+ * Turso itself over the network.
  */
 export async function openDatabase(database: Config['database']): Promise<Client> {
-  const local = database.url.startsWith('file:')
-  if (local) {
-    const path = database.url.slice('file:'.length).split('?')[0] ?? ''
-    if (path && path !== ':memory:')
-      mkdirSync(dirname(path.startsWith('//') ? fileURLToPath(database.url) : path), {
-        recursive: true,
-      })
+  if (!database.url.startsWith('file:')) {
+    return createClient({
+      url: database.url,
+      ...(database.authToken && { authToken: database.authToken }),
+    })
   }
-  const client = createClient({
-    url: database.url,
-    ...(database.authToken && { authToken: database.authToken }),
+  const path = localPath(database.url)
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const client = createLocalClient({
+    path,
     ...(database.syncUrl && { syncUrl: database.syncUrl }),
+    ...(database.authToken && { authToken: database.authToken }),
     ...(database.syncInterval && { syncInterval: database.syncInterval }),
+    ...(database.busyTimeoutMs !== undefined && { busyBudgetMs: database.busyTimeoutMs }),
   })
-  if (local && !database.syncUrl) {
-    // WAL lets readers work while a write commits; the busy timeout makes a second process wait
-    // for a lock instead of failing at once; SQLite leaves foreign keys off unless asked.
-    await client.execute('PRAGMA journal_mode = WAL')
-    await client.execute('PRAGMA busy_timeout = 5000')
-    await client.execute('PRAGMA synchronous = NORMAL')
-  }
-  if (local) await client.execute('PRAGMA foreign_keys = ON')
+  // Fail at start, not at the first request, when the file cannot be opened or is not a database.
+  await client.execute('SELECT count(*) FROM sqlite_master')
   return client
+}
+
+/** `file:data/x.db`, `file:./data/x.db`, `file:/srv/x.db`, `file:///srv/x.db` → a path. */
+function localPath(url: string): string {
+  const withoutQuery = url.split('?')[0] ?? url
+  if (withoutQuery.startsWith('file://')) return fileURLToPath(withoutQuery)
+  return withoutQuery.slice('file:'.length) || ':memory:'
 }
 
 export type NodeServer = {
   url: string
   deps: AppDeps
-  /** Stops taking requests, lets running ones finish, delivers what is due, closes the database. */
-  close(): Promise<void>
+  /** The database connection this server opened (closed by `close`). */
+  client: Client
+  /**
+   * Shuts down gracefully (see `draining-server.ts`): stops accepting, answers what was accepted,
+   * delivers what is due, hands back outbox jobs it could not finish, closes the database. Work
+   * still running at `deadline` (default: now + SHUTDOWN_TIMEOUT_SECONDS) is cut off.
+   */
+  close(options?: { deadline?: number }): Promise<void>
 }
 
 /**
@@ -56,9 +67,13 @@ export type NodeServer = {
  * a timer and right after each write that queued something.
  */
 export async function startNodeServer(
-  options: Omit<DepsOptions, 'client' | 'socketAddress'> & { client?: Client },
+  options: Omit<DepsOptions, 'client' | 'socketAddress' | 'draining'> & { client?: Client },
 ): Promise<NodeServer> {
   const { config } = options
+  const problems = productionProblems(config)
+  if (problems.length > 0) {
+    throw new ConfigError(`Refusing to serve in production mode:\n  ${problems.join('\n  ')}`)
+  }
   const client = options.client ?? (await openDatabase(config.database))
   await migrate(client)
   const deps = createDeps({
@@ -68,14 +83,23 @@ export async function startNodeServer(
     hashConcurrency: Math.max(1, Math.min(4, availableParallelism() - 1)),
     // The embed bundle and the demo pages, from the checkout this runs from.
     assets: options.assets ?? fileAssets(),
+    // Webhooks judged by the addresses their host resolves to, connected to the one judged.
+    webhookPost:
+      options.webhookPost ?? nodeWebhookPost({ allowPrivate: config.allowPrivateWebhooks }),
     client,
     socketAddress: (c) => getConnInfo(c).remote.address,
+    // Asked only by requests, so never before `http` below exists.
+    draining: () => http.draining,
   })
   const app = createApp(deps)
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
+  const http = createDrainingServer(
+    getRequestListener(logLateDisconnects(app.fetch, deps.log), { hostname: config.host }),
+  )
+  const { server } = http
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
+    server.listen(config.port, config.host)
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -84,23 +108,18 @@ export async function startNodeServer(
   void deps.outbox.tick()
 
   let closing: Promise<void> | undefined
-  // Responses sent during shutdown close their connection: otherwise close() would wait out each
-  // client's keep-alive timeout (5 s), or longer while a client keeps reusing its connection.
-  const unanswered = new Set<ServerResponse>()
-  ;(server as Server).on('request', (_req, res) => {
-    if (closing) res.shouldKeepAlive = false
-    unanswered.add(res)
-    res.once('close', () => unanswered.delete(res))
-  })
-  const close = () => {
+  const close = ({ deadline = Date.now() + config.shutdownTimeoutMs } = {}) => {
     closing ??= (async () => {
       clearInterval(timer)
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
-      for (const res of unanswered) if (!res.headersSent) res.shouldKeepAlive = false
-      await stopped
-      await deps.outbox
-        .kick()
-        .catch((error) => deps.log.error('final delivery failed', describeError(error)))
+      const { cut } = await http.drain({ deadline })
+      if (cut > 0) {
+        deps.log.warn('shutdown deadline passed: requests still running were cut off', {
+          connections: cut,
+        })
+      }
+      // Requests answered while draining may have queued emails: delivered now, within the
+      // deadline, or handed back for the next start.
+      await deps.outbox.close(deadline)
       await deps.closeMail()
       client.close()
     })()
@@ -109,6 +128,7 @@ export async function startNodeServer(
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     deps,
+    client,
     close,
   }
 }

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, lt, or, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
+import { inList } from '../db/portable-sql.ts'
 import { flags, members, posts, threads } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { type Actor, assertModerator } from './permissions.ts'
@@ -69,7 +70,7 @@ export async function flagQueue(
       .from(posts)
       .innerJoin(threads, eq(threads.id, posts.threadId))
       .leftJoin(members, and(eq(members.id, posts.authorId), eq(members.siteId, posts.siteId)))
-      .where(scope.where(posts, inArray(posts.id, postIds))),
+      .where(scope.where(posts, inList(posts.id, postIds))),
     db
       .select({
         flag: flags,
@@ -77,7 +78,7 @@ export async function flagQueue(
       })
       .from(flags)
       .leftJoin(members, and(eq(members.id, flags.memberId), eq(members.siteId, flags.siteId)))
-      .where(scope.where(flags, inArray(flags.postId, postIds), eq(flags.status, input.status)))
+      .where(scope.where(flags, inList(flags.postId, postIds), eq(flags.status, input.status)))
       .orderBy(asc(flags.createdAt)),
   ])
   const postsById = new Map(postRows.map((r) => [r.post.id, r]))

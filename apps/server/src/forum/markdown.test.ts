@@ -361,10 +361,29 @@ describe('assertSafeHtml', () => {
     expect(() => assertSafeHtml(forged)).toThrow(UnsafeHtmlError)
   })
 
-  it('makes renderPost throw rather than store an unsafe URL a callback returned', () => {
-    expect(() => render('@ann', { mentionUrl: () => 'javascript:alert(1)' })).toThrow(
-      UnsafeHtmlError,
+  // Issue 9: a site's `javascript:` member URL template made every post with a mention answer
+  // 500 (the safety check threw). A URL from the settings that the allowlist refuses is now
+  // left out, and the post renders.
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '&#106;avascript:alert(1)',
+  ])('renders a mention as text when the URL a callback returns is %s', (unsafe) => {
+    const rendered = render('Hi @ann!', { mentionUrl: () => unsafe })
+    expect(rendered.html).toBe('<p>Hi @ann!</p>\n')
+    // Still a mention: Ann is notified, only the link is missing.
+    expect(rendered.mentions).toEqual([ann.id])
+  })
+
+  it('keeps the author’s #post link on a quote when the URL a callback returns is unsafe', () => {
+    const rendered = render(`> [@ann wrote:](#${QUOTED})\n> Hi`, {
+      quoteUrl: () => 'javascript:alert(1)',
+    })
+    expect(rendered.html).toBe(
+      `<blockquote class="quote">\n<p><a class="quote-source" href="#${QUOTED}">@ann wrote:</a><br>\nHi</p>\n</blockquote>\n`,
     )
+    expect(rendered.quotedPostIds).toEqual([QUOTED])
   })
 
   it('escapes what a callback returns into a quoted attribute', () => {

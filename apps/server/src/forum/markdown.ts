@@ -221,10 +221,12 @@ function markQuoteSource(tokens: Token[], at: number, options: RenderPostOptions
   const href = String(link.attrGet('href') ?? '')
   const postId = href.slice(1)
   if (!href.startsWith('#') || !POST_ID_PATTERN.test(postId)) return null
+  // The URL comes from the site's settings; one the allowlist refuses keeps the author's `#…`.
+  const source = options.quoteUrl(postId)
   ;(tokens[at] as Token).attrs = [['class', 'quote']]
   link.attrs = [
     ['class', 'quote-source'],
-    ['href', options.quoteUrl(postId)],
+    ['href', isAllowedLinkUrl(source) ? source : href],
   ]
   link.meta = { ours: true }
   return postId
@@ -292,14 +294,18 @@ function mentionTokens(text: Token, state: RenderState, inQuote: boolean): Token
   for (const match of text.content.matchAll(MENTION)) {
     const member = members.get((match[1] ?? '').toLowerCase())
     if (!member) continue
+    if (!inQuote) state.mentions.add(member.id)
+    // The URL comes from the site's settings: one the allowlist refuses (a `javascript:`
+    // template stored long ago) leaves the mention as text rather than failing the post.
+    const href = state.options.mentionUrl(member.username)
+    if (!isAllowedLinkUrl(href)) continue
     if (match.index > last) out.push(textToken(text.content.slice(last, match.index)))
     const open = new MarkdownIt.Token('link_open', 'a', 1)
     open.attrs = [
       ['class', 'mention'],
-      ['href', state.options.mentionUrl(member.username)],
+      ['href', href],
     ]
     out.push(open, textToken(`@${member.username}`), new MarkdownIt.Token('link_close', 'a', -1))
-    if (!inQuote) state.mentions.add(member.id)
     last = match.index + match[0].length
   }
   if (last === 0) return [text]

@@ -1,17 +1,6 @@
-import {
-  and,
-  count,
-  desc,
-  eq,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm'
+import { and, count, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
+import { inList } from '../db/portable-sql.ts'
 import { members, notifications, posts, threads, watches } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
@@ -149,7 +138,7 @@ export async function markRead(
         notifications,
         eq(notifications.memberId, memberId),
         isNull(notifications.readAt),
-        ids ? inArray(notifications.id, [...ids]) : undefined,
+        ids ? inList(notifications.id, ids) : undefined,
       ),
     )
 }

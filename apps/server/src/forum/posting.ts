@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { posts, threads, watches } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
+import { fillUrlTemplate } from '../http/url-schemas.ts'
 import { newId } from '../ids.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
@@ -31,15 +32,20 @@ import type { ForumSettings } from './settings.ts'
 
 export type PostingDeps = { db: Database; clock: Clock }
 
-/** Links in emails and mentions point at the site's pages when it says where they are. */
+/**
+ * Links in emails and mentions point at the site's pages when it says where they are, else at a
+ * fragment of the page showing them. A template that does not make a web URL (a row stored
+ * before templates were checked) counts as unset: the link must never be unsafe to render.
+ */
 export function forumUrls(settings: ForumSettings) {
+  const fill = (template: string | undefined, placeholder: string, value: string) =>
+    template ? fillUrlTemplate(template, { [placeholder]: value }) : null
   return {
     member: (username: string) =>
-      settings.memberUrlTemplate?.replaceAll('{username}', encodeURIComponent(username)) ??
+      fill(settings.memberUrlTemplate, '{username}', username) ??
       `#member-${encodeURIComponent(username)}`,
     post: (postId: string) =>
-      settings.postUrlTemplate?.replaceAll('{post}', encodeURIComponent(postId)) ??
-      `#post-${postId}`,
+      fill(settings.postUrlTemplate, '{post}', postId) ?? `#post-${encodeURIComponent(postId)}`,
   }
 }
 

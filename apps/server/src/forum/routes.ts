@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
+import { inList } from '../db/portable-sql.ts'
 import { reactions } from '../db/schema.ts'
 import { jsonBody, queryParams } from '../http/body.ts'
 import { afterResponse } from '../http/client-address.ts'
@@ -57,7 +58,7 @@ async function likedBy(db: Database, scope: SiteScope, memberId: string | null, 
     .where(
       scope.where(
         reactions,
-        and(eq(reactions.memberId, memberId), inArray(reactions.postId, postIds)),
+        and(eq(reactions.memberId, memberId), inList(reactions.postId, postIds)),
       ),
     )
   return new Set(rows.map((r) => r.postId))

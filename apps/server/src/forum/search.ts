@@ -1,7 +1,6 @@
-import type { Client } from '@libsql/client'
 import { asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import type { Database } from '../db/client.ts'
+import type { Database, SqlClient } from '../db/client.ts'
 import { categories, members, posts, threads } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
 import { randomToken } from '../ids.ts'
@@ -193,22 +192,56 @@ export async function searchPosts(
 
 export type SearchResult = Awaited<ReturnType<typeof searchPosts>>[number]
 
+/** Posts re-indexed per write: a few tens of milliseconds of holding the write lock. */
+const rebuildBatchSize = 1000
+
 /**
  * Rebuilds the search index from the posts, for every site: an operator's repair
  * (`porchlight search rebuild`). The index is keyed by the posts' rowids, which SQLite may
- * renumber in a manual `VACUUM`; run this after one. One batch: searches see the old index or
- * the new one, never half of it.
+ * renumber in a manual `VACUUM`; run this after one.
+ *
+ * It works through the posts in rowid order, a batch at a time, each batch one transaction that
+ * replaces the index entries of its rowid range (dropping entries of posts that no longer exist).
+ * Between batches it pauses at least as long as the batch held the lock, so a server using the
+ * same database keeps writing while a large forum is re-indexed. Searches during the rebuild
+ * find every post, from the old entries or the new ones.
+ *
+ * @example const indexed = await rebuildSearchIndex(client)
  */
-export async function rebuildSearchIndex(client: Client): Promise<number> {
-  const [, , counted] = await client.batch(
-    [
-      'DELETE FROM forum_search',
-      `INSERT INTO forum_search (rowid, title, body, site_id)
-        SELECT p.rowid, CASE WHEN p.number = 1 THEN t.title ELSE '' END, p.body_source, p.site_id
-        FROM posts AS p JOIN threads AS t ON t.id = p.thread_id AND t.site_id = p.site_id`,
-      'SELECT count(*) AS n FROM forum_search',
-    ],
-    'write',
-  )
-  return Number(counted?.rows[0]?.n ?? 0)
+export async function rebuildSearchIndex(
+  client: SqlClient,
+  options: { batchSize?: number; onProgress?: (indexed: number) => void } = {},
+): Promise<number> {
+  const size = options.batchSize ?? rebuildBatchSize
+  let after = 0
+  let indexed = 0
+  for (;;) {
+    const { rows } = await client.execute({
+      sql: 'SELECT max(rowid) AS last, count(*) AS n FROM (SELECT rowid FROM posts WHERE rowid > ? ORDER BY rowid LIMIT ?)',
+      args: [after, size],
+    })
+    const count = Number(rows[0]?.n ?? 0)
+    const last = Number(rows[0]?.last ?? after)
+    const started = Date.now()
+    await client.batch(
+      count === 0
+        ? [{ sql: 'DELETE FROM forum_search WHERE rowid > ?', args: [after] }]
+        : [
+            { sql: 'DELETE FROM forum_search WHERE rowid > ? AND rowid <= ?', args: [after, last] },
+            {
+              sql: `INSERT INTO forum_search (rowid, title, body, site_id)
+                SELECT p.rowid, CASE WHEN p.number = 1 THEN t.title ELSE '' END, p.body_source, p.site_id
+                FROM posts AS p JOIN threads AS t ON t.id = p.thread_id AND t.site_id = p.site_id
+                WHERE p.rowid > ? AND p.rowid <= ?`,
+              args: [after, last],
+            },
+          ],
+      'write',
+    )
+    if (count === 0) return indexed
+    indexed += count
+    after = last
+    options.onProgress?.(indexed)
+    await new Promise((resolve) => setTimeout(resolve, Math.max(20, Date.now() - started)))
+  }
 }

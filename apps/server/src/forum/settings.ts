@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { webUrlTemplateSchema } from '../http/url-schemas.ts'
 import { siteSettingsStore } from '../sites/settings-store.ts'
+import { readStoredSettings } from '../sites/stored-settings.ts'
 
 /** A site's discussion settings, stored in `sites.forum_settings`; defaults in the spirit of Discourse's trust levels. */
 export const forumSettingsSchema = z.strictObject({
@@ -23,8 +25,8 @@ export const forumSettingsSchema = z.strictObject({
   maxPostLength: z.number().int().min(100).max(100_000).default(20_000),
   maxTitleLength: z.number().int().min(10).max(300).default(150),
   /** Where links to members and posts point, e.g. `https://example.com/forum#post-{post}`. */
-  postUrlTemplate: z.string().url().optional(),
-  memberUrlTemplate: z.string().url().optional(),
+  postUrlTemplate: webUrlTemplateSchema({ '{post}': 'pst_abcdefghijklmnopqrstuvwx' }).optional(),
+  memberUrlTemplate: webUrlTemplateSchema({ '{username}': 'sample-name' }).optional(),
 })
 
 export type ForumSettings = z.infer<typeof forumSettingsSchema>
@@ -32,7 +34,7 @@ export type ForumSettings = z.infer<typeof forumSettingsSchema>
 /** Read and change a site's discussion settings (defaults filled in, partial updates). */
 export const forumSettingsStore = siteSettingsStore('forumSettings', forumSettingsSchema)
 
+/** Stored settings, with defaults for anything missing or no longer valid (older rows). */
 export function readForumSettings(stored: unknown): ForumSettings {
-  const parsed = forumSettingsSchema.safeParse(stored ?? {})
-  return parsed.success ? parsed.data : forumSettingsSchema.parse({})
+  return readStoredSettings(forumSettingsSchema, stored)
 }

@@ -38,6 +38,28 @@ function validationHook(result: { success: boolean; error?: unknown }) {
   if (!result.success) throw HttpErrors.validation(fieldErrors(result.error as z.ZodError))
 }
 
+/** What one validation middleware checks: the JSON body or the query string, and its schema. */
+export type ValidatedPart = {
+  readonly target: 'json' | 'query'
+  readonly schema: z.ZodType
+  /** A JSON body that may be left out entirely (`optionalJsonBody`). */
+  readonly optional: boolean
+}
+
+// Each middleware made below remembers its schema, so the routes' own schemas can be listed
+// (route-schemas.ts) for a generated API description and for tests that fuzz every route.
+const validatedParts = new WeakMap<object, ValidatedPart>()
+
+function recorded<M extends object>(middleware: M, part: ValidatedPart): M {
+  validatedParts.set(middleware, Object.freeze(part))
+  return middleware
+}
+
+/** The part a handler validates, if it is a middleware made by `jsonBody`, `queryParams` or `optionalJsonBody`. */
+export function validatedPartOf(handler: unknown): ValidatedPart | undefined {
+  return typeof handler === 'function' ? validatedParts.get(handler) : undefined
+}
+
 /**
  * Validates a JSON body against `schema`: 415 for another content type, 400 for malformed JSON,
  * 422 listing every bad field. Use strict object schemas so unknown fields are refused too.
@@ -45,12 +67,14 @@ function validationHook(result: { success: boolean; error?: unknown }) {
  * @example app.post('/v1/things', ...jsonBody(thingSchema), (c) => c.json(c.req.valid('json')))
  */
 export function jsonBody<T extends z.ZodType>(schema: T) {
-  return [requireJson, zValidator('json', schema, validationHook)] as const
+  const validator = zValidator('json', schema, validationHook)
+  return [requireJson, recorded(validator, { target: 'json', schema, optional: false })] as const
 }
 
 /** Validates the query string; 422 with every bad parameter. */
 export function queryParams<T extends z.ZodType>(schema: T) {
-  return zValidator('query', schema, validationHook)
+  const validator = zValidator('query', schema, validationHook)
+  return recorded(validator, { target: 'query', schema, optional: false })
 }
 
 /** hono's validator reports malformed JSON as a bare HTTPException(400); name it properly. */
@@ -70,5 +94,6 @@ export function optionalJsonBody<T extends z.ZodType>(schema: T) {
     }
     await next()
   })
-  return [jsonIfAny, zValidator('json', schema, validationHook)] as const
+  const validator = zValidator('json', schema, validationHook)
+  return [jsonIfAny, recorded(validator, { target: 'json', schema, optional: true })] as const
 }

@@ -1,23 +1,17 @@
 import type { Context } from 'hono'
 import type { Config } from '../config.ts'
+import { clientAddressFrom } from './trust-proxy.ts'
 
 /**
- * The client's address for rate limits and logs. Forwarding headers are trusted only when the
- * operator says a proxy sets them; otherwise any client could pick its own address and dodge
- * every per-IP limit.
+ * The client's address for rate limits and logs. Forwarding headers count only as far as the
+ * operator says proxies set them (`TRUST_PROXY`, see `trust-proxy.ts`); otherwise any client could
+ * pick its own address and dodge every per-address limit.
  */
 export function clientAddressReader(
   trustProxy: Config['trustProxy'],
   socketAddress: (c: Context) => string | undefined,
 ): (c: Context) => string {
-  return (c) => {
-    if (trustProxy === 'cloudflare') return c.req.header('cf-connecting-ip') ?? 'unknown'
-    if (trustProxy === 'x-forwarded-for') {
-      const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-      if (first) return first
-    }
-    return socketAddress(c) ?? 'unknown'
-  }
+  return (c) => clientAddressFrom(trustProxy, socketAddress(c), (name) => c.req.header(name))
 }
 
 /** Keeps work alive after the response where the runtime would cancel it (Workers). */

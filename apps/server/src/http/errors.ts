@@ -52,4 +52,14 @@ export const HttpErrors = {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     }),
   internal: () => new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side.'),
+  // A lock held by another process (a second server, the CLI, a backup) outlasted the request's
+  // wait; nothing was written, and the same request will succeed once the lock is gone.
+  databaseBusy: () =>
+    new ApiError(503, 'DATABASE_BUSY', 'The database is busy. Try again in a moment.', {
+      headers: { 'Retry-After': '2' },
+    }),
+  databaseUnavailable: () =>
+    new ApiError(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable. Try again shortly.', {
+      headers: { 'Retry-After': '5' },
+    }),
 } as const

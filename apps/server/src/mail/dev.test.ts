@@ -21,7 +21,7 @@ function setup(keep?: number) {
   const log = memoryLogger()
   const clock = manualClock()
   const dev = createDevMailTransport({ log, clock, ...(keep && { keep }) })
-  const app = new Hono().route('/', devMailRoutes(dev, { clientAddress: (c) => caller(c) }))
+  const app = new Hono().route('/', devMailRoutes(dev, { peerAddress: (c) => caller(c) }))
   return { log, clock, dev, app }
 }
 
@@ -104,6 +104,23 @@ describe('GET /dev/mail', () => {
     for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
       const res = await app.request('/dev/mail', { headers: { 'X-Test-Caller': address } })
       expect(res.status, address).toBe(200)
+    }
+  })
+
+  it('is not found through a proxy on this machine: a forwarded request is not a local caller', async () => {
+    const { dev, app } = setup()
+    await dev.send(mail(1))
+    for (const [name, value] of [
+      ['X-Forwarded-For', '127.0.0.1'],
+      ['X-Forwarded-For', '127.0.0.1, 203.0.113.7'],
+      ['Forwarded', 'for=127.0.0.1'],
+      ['X-Real-IP', '127.0.0.1'],
+      ['CF-Connecting-IP', '127.0.0.1'],
+    ] as const) {
+      // The peer is loopback, as it is behind nginx or Caddy on the same host.
+      const res = await app.request('/dev/mail', { headers: { [name]: value } })
+      expect(res.status, `${name}: ${value}`).toBe(404)
+      expect(await res.text()).not.toContain('Message 1')
     }
   })
 

@@ -26,7 +26,7 @@ export type DevMailTransportOptions = {
  *
  * @example
  * const dev = createDevMailTransport({ log })
- * app.route('/', devMailRoutes(dev, { clientAddress: deps.clientAddress }))
+ * app.route('/', devMailRoutes(dev, { peerAddress: deps.peerAddress }))
  */
 export function createDevMailTransport(options: DevMailTransportOptions): DevMailTransport {
   const clock = options.clock ?? systemClock
@@ -65,16 +65,19 @@ const pagePolicy = [
 ].join('; ')
 
 export type DevMailRoutesOptions = {
-  /** The caller's address as the app knows it (`deps.clientAddress`). */
-  clientAddress: (c: Context) => string
+  /**
+   * The address of the socket's peer (`deps.peerAddress`), never one read from a header: a
+   * forwarded header is whatever the client wrote, and behind a proxy on the same machine every
+   * visitor's header-derived address could be made to look local.
+   */
+  peerAddress: (c: Context) => string | undefined
 }
 
 /**
  * `GET /dev/mail` (a page) and `GET /dev/mail.json`: the messages the dev transport kept.
- * Mount only when `MAIL_TRANSPORT=dev`. The messages will hold password-reset and verification
- * links, and `dev` is the default transport, so a server deployed without mail configured must
- * not hand them to the internet: only callers on this machine (loopback) see the pages; everyone
- * else gets a plain 404.
+ * Mounted only in development with `MAIL_TRANSPORT=dev` (production refuses that transport). The
+ * messages hold password-reset and verification links, so even in development only callers on
+ * this machine, by the socket's own peer address, see the pages; everyone else gets a plain 404.
  */
 export function devMailRoutes(dev: DevMailTransport, options: DevMailRoutesOptions) {
   return new Hono<AppEnv>()
@@ -143,9 +146,20 @@ export function devMailRoutes(dev: DevMailTransport, options: DevMailRoutesOptio
 function localOnly(options: DevMailRoutesOptions | undefined): MiddlewareHandler {
   return async (c, next) => {
     // Checked at request time, and missing options deny, so a mistaken mount fails closed.
-    if (!options?.clientAddress || !isLoopback(options.clientAddress(c))) return c.notFound()
+    const peer = options?.peerAddress?.(c)
+    if (peer === undefined || !isLoopback(peer) || viaProxy(c)) return c.notFound()
     await next()
   }
+}
+
+/**
+ * A proxy on this machine makes every visitor's peer address loopback; proxies say they forwarded
+ * a request, and a browser on this machine never does.
+ */
+function viaProxy(c: Context): boolean {
+  return ['forwarded', 'x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'x-forwarded-host'].some(
+    (name) => c.req.header(name) !== undefined,
+  )
 }
 
 function isLoopback(address: string): boolean {

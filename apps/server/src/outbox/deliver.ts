@@ -20,6 +20,11 @@ export type DeliveryDeps = {
   clock: Clock
   handlers: JobHandlers
   log: Logger
+  /**
+   * The ids of jobs this process has claimed and not yet recorded: on shutdown they are handed
+   * back (`releaseClaims`) instead of staying leased until the lease runs out.
+   */
+  held?: Set<string>
 }
 
 const defaults = { batchSize: 10, leaseMs: 120_000, baseBackoffMs: 15_000, maxBackoffMs: 3_600_000 }
@@ -84,6 +89,7 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
     })
     .where(inArray(outbox.id, due))
     .returning()
+  for (const row of claimed) deps.held?.add(row.id)
 
   await Promise.all(
     claimed.map(async (row) => {
@@ -130,10 +136,32 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
             updatedAt: clock.now(),
           })
           .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+      } finally {
+        deps.held?.delete(row.id)
       }
     }),
   )
   return claimed.length
+}
+
+/**
+ * Hands jobs this process claimed back to the queue, due at once: for a shutdown that cannot wait
+ * for them, so another process (or the next start) delivers them now, not when the lease ends.
+ * The interrupted attempt is not counted: the receiver did not fail it, we stopped it.
+ */
+export async function releaseClaims(db: Database, clock: Clock, ids: readonly string[]) {
+  if (ids.length === 0) return
+  const now = clock.now()
+  await db
+    .update(outbox)
+    .set({
+      status: 'pending',
+      attempts: sql`max(${outbox.attempts} - 1, 0)`,
+      runAt: now,
+      leaseUntil: null,
+      updatedAt: now,
+    })
+    .where(and(inArray(outbox.id, [...ids]), eq(outbox.status, 'sending')))
 }
 
 /** Errors marked `permanent` (a malformed payload, a 422 from an API) will not pass on a retry. */

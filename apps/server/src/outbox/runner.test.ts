@@ -100,4 +100,37 @@ describe('outbox runner', () => {
       { bucket: 'fresh' },
     ])
   })
+
+  it('close() delivers what the last requests queued, then ignores kicks', async () => {
+    const { calls, add, statuses } = await setUp()
+    await add(4)
+    await t.deps.outbox.close(Date.now() + 5000)
+    expect(calls).toHaveLength(4)
+
+    await add(1)
+    await t.deps.outbox.kick()
+    await t.deps.outbox.tick()
+    expect(calls).toHaveLength(4)
+    expect(await statuses()).toEqual([
+      { status: 'delivered', n: 4 },
+      { status: 'pending', n: 1 },
+    ])
+  })
+
+  // Regression (issue 9, item 7): jobs claimed by a process that shut down stayed leased, so no
+  // one delivered them until their two-minute lease ran out.
+  it('close() hands back jobs still being delivered at the deadline, due at once and uncounted', async () => {
+    const { clock, calls, add } = await setUp(() => new Promise<void>(() => {}))
+    await add(2)
+    void t.deps.outbox.kick()
+    await expect.poll(() => calls.length).toBe(2)
+
+    await t.deps.outbox.close(Date.now() + 100)
+    expect(
+      await rows(t.deps.client, 'SELECT status, attempts, lease_until, run_at FROM outbox'),
+    ).toEqual([
+      { status: 'pending', attempts: 0, lease_until: null, run_at: clock.now() },
+      { status: 'pending', attempts: 0, lease_until: null, run_at: clock.now() },
+    ])
+  })
 })

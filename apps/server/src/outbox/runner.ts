@@ -1,7 +1,7 @@
 import { pruneRateLimits } from '../http/rate-limit.ts'
 import { describeError } from '../logger.ts'
 import { pruneSpentTokens } from '../spam/proof-of-work.ts'
-import { type DeliveryDeps, type DeliveryOptions, deliverDue } from './deliver.ts'
+import { type DeliveryDeps, type DeliveryOptions, deliverDue, releaseClaims } from './deliver.ts'
 
 export interface OutboxRunner {
   /**
@@ -11,6 +11,12 @@ export interface OutboxRunner {
   kick(): Promise<void>
   /** Periodic work: retries that have come due, and pruning expired counters and tokens. */
   tick(): Promise<void>
+  /**
+   * For shutdown: one last drain (it picks up jobs queued by the last requests) until `deadline`
+   * (epoch ms); jobs still being delivered then are handed back to the queue, due at once,
+   * instead of staying leased for minutes. Later kicks and ticks do nothing.
+   */
+  close(deadline: number): Promise<void>
 }
 
 export type RunnerOptions = DeliveryOptions & {
@@ -27,15 +33,22 @@ export function createOutboxRunner(deps: DeliveryDeps, options: RunnerOptions = 
   const batchSize = options.batchSize ?? 10
   let running: Promise<void> | null = null
   let again = false
+  // `closing`: kicks and ticks from outside are ignored; `stopped`: no further batch is claimed.
+  let closing = false
+  let stopped = false
+  // Jobs claimed by this process and not yet recorded, for `close`.
+  const held = new Set<string>()
+  const delivery: DeliveryDeps = { ...deps, held }
 
   async function drain() {
     do {
       again = false
-      while ((await deliverDue(deps, options)) >= batchSize) {}
-    } while (again)
+      while (!stopped && (await deliverDue(delivery, options)) >= batchSize) {}
+    } while (again && !stopped)
   }
 
   function kick(): Promise<void> {
+    if (closing) return Promise.resolve()
     if (options.drains === 'per-call') {
       return drain().catch((error) =>
         deps.log.error('outbox delivery failed', describeError(error)),
@@ -63,8 +76,37 @@ export function createOutboxRunner(deps: DeliveryDeps, options: RunnerOptions = 
   }
 
   async function tick() {
+    if (closing) return
     await Promise.all([kick(), housekeeping()])
   }
 
-  return { kick, tick }
+  async function close(deadline: number) {
+    if (closing) return
+    const last = kick()
+    closing = true
+    await settledBy(last, deadline)
+    stopped = true
+    try {
+      await releaseClaims(deps.db, deps.clock, [...held])
+    } catch (error) {
+      deps.log.error('could not hand back claimed outbox jobs', {
+        jobs: held.size,
+        ...describeError(error),
+      })
+    }
+  }
+
+  return { kick, tick, close }
+}
+
+/** Waits for `work`, but not past `deadline` (epoch ms). */
+async function settledBy(work: Promise<void>, deadline: number) {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  await Promise.race([
+    work,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))
+    }),
+  ])
+  clearTimeout(timer)
 }

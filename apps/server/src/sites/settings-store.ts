@@ -5,6 +5,7 @@ import { sites } from '../db/schema.ts'
 import { fieldErrors } from '../http/body.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from './scope.ts'
+import { readStoredSettings, validStoredKeys } from './stored-settings.ts'
 
 // A site's settings objects (membership, discussions) as the owner reads and changes them. Only
 // the owner's explicit choices are stored; defaults are filled in on read, so a better default
@@ -24,10 +25,9 @@ export function siteSettingsStore<S extends z.ZodObject>(column: SettingsColumn,
       : {}
   }
 
-  /** The settings with defaults; stored values that no longer parse fall back to defaults. */
+  /** The settings with defaults; a stored value that no longer parses reads as its default. */
   async function read(db: Database, scope: SiteScope): Promise<z.infer<S>> {
-    const parsed = schema.safeParse(await stored(db, scope))
-    return parsed.success ? parsed.data : schema.parse({})
+    return readStoredSettings(schema, await stored(db, scope))
   }
 
   /**
@@ -42,12 +42,13 @@ export function siteSettingsStore<S extends z.ZodObject>(column: SettingsColumn,
     patch: Record<string, unknown>,
   ): Promise<z.infer<S>> {
     const known = new Set(Object.keys(schema.shape))
-    const merged: Record<string, unknown> = {}
-    // Keys no longer in the schema would make the whole stored object unreadable: drop them.
+    const current = await stored(db, scope)
+    const merged = validStoredKeys(schema, current)
+    // Keys no longer in the schema, or whose value it no longer accepts, already read as their
+    // default (see `read`): drop them, so an old value cannot block an unrelated change.
     const change: Record<string, unknown> = { ...patch }
-    for (const [key, value] of Object.entries(await stored(db, scope))) {
-      if (known.has(key)) merged[key] = value
-      else change[key] = null
+    for (const key of Object.keys(current)) {
+      if (!Object.hasOwn(merged, key) && !Object.hasOwn(patch, key)) change[key] = null
     }
     for (const [key, value] of Object.entries(patch)) {
       // An unknown key stays in, even as null, so the strict schema names it.

@@ -90,3 +90,9 @@ export function matchIpRange(ip: string, entries: readonly string[]): string | n
   }
   return null
 }
+
+/** Whether `ip` is inside any of the parsed `ranges`; an unparsable address is in none. */
+export function ipInRanges(ip: string, ranges: readonly IpRange[]): boolean {
+  const parsed = parseIp(ip)
+  return parsed !== null && ranges.some((range) => inRange(parsed, range))
+}

@@ -5,7 +5,7 @@ import { createChallenge as createAltchaChallenge } from 'altcha-lib/v1'
 import { lt } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Clock } from '../clock.ts'
-import type { Database } from '../db/client.ts'
+import { changedRows, type Database } from '../db/client.ts'
 import { spentTokens } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
@@ -157,7 +157,7 @@ function hashChallenge(challenge: string): string {
  */
 export async function pruneSpentTokens(db: Database, clock: Clock): Promise<number> {
   const result = await db.delete(spentTokens).where(lt(spentTokens.expiresAt, clock.now()))
-  return result.rowsAffected
+  return changedRows(result)
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createTestApp,
@@ -9,42 +9,11 @@ import {
   type TestSite,
 } from '../../test/helpers/app.ts'
 import { type OwnerApi, outboxRows, ownerApi, submitForId } from '../../test/helpers/owner-api.ts'
+import { type Delivery, type Receiver, startReceiver } from '../../test/helpers/webhook-receiver.ts'
 import { verifyWebhook } from './signature.ts'
 
 // Webhooks from a real submission to a real HTTP receiver on loopback, verified the way a
 // receiver would: with verifyWebhook, and independently with node:crypto as the docs show.
-
-type Delivery = { method: string; path: string; headers: IncomingHttpHeaders; body: string }
-
-/** A receiver on 127.0.0.1 that answers each delivery with the next status from `statuses`. */
-async function startReceiver(statuses: number[] = []) {
-  const deliveries: Delivery[] = []
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      deliveries.push({
-        method: req.method ?? '',
-        path: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
-      })
-      res.writeHead(statuses.shift() ?? 200, { 'content-type': 'text/plain' }).end('thanks')
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  if (!address || typeof address !== 'object') throw new Error('receiver has no address')
-  return {
-    url: `http://127.0.0.1:${address.port}/hooks/porchlight`,
-    deliveries,
-    statuses,
-    async close() {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-    },
-  }
-}
 
 /** docs/contact-forms.md's receiver code, unchanged but for the types. */
 function verifyAsDocsShow(headers: IncomingHttpHeaders, rawBody: string, secret: string) {
@@ -69,7 +38,7 @@ function verifyWithLibrary(delivery: Delivery, secret: string, nowMs: number) {
   return verifyWebhook({ headers, body: delivery.body, secret, nowSeconds: nowMs / 1000 })
 }
 
-let receiver: Awaited<ReturnType<typeof startReceiver>>
+let receiver: Receiver
 let t: TestApp
 // Starts at the real time: the docs' receiver checks timestamps against Date.now().
 let clock: ReturnType<typeof manualClock>

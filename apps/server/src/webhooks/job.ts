@@ -4,6 +4,7 @@ import { formById } from '../contact/queries.ts'
 import type { Database } from '../db/client.ts'
 import type { EnqueueOptions, JobHandler } from '../outbox/jobs.ts'
 import { siteScope } from '../sites/scope.ts'
+import type { WebhookPost } from './post.ts'
 import { webhookHeaders } from './signature.ts'
 
 const payloadSchema = z.object({
@@ -21,14 +22,14 @@ export function webhookJob(payload: WebhookPayload): EnqueueOptions {
 
 /**
  * Posts a webhook event, signed with the form's current secret (so a rotated secret applies to
- * retries too). A receiver that does not answer 2xx within 10 s gets the delivery again later.
+ * retries too), through the runtime's guarded `post` (see post.ts). A receiver that does not
+ * answer 2xx within 10 s gets the delivery again later; a refused destination never does.
  */
 export function webhookJobHandler(deps: {
   db: Database
   clock: Clock
-  fetch?: typeof fetch
+  post: WebhookPost
 }): JobHandler {
-  const send = deps.fetch ?? ((input, init) => fetch(input, init))
   return async (job) => {
     const payload = payloadSchema.parse(job.payload)
     const form = await formById(deps.db, siteScope(job.siteId), payload.formId)
@@ -44,18 +45,16 @@ export function webhookJobHandler(deps: {
       body,
       secret: form.webhookSecret,
     })
-    const response = await send(payload.url, {
-      method: 'POST',
+    const status = await deps.post({
+      url: payload.url,
       headers: {
         ...headers,
         'content-type': 'application/json',
         'user-agent': 'Porchlight-Webhooks/1',
       },
       body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
+      timeoutMs: 10_000,
     })
-    await response.body?.cancel()
-    if (!response.ok) throw new Error(`The receiver answered HTTP ${response.status}.`)
+    if (status < 200 || status > 299) throw new Error(`The receiver answered HTTP ${status}.`)
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Client } from '@libsql/client'
 import { createApp } from '../../src/app.ts'
 import type { Clock } from '../../src/clock.ts'
 import { type Config, loadConfig } from '../../src/config.ts'
@@ -28,6 +29,8 @@ export function memoryLogger(): Logger & { lines: Record<string, unknown>[] } {
 export type TestApp = {
   app: ReturnType<typeof createApp>
   deps: AppDeps
+  /** The libSQL client under `deps`, for tests that close or reopen it. */
+  client: Client
   config: Config
   log: ReturnType<typeof memoryLogger>
   /** Removes the database file; call in afterEach/afterAll. */
@@ -50,10 +53,13 @@ export async function createTestApp(
   const client = await openDatabase(config.database)
   await migrate(client)
   const log = memoryLogger()
-  const deps = createDeps({ log, ...options, config, client, socketAddress: () => '203.0.113.9' })
+  // In-process requests have no socket: by default every one comes from this address.
+  const socketAddress = options.socketAddress ?? (() => '203.0.113.9')
+  const deps = createDeps({ log, ...options, config, client, socketAddress })
   return {
     app: createApp(deps),
     deps,
+    client,
     config,
     log,
     async close() {

@@ -1,5 +1,6 @@
-import type { Client, InValue } from '@libsql/client'
+import type { InValue } from '@libsql/client'
 import { expect } from 'vitest'
+import type { SqlClient } from '../../src/db/client.ts'
 
 /** Headers for the owner's API. */
 export function bearer(secretKey: string): Record<string, string> {
@@ -27,16 +28,16 @@ export function apiError(code: string, fields?: Record<string, unknown>) {
 
 /** Rows as plain objects, for asserting what was stored. */
 export async function rows(
-  client: Client,
+  client: SqlClient,
   sql: string,
   ...args: InValue[]
 ): Promise<Record<string, unknown>[]> {
   const result = await client.execute({ sql, args })
-  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])))
+  return result.rows.map((row) => ({ ...row }))
 }
 
 /** Every value stored in every table, for checks like "this secret is stored nowhere". */
-export async function everyStoredValue(client: Client): Promise<string[]> {
+export async function everyStoredValue(client: SqlClient): Promise<string[]> {
   const tables = await rows(
     client,
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
