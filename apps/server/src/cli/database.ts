@@ -1,20 +1,90 @@
 import { systemClock } from '../clock.ts'
-import { createDatabase } from '../db/client.ts'
+import {
+  createD1Database,
+  createDatabase,
+  type Database,
+  d1SqlClient,
+  type SqlClient,
+} from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { openDatabase } from '../entry/node.ts'
 import { allSites } from '../sites/queries.ts'
 import { type SiteScope, siteScope } from '../sites/scope.ts'
 import type { SitesDeps } from '../sites/service.ts'
+import { connectD1, type D1Target } from './d1.ts'
 import { CliError, type CommandContext } from './output.ts'
+import { loadWrangler, withWranglerQuiet } from './wrangler.ts'
 
-/** Opens and migrates the configured database for one command, and closes it afterwards. */
-export async function withDatabase<T>(ctx: CommandContext, work: (deps: SitesDeps) => Promise<T>) {
-  const client = await openDatabase(ctx.config.database)
-  try {
-    await migrate(client)
-    return await work({ db: createDatabase(client), clock: systemClock })
-  } finally {
-    client.close()
+/**
+ * What a command works on, whichever database it is: the queries' `db`, the raw `sql` side
+ * (migrations, the search index) and the clock. The same command code serves a libSQL file,
+ * Turso and a Worker's D1 database.
+ */
+export type CliDatabase = SitesDeps & { db: Database; sql: SqlClient }
+
+/**
+ * Opens the command's database, migrates it (unless `migrate: false`), runs `work`, and closes
+ * it: the configured one (DATABASE_URL: a libSQL file or Turso), or with --d1 a Worker's D1
+ * database, local or (--remote) deployed.
+ */
+export async function withDatabase<T>(
+  ctx: CommandContext,
+  work: (database: CliDatabase) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
+  const run = async (database: CliDatabase) => {
+    if (options.migrate !== false) await migrate(database.sql)
+    return work(database)
+  }
+  const target = d1Target(ctx)
+  if (!target) {
+    const client = await openDatabase(ctx.config.database)
+    try {
+      return await run({ db: createDatabase(client), sql: client, clock: systemClock })
+    } finally {
+      client.close()
+    }
+  }
+  const wrangler = await loadWrangler()
+  return withWranglerQuiet(async () => {
+    const d1 = await connectD1(wrangler, target)
+    try {
+      return await run({
+        db: createD1Database(d1.binding),
+        sql: d1SqlClient(d1.binding),
+        clock: systemClock,
+      })
+    } finally {
+      await d1.close()
+    }
+  })
+}
+
+/** The D1 database the flags name, or undefined for the configured database. */
+function d1Target(ctx: CommandContext): D1Target | undefined {
+  const { d1, remote, config, env, 'persist-to': persistTo } = ctx.values
+  if (!d1) {
+    const stray = [
+      remote && '--remote',
+      config && '--config',
+      env && '--env',
+      persistTo && '--persist-to',
+    ].filter(Boolean)
+    if (stray.length > 0) {
+      throw new CliError(
+        `${stray.join(', ')} only work with --d1 (a Worker's D1 database). Without --d1 the database is DATABASE_URL's.`,
+      )
+    }
+    return undefined
+  }
+  if (remote && persistTo) {
+    throw new CliError('--persist-to names local state; --remote is the deployed database.')
+  }
+  return {
+    remote: remote ?? false,
+    ...(config && { configPath: config }),
+    ...(env && { environment: env }),
+    ...(persistTo && { persistTo }),
   }
 }
 

@@ -6,6 +6,11 @@ export class CliError extends Error {
   override name = 'CliError'
 }
 
+/** A command that could not be carried out (a database out of reach): printed as is, exit 1. */
+export class CliFailure extends Error {
+  override name = 'CliFailure'
+}
+
 export type CommandContext = { config: Config; values: CliOptions; args: string[] }
 
 /** Prints `data` as JSON with --json, else the human-readable lines. */

@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.ts'
 import { ApiError } from '../http/errors.ts'
 import { keyCommand } from './keys.ts'
-import { CliError, type CommandContext } from './output.ts'
+import { migrateCommand } from './migrate.ts'
+import { CliError, CliFailure, type CommandContext } from './output.ts'
 import { searchCommand } from './search.ts'
-import { migrateCommand, serveCommand } from './serve.ts'
+import { serveCommand } from './serve.ts'
 import { siteCommand } from './sites.ts'
 import { userCommand } from './users.ts'
 
@@ -31,6 +32,15 @@ Options:
   --json      print machine-readable JSON
   --help      show this help
 
+The database is DATABASE_URL's (a libSQL file or Turso), or for a Worker on Cloudflare D1:
+  --d1              the D1 database wrangler.toml binds as DB, in the local state that
+                    \`wrangler dev\` uses (.wrangler/state); needs wrangler installed
+  --remote          with --d1: the deployed database (log in first: npx wrangler login)
+  --config PATH     with --d1: the wrangler config (default: wrangler.toml, .json or .jsonc
+                    here or in a folder above)
+  --env NAME        with --d1: a wrangler environment, [env.NAME]
+  --persist-to DIR  with --d1: local state in DIR, as \`wrangler dev --persist-to DIR\`
+
 Settings come from the environment or a .env file (DATABASE_URL, PORT, …; see docs/configuration.md).`
 
 const options = {
@@ -44,6 +54,11 @@ const options = {
   admin: { type: 'boolean' },
   role: { type: 'string' },
   verified: { type: 'boolean' },
+  d1: { type: 'boolean' },
+  remote: { type: 'boolean' },
+  config: { type: 'string' },
+  env: { type: 'string' },
+  'persist-to': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const
@@ -76,6 +91,11 @@ export async function runCli(
     ctx = { config: loadConfig(env), values: parsed.values, args: rest }
     switch (command) {
       case 'serve':
+        if (['d1', 'remote', 'config', 'env', 'persist-to'].some((flag) => flag in parsed.values)) {
+          throw new CliError(
+            'serve runs Porchlight on Node with DATABASE_URL; a Worker on D1 runs with: npx wrangler dev',
+          )
+        }
         return await serveCommand(ctx)
       case 'migrate':
         return await migrateCommand(ctx)
@@ -94,6 +114,10 @@ export async function runCli(
     if (error instanceof ConfigError || error instanceof CliError) {
       console.error(error.message)
       return 2
+    }
+    if (error instanceof CliFailure) {
+      console.error(error.message)
+      return 1
     }
     if (error instanceof ApiError) {
       console.error(`${error.code}: ${error.message}${formatFields(error.fields)}`)

@@ -1,26 +1,9 @@
-import { updateAuthSettings } from '../auth/admin-settings.ts'
-import { createForm } from '../contact/forms.ts'
-import { formSettingsSchema } from '../contact/schemas.ts'
-import { migrate } from '../db/migrate.ts'
-import { openDatabase, startNodeServer } from '../entry/node.ts'
-import { createCategory } from '../forum/categories.ts'
-import { categorySchema } from '../forum/schemas.ts'
-import { createLogger } from '../logger.ts'
+import { constants } from 'node:os'
+import { type NodeServer, startNodeServer } from '../entry/node.ts'
+import { createLogger, describeError, type Logger } from '../logger.ts'
+import { createDemoSite } from '../sites/demo-site.ts'
 import { allSites } from '../sites/queries.ts'
-import { siteScope } from '../sites/scope.ts'
-import { createSite } from '../sites/service.ts'
 import type { CommandContext } from './output.ts'
-
-export async function migrateCommand(ctx: CommandContext): Promise<number> {
-  const client = await openDatabase(ctx.config.database)
-  try {
-    const { applied } = await migrate(client)
-    console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.')
-  } finally {
-    client.close()
-  }
-  return 0
-}
 
 /** Serves until SIGINT or SIGTERM, then shuts down gracefully. */
 export async function serveCommand(ctx: CommandContext): Promise<number> {
@@ -30,18 +13,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const { db, clock } = server.deps
   const sites = await allSites(db)
   if (sites.length === 0 && config.demoSite) {
-    const site = await createSite(
-      { db, clock },
-      { name: 'Demo site', origins: [new URL(config.publicUrl).origin] },
-    )
-    const scope = siteScope(site.id)
-    await createForm({ db, clock, allowPrivateWebhooks: false }, scope, demoForm)
-    // The demo's discussions page shows this category, and its members page finishes the
-    // flows that emailed links start.
-    await createCategory({ db, clock }, scope, { by: 'owner' }, demoCategory)
-    await updateAuthSettings(db, scope, {
-      linkTemplate: `${config.publicUrl}/demo/members.html?action={action}&token={token}`,
-    })
+    const site = await createDemoSite({ db, clock }, config.publicUrl)
     console.log(
       banner(config.publicUrl, [
         `A demo site was created (${site.id}) with a contact form, "contact", and a forum`,
@@ -58,42 +30,59 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
     console.log(
       banner(
         config.publicUrl,
-        sites.map((s) => `Site "${s.name}" (${s.id}): ${s.publishableKey}`),
+        sites.length > 0
+          ? sites.map((s) => `Site "${s.name}" (${s.id}): ${s.publishableKey}`)
+          : [
+              'There are no sites yet. Create the first one (its secret key is shown once):',
+              '  npx porchlight site create --name "My site" --origin https://example.com',
+            ],
       ),
     )
   }
   log.info('listening', { url: server.url, database: redactUrl(config.database.url) })
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info('shutting down', { signal })
-      void server.close().then(resolve)
+  return await untilStopped(server, log, config.shutdownTimeoutMs)
+}
+
+/**
+ * Serves until SIGTERM or SIGINT, then shuts down gracefully within `timeoutMs`; resolves with
+ * the exit code. A second signal exits at once: an operator's second Ctrl-C, or a supervisor
+ * that is done waiting, means now.
+ */
+function untilStopped(server: NodeServer, log: Logger, timeoutMs: number): Promise<number> {
+  return new Promise((resolve) => {
+    let stopping = false
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        log.warn('second signal: exiting at once', { signal })
+        process.exit(128 + (constants.signals[signal] ?? 0))
+      }
+      stopping = true
+      log.info('shutting down', { signal, timeoutSeconds: timeoutMs / 1000 })
+      // Every step of a graceful shutdown is bounded by the deadline; this is for one that hangs
+      // regardless (a stuck disk), so the process still ends before the supervisor kills it.
+      setTimeout(() => {
+        log.error('shutdown did not finish in time: exiting')
+        process.exit(1)
+      }, timeoutMs + 5000).unref()
+      server.close({ deadline: Date.now() + timeoutMs }).then(
+        () => {
+          log.info('stopped')
+          // A delivery handed back to the queue may still hold a socket open; nothing is left
+          // to wait for, so it must not keep the process alive.
+          setTimeout(() => process.exit(), 1000).unref()
+          resolve(0)
+        },
+        (error: unknown) => {
+          log.error('shutdown failed', describeError(error))
+          resolve(1)
+        },
+      )
     }
-    process.once('SIGINT', () => stop('SIGINT'))
-    process.once('SIGTERM', () => stop('SIGTERM'))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
   })
-  return 0
 }
-
-const demoForm = {
-  id: 'contact',
-  name: 'Contact',
-  enabled: true,
-  settings: formSettingsSchema.parse({
-    notify: ['owner@example.com'],
-    fields: {
-      name: { label: 'Name', maxLength: 200 },
-      email: { type: 'email', required: true, label: 'Email' },
-      message: { required: true, label: 'Message' },
-    },
-  }),
-}
-
-const demoCategory = categorySchema.parse({
-  slug: 'general',
-  name: 'General',
-  description: 'Say hello, ask anything.',
-})
 
 function banner(url: string, lines: string[]) {
   return ['', `Porchlight is running at ${url}`, ...lines, '', ''].join('\n')

@@ -1,42 +1,150 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types'
-import { createClient } from '@libsql/client/web'
 import { createApp } from '../app.ts'
-import { loadConfig } from '../config.ts'
+import { ConfigError, loadConfig, productionProblems } from '../config.ts'
+import { databaseFault } from '../db/faults.ts'
 import { migrate } from '../db/migrate.ts'
-import { createDeps } from '../deps.ts'
+import { type AppDeps, createDeps } from '../deps.ts'
+import { ApiError, errorBody, HttpErrors } from '../http/errors.ts'
+import { createLogger, describeError } from '../logger.ts'
+import { MailSetupError } from '../mail/transport.ts'
+import { createDemoSite } from '../sites/demo-site.ts'
+import { allSites } from '../sites/queries.ts'
+import { type AssetsBinding, workerAssets } from './worker-assets.ts'
+import { workerDatabase } from './worker-database.ts'
+import { explicitMode, productionRequest } from './worker-mode.ts'
 
 /**
- * Cloudflare Workers entry. Bindings are strings set with `wrangler secret put` or `[vars]`:
- * DATABASE_URL (libsql://… or https://…), DATABASE_AUTH_TOKEN, PUBLIC_URL, LOG_LEVEL, …
+ * Cloudflare Workers entry. Bindings: `DB` (a D1 database) or the `DATABASE_URL` and
+ * `DATABASE_AUTH_TOKEN` secrets (Turso); `ASSETS` (the static assets: `/embed.js`, the demo
+ * pages); and the settings as strings from `[vars]` and secrets: PUBLIC_URL, MAIL_TRANSPORT, …
  */
 export type WorkerEnv = Record<string, unknown>
 
-type Instance = {
-  app: ReturnType<typeof createApp>
-  deps: ReturnType<typeof createDeps>
-  ready: Promise<unknown>
+type Serving = { app: ReturnType<typeof createApp>; deps: AppDeps; ready: Promise<void> }
+/** A configuration the Worker cannot serve with at all: every request gets this answer. */
+type Refused = { refused: ApiError }
+type Instance = Serving | Refused
+
+// One app per isolate, rebuilt only if the bindings or the mode change (a new deployment's
+// isolate starts fresh anyway). Migrations run once per isolate before its first request.
+let current: { env: WorkerEnv; production: boolean; instance: Instance } | undefined
+
+function instanceFor(env: WorkerEnv, production: boolean, origin?: string): Instance {
+  if (current?.env === env && current.production === production) return current.instance
+  const instance = start(env, production, origin)
+  current = { env, production, instance }
+  if ('ready' in instance) {
+    instance.ready.catch(() => {
+      // Let the next request try again instead of failing forever.
+      if (current?.instance === instance) current = undefined
+    })
+  }
+  return instance
 }
 
-// One app per isolate, rebuilt only if the bindings change (a new deployment's isolate starts
-// fresh anyway). Migrations run once per isolate before its first request.
-let instance: { env: WorkerEnv; value: Instance } | undefined
+function start(env: WorkerEnv, production: boolean, origin: string | undefined): Instance {
+  let config: ReturnType<typeof loadConfig>
+  let database: ReturnType<typeof workerDatabase>
+  try {
+    config = loadConfig(
+      {
+        // Behind Cloudflare the client's address is in CF-Connecting-IP and nowhere else.
+        TRUST_PROXY: 'cloudflare',
+        // Under `wrangler dev` the Worker is wherever it was reached (any port): links and the
+        // demo site's origin follow. Production has no default: it must be set, and https.
+        ...(!production && origin !== undefined ? { PUBLIC_URL: origin } : {}),
+        ...stringsOf(env),
+      },
+      { production },
+    )
+    database = workerDatabase(env, config.database)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    return refuse(error)
+  }
+  let deps: AppDeps
+  try {
+    deps = createDeps({
+      config,
+      ...database.options,
+      delivery: { drains: 'per-call' },
+      ...(isAssetsBinding(env.ASSETS) && { assets: workerAssets(env.ASSETS) }),
+      // Workers compress by `Content-Encoding` themselves, and Cloudflare's edge by content type.
+      runtimeCompresses: true,
+    })
+  } catch (error) {
+    // A transport this runtime cannot build (MAIL_TRANSPORT=smtp: a Worker has no TCP sockets).
+    if (!(error instanceof MailSetupError)) throw error
+    return refuse(new ConfigError(`Invalid environment:\n  MAIL_TRANSPORT: ${error.message}`))
+  }
+  const problems = productionProblems(config)
+  if (problems.length > 0) {
+    // Once per cold start. The API keeps serving (nothing is lost: emails wait in the outbox),
+    // but /readyz answers 503 UNSAFE_CONFIGURATION until the settings are fixed.
+    deps.log.error('unsafe configuration for production: not ready, and no email is sent', {
+      problems,
+    })
+  }
+  return { app: createApp(deps), deps, ready: prepare(deps) }
+}
 
-function instanceFor(env: WorkerEnv): Instance {
-  if (instance?.env === env) return instance.value
-  // Behind Cloudflare the client's address is in cf-connecting-ip and nowhere else.
-  const config = loadConfig({ TRUST_PROXY: 'cloudflare', ...stringsOf(env) })
-  const client = createClient({
-    url: config.database.url,
-    ...(config.database.authToken && { authToken: config.database.authToken }),
+/** Migrations; then, under `wrangler dev` with an empty database, the demo site. */
+async function prepare(deps: AppDeps) {
+  await migrate(deps.client)
+  const { config, db, clock } = deps
+  if (config.production || !config.demoSite) return
+  if ((await allSites(db).limit(1)).length > 0) return
+  const site = await createDemoSite({ db, clock }, config.publicUrl)
+  // The terminal running `wrangler dev` is the developer's own, as with `porchlight serve`.
+  console.log(
+    [
+      '',
+      `Porchlight (Worker) at ${config.publicUrl}: a demo site was created (${site.id}) with a contact form, "contact", and a forum category, "general".`,
+      `  publishable key: ${site.publishableKey}`,
+      `  secret key:      ${site.secretKey}   (shown only this once)`,
+      `  demo pages:      ${config.publicUrl}/demo/`,
+      ...(config.mail.transport === 'dev'
+        ? ['  Emails are not sent: each one is printed here.']
+        : []),
+      '',
+    ].join('\n'),
+  )
+}
+
+/**
+ * The configuration cannot work at all (an invalid value, no database, or two): every request
+ * answers 503 naming the variables, and the log says what is wrong, once per cold start.
+ */
+function refuse(error: ConfigError): Refused {
+  createLogger({ level: 'error' }).error('the Worker cannot start: fix its configuration', {
+    problems: error.message,
   })
-  const deps = createDeps({ config, client, delivery: { drains: 'per-call' } })
-  const ready = migrate(client).catch((error) => {
-    instance = undefined // let the next request try again instead of failing forever
-    throw error
+  const names = [...error.message.matchAll(/^ {2}([A-Z0-9_, .]+):/gm)].map((m) => m[1])
+  return {
+    refused: new ApiError(
+      503,
+      'INVALID_CONFIGURATION',
+      `This server is not configured correctly (${names.join('; ')}); its log says what to change.`,
+    ),
+  }
+}
+
+/** A failed start (the database unreachable, a migration refused): 503 for a passing fault. */
+function startFailure(error: unknown, deps: AppDeps): ApiError {
+  const fault = databaseFault(error)
+  deps.log.error('the Worker could not prepare its database', describeError(error))
+  return fault === 'busy'
+    ? HttpErrors.databaseBusy()
+    : fault === 'unavailable'
+      ? HttpErrors.databaseUnavailable()
+      : HttpErrors.internal()
+}
+
+function answer(error: ApiError): Response {
+  return Response.json(errorBody(error.code, error.message, error.fields), {
+    status: error.status,
+    headers: { 'Cache-Control': 'no-store', ...error.headers },
   })
-  const value = { app: createApp(deps), deps, ready }
-  instance = { env, value }
-  return value
 }
 
 function stringsOf(env: WorkerEnv): Record<string, string> {
@@ -45,16 +153,38 @@ function stringsOf(env: WorkerEnv): Record<string, string> {
   )
 }
 
+function isAssetsBinding(value: unknown): value is AssetsBinding {
+  return typeof (value as Partial<AssetsBinding> | null)?.fetch === 'function'
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    const { app, ready } = instanceFor(env)
-    await ready
-    return app.fetch(request, env, ctx)
+    const production = productionRequest(request.url, env)
+    const instance = instanceFor(env, production, new URL(request.url).origin)
+    if ('refused' in instance) return answer(instance.refused)
+    try {
+      await instance.ready
+    } catch (error) {
+      return answer(startFailure(error, instance.deps))
+    }
+    return instance.app.fetch(request, env, ctx)
   },
 
   /** The cron trigger: retries that have come due, and housekeeping. */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext) {
-    const { deps, ready } = instanceFor(env)
-    ctx.waitUntil(ready.then(() => deps.outbox.tick()))
+    // No request to judge by: the isolate's mode, else production unless a variable says not.
+    const production = current?.env === env ? current.production : (explicitMode(env) ?? true)
+    const instance = instanceFor(env, production)
+    if ('refused' in instance) return
+    ctx.waitUntil(
+      instance.ready.then(
+        () => instance.deps.outbox.tick(),
+        (error: unknown) => {
+          instance.deps.log.warn('scheduled run skipped: the database is not ready', {
+            ...describeError(error),
+          })
+        },
+      ),
+    )
   },
 }

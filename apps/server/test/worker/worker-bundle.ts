@@ -1,26 +1,33 @@
 /**
  * Builds the Worker exactly as production does (`wrangler deploy --dry-run --outdir …` from the
- * repository root, with the root wrangler.toml) and hands the output to the workerd tests.
+ * repository root, with the root wrangler.toml, whose `[build]` command first builds the static
+ * assets into apps/server/dist/public) and hands the output to the workerd tests: the modules, and
+ * a copy of the static assets taken right after the build.
  *
- * The build takes 5–10 s, and vitest runs each test file in its own process, so the output is
- * kept in the temp folder under a hash of everything that can change it (the server's sources,
- * wrangler.toml, the lock file, wrangler's version): every test file of a run, and later runs
- * with the same inputs, share one build. Two processes building at once are safe: each builds
- * into its own folder and the first to rename it into place wins.
+ * The build takes a few seconds, and vitest runs each test file in its own process, so the output
+ * is kept in the temp folder under a hash of everything that can change it (the server's sources,
+ * the embed and SDK sources and the demo pages behind the assets, wrangler.toml, the lock file,
+ * wrangler's version): every test file of a run, and later runs with the same inputs, share one
+ * build. The `[build]` command rewrites folders of the checkout, so builds take turns under a
+ * lock; a process that waited for the lock finds the build done and reuses it.
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
+  cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { extname, join, relative } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
@@ -31,6 +38,10 @@ type ModuleType = 'esm' | 'cjs' | 'wasm' | 'text' | 'data'
 export type WorkerBundle = {
   /** The folder wrangler wrote. */
   dir: string
+  /** A copy of the static assets (`[assets] directory`) as the build left them. */
+  assetsDir: string
+  /** Bytes each package (or `apps/server/src`) contributes to the minified bundle, largest first. */
+  contents: { source: string; bytes: number }[]
   /** The entry module's file name inside `dir` (wrangler names it after the entry: worker.js). */
   mainModule: string
   /** Every module miniflare must load, by name relative to `dir`. */
@@ -65,33 +76,94 @@ export function buildWorkerBundle(): Promise<WorkerBundle> {
 }
 
 async function build(): Promise<WorkerBundle> {
-  const dir = join(tmpdir(), `porchlight-worker-${inputsHash()}`)
-  const marker = join(dir, 'build.json')
+  const root = join(tmpdir(), `porchlight-worker-${inputsHash()}`)
+  const marker = join(root, 'build.json')
   let buildMs = 0
-  let wranglerSummary: string
-  if (existsSync(marker)) {
-    wranglerSummary = (JSON.parse(readFileSync(marker, 'utf8')) as { summary: string }).summary
-  } else {
-    const started = performance.now()
-    const staging = mkdtempSync(join(tmpdir(), 'porchlight-worker-build-'))
-    const output = await runWrangler(['deploy', '--dry-run', '--outdir', staging]).catch(
-      (error: unknown) => {
-        rmSync(staging, { recursive: true, force: true })
-        throw error
-      },
-    )
-    wranglerSummary = /Total Upload:[^\n]*/.exec(output)?.[0]?.trim() ?? '(no summary printed)'
-    writeFileSync(join(staging, 'build.json'), JSON.stringify({ summary: wranglerSummary }))
-    try {
-      renameSync(staging, dir)
-    } catch (error) {
-      // Another test process finished the same build first; use its output.
-      rmSync(staging, { recursive: true, force: true })
-      if (!existsSync(marker)) throw error
-    }
-    buildMs = Math.round(performance.now() - started)
+  if (!existsSync(marker)) {
+    await holdingBuildLock(async () => {
+      // Another process may have built the same inputs while this one waited.
+      if (!existsSync(marker)) buildMs = await buildInto(root)
+    })
   }
-  return { ...readBundle(dir), wranglerSummary, buildMs }
+  const { summary } = JSON.parse(readFileSync(marker, 'utf8')) as { summary: string }
+  const dir = join(root, 'worker')
+  return {
+    ...readBundle(dir),
+    assetsDir: join(root, 'public'),
+    contents: bundleContents(join(root, 'meta.json')),
+    wranglerSummary: summary,
+    buildMs,
+  }
+}
+
+async function buildInto(root: string): Promise<number> {
+  const started = performance.now()
+  const staging = mkdtempSync(join(tmpdir(), 'porchlight-worker-build-'))
+  try {
+    const output = await runWrangler([
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      join(staging, 'worker'),
+      '--metafile',
+      join(staging, 'meta.json'),
+    ])
+    cpSync(join(repoRoot, 'apps/server/dist/public'), join(staging, 'public'), { recursive: true })
+    const summary = /Total Upload:[^\n]*/.exec(output)?.[0]?.trim() ?? '(no summary printed)'
+    writeFileSync(join(staging, 'build.json'), JSON.stringify({ summary }))
+    renameSync(staging, root)
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
+  }
+  return Math.round(performance.now() - started)
+}
+
+const lockPath = join(tmpdir(), 'porchlight-worker-build.lock')
+
+/**
+ * Runs `work` holding the cross-process lock on wrangler.toml's `[build]` outputs (the embed
+ * bundle and dist/public in the checkout), so two test processes never rewrite them at once.
+ * The lock is a folder (creating one is atomic); one older than any build can take was left by
+ * a killed process, and is broken.
+ */
+export async function holdingBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 300_000
+  for (;;) {
+    try {
+      mkdirSync(lockPath)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const age = Date.now() - (statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+    if (age > 240_000) rmSync(lockPath, { recursive: true, force: true })
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lockPath}`)
+    await sleep(250)
+  }
+  try {
+    return await work()
+  } finally {
+    rmSync(lockPath, { recursive: true, force: true })
+  }
+}
+
+/** Per package, the bytes of the minified bundle that came from it (esbuild's metafile). */
+function bundleContents(metafile: string): WorkerBundle['contents'] {
+  const meta = JSON.parse(readFileSync(metafile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>
+  }
+  const bySource = new Map<string, number>()
+  for (const output of Object.values(meta.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]
+      const source = pkg ?? (input.includes('apps/server/src/') ? 'apps/server/src' : input)
+      bySource.set(source, (bySource.get(source) ?? 0) + bytesInOutput)
+    }
+  }
+  return [...bySource]
+    .map(([source, bytes]) => ({ source, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
 }
 
 function readBundle(dir: string) {
@@ -134,17 +206,30 @@ function listFiles(dir: string): string[] {
     .sort()
 }
 
-/** Everything that changes the bundle; tests beside the sources do not. */
+/** Everything that changes the bundle or the assets; tests beside the sources do not. */
 function inputsHash(): string {
   const hash = createHash('sha256')
-  const src = join(repoRoot, 'apps/server/src')
+  const sourceFolders = [
+    'apps/server/src',
+    'packages/embed/src',
+    'packages/sdk/src',
+    'examples/static-site',
+  ].map((folder) => join(repoRoot, folder))
   const files = [
-    ...listFiles(src)
-      .filter((f) => !f.endsWith('.test.ts'))
-      .map((f) => join(src, f)),
-    ...['wrangler.toml', 'package-lock.json', 'package.json', 'apps/server/package.json'].map((f) =>
-      join(repoRoot, f),
+    ...sourceFolders.flatMap((folder) =>
+      listFiles(folder)
+        .filter((f) => !f.endsWith('.test.ts'))
+        .map((f) => join(folder, f)),
     ),
+    ...[
+      'wrangler.toml',
+      'package-lock.json',
+      'package.json',
+      'apps/server/package.json',
+      'apps/server/scripts/build-assets.ts',
+      'packages/embed/package.json',
+      'packages/embed/scripts/build.ts',
+    ].map((f) => join(repoRoot, f)),
     join(repoRoot, 'node_modules/wrangler/package.json'),
   ]
   for (const file of files) {
@@ -155,19 +240,24 @@ function inputsHash(): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-/** Runs the repository's wrangler with this Node, no prompts, no telemetry, bounded in time. */
+/** The repository's wrangler CLI, run with this Node. */
+export const wranglerBin = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js')
+
+/** How tests run wrangler: no prompts, no telemetry, no colours in its output. */
+export const wranglerEnv = {
+  ...process.env,
+  CI: 'true',
+  WRANGLER_SEND_METRICS: 'false',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0',
+}
+
+/** Runs the repository's wrangler with this Node, bounded in time. */
 function runWrangler(args: string[], timeoutMs = 180_000): Promise<string> {
-  const bin = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js')
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], {
+    const child = spawn(process.execPath, [wranglerBin, ...args], {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        CI: 'true',
-        WRANGLER_SEND_METRICS: 'false',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-      },
+      env: wranglerEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
       killSignal: 'SIGKILL',

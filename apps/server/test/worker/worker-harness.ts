@@ -1,36 +1,78 @@
 /**
- * The production Worker bundle running in workerd (through miniflare), wired as on Cloudflare but
- * with local stand-ins: libSQL over Hrana HTTP (test/support/libsql-http-server.ts, the real
- * libSQL engine behind our protocol front) in place of Turso, and a stand-in for Resend's API.
- * Requests go in through `fetch` (miniflare's dispatchFetch), exactly as Cloudflare's edge would
- * hand them to the Worker.
+ * The production Worker bundle running in workerd (through miniflare), with the bindings the root
+ * wrangler.toml declares, read by wrangler itself: the static assets (ASSETS), the `[vars]`, and
+ * the database, which is either
+ * - **D1** (the toml's `DB` binding): miniflare's D1, workerd's real SQLite, in a temp folder; or
+ * - **Turso**: the D1 block taken away, as the docs tell Turso users to do, and `DATABASE_URL`
+ *   pointing at libSQL over Hrana HTTP (test/support/libsql-http-server.ts, the real libSQL
+ *   engine behind our protocol front).
+ * Email goes to a stand-in for Resend's API. Requests go in through `fetch` (miniflare's
+ * dispatchFetch), exactly as Cloudflare's edge would hand them to the Worker.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { D1Database } from '@cloudflare/workers-types'
 import { createClient } from '@libsql/client/web'
 import Database from 'libsql'
-import { Miniflare, type WorkerdStructuredLog } from 'miniflare'
+import {
+  convertV4MiniflareOptions,
+  Miniflare,
+  type V4MiniflareOptions,
+  type WorkerdStructuredLog,
+} from 'miniflare'
+import { describe } from 'vitest'
+import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 import { type Clock, systemClock } from '../../src/clock.ts'
-import { createDatabase, type Database as Db } from '../../src/db/client.ts'
+import { createD1Database, createDatabase, type Database as Db } from '../../src/db/client.ts'
 import { type LibsqlHttpServer, startLibsqlHttpServer } from '../support/libsql-http-server.ts'
 import { type ResendStandIn, startResendStandIn } from './resend-stand-in.ts'
-import { buildWorkerBundle, type WorkerBundle } from './worker-bundle.ts'
+import { buildWorkerBundle, repoRoot, type WorkerBundle } from './worker-bundle.ts'
 
-/** Where requests appear to come from; any URL works, the Worker does not route by host. */
+/** Where requests appear to come from: a deployed Worker's host, so production mode. */
 export const workerOrigin = 'https://porchlight.example.workers.dev'
+
+/** The Worker's two databases; every scenario file runs on each. */
+export const workerDatabases = ['d1', 'turso'] as const
+export type WorkerDatabaseKind = (typeof workerDatabases)[number]
+
+/**
+ * Runs `scenarios` once per database, each in its own `describe` ("on d1", "on turso"). The
+ * scenario files keep one harness in a module variable, set in their `beforeAll`: vitest runs the
+ * two blocks one after the other, so each block's tests see its own Worker.
+ */
+export function onEachDatabase(scenarios: (database: WorkerDatabaseKind) => void) {
+  describe.each(workerDatabases)('on %s', scenarios)
+}
 
 type DispatchInit = Parameters<Miniflare['dispatchFetch']>[1]
 
+export type WorkerHarnessOptions = {
+  database: WorkerDatabaseKind
+  /**
+   * The Worker's variables: `production` (the default) is a deployment set up as the docs say
+   * (an https PUBLIC_URL, Resend); `toml` is exactly the shipped wrangler.toml's `[vars]`.
+   */
+  vars?: 'production' | 'toml'
+  /** More variables on top (tests of other settings). */
+  extraVars?: Record<string, string>
+  /** Where requests are sent; a loopback origin is what `wrangler dev` gives. */
+  origin?: string
+  /**
+   * Whether to wait for the Worker to start (a first `/healthz` must answer 200, so migrations
+   * have run). Off for Workers that are meant to refuse.
+   */
+  awaitStart?: boolean
+}
+
 export type WorkerHarness = {
+  database: WorkerDatabaseKind
   bundle: WorkerBundle
   mf: Miniflare
-  /** The Turso stand-in; `libsql.requests` counts the HTTP requests it has answered. */
-  libsql: LibsqlHttpServer
+  /** The Turso stand-in (Turso only); `libsql.requests` counts the HTTP requests it answered. */
+  libsql: LibsqlHttpServer | undefined
   resend: ResendStandIn
-  /** The libSQL database file behind the stand-in, for direct assertions. */
-  dbPath: string
-  /** Our own data layer over `@libsql/client/web` against the stand-in: for arranging data. */
+  /** Our own data layer on the same database (D1 through miniflare; Turso over HTTP). */
   deps: { db: Db; clock: Clock }
   /** The Worker's log lines (console output of the bundle), in order. */
   logs: WorkerdStructuredLog[]
@@ -41,8 +83,11 @@ export type WorkerHarness = {
   json(response: { status: number; text(): Promise<string> }): Promise<any>
   /** Runs the Worker's scheduled handler as the cron trigger would. */
   scheduled(): Promise<{ outcome: string; noRetry: boolean }>
-  /** Runs a read-only query on the database file itself, not through any of the HTTP layers. */
-  query<T>(sql: string, ...params: unknown[]): T[]
+  /**
+   * A read-only query on the database itself, past the Worker: the D1 binding from outside the
+   * Worker, or the libSQL file behind the Turso stand-in.
+   */
+  query<T>(sql: string, ...params: unknown[]): Promise<T[]>
   /** Disposes workerd and stops the stand-ins; safe to call after a failed start. */
   close(): Promise<void>
 }
@@ -56,9 +101,11 @@ export const mailFrom = 'Porchlight <notifications@porchlight.example>'
 
 /**
  * Builds (or reuses) the bundle, starts the stand-ins and workerd, and sends a first request so
- * the Worker's migrations have run over HTTP before the caller arranges data.
+ * the Worker's migrations have run before the caller arranges data.
  */
-export async function startWorkerHarness(): Promise<WorkerHarness> {
+export async function startWorkerHarness(options: WorkerHarnessOptions): Promise<WorkerHarness> {
+  const { database } = options
+  const origin = options.origin ?? workerOrigin
   const cleanups: (() => unknown)[] = []
   const close = async () => {
     const errors: unknown[] = []
@@ -75,36 +122,42 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
     const bundle = await buildWorkerBundle()
     const dir = mkdtempSync(join(tmpdir(), 'porchlight-workerd-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-    const dbPath = join(dir, 'turso.db')
 
-    const libsql = await startLibsqlHttpServer({ path: dbPath, authToken: secrets.databaseToken })
-    cleanups.push(() => libsql.close())
     const resend = await startResendStandIn({ apiKey: secrets.resendApiKey })
     cleanups.push(() => resend.close())
+    let libsql: LibsqlHttpServer | undefined
+    const dbPath = join(dir, 'turso.db')
+    if (database === 'turso') {
+      libsql = await startLibsqlHttpServer({ path: dbPath, authToken: secrets.databaseToken })
+      cleanups.push(() => libsql?.close())
+    }
 
     const logs: WorkerdStructuredLog[] = []
     const mf = new Miniflare({
-      workers: [
-        {
-          config: {
-            name: 'porchlight',
-            compatibilityDate: bundle.compatibilityDate,
-            compatibilityFlags: bundle.compatibilityFlags,
-            env: {
-              DATABASE_URL: { type: 'text', value: libsql.url },
-              DATABASE_AUTH_TOKEN: { type: 'text', value: secrets.databaseToken },
-              LOG_LEVEL: { type: 'text', value: 'warn' },
-              PUBLIC_URL: { type: 'text', value: workerOrigin },
-              MAIL_TRANSPORT: { type: 'text', value: 'resend' },
-              MAIL_FROM: { type: 'text', value: mailFrom },
-              RESEND_API_KEY: { type: 'text', value: secrets.resendApiKey },
-              RESEND_BASE_URL: { type: 'text', value: resend.url },
+      ...convertV4MiniflareOptions({
+        workers: [
+          workerOptions(bundle, {
+            vars: {
+              ...(options.vars !== 'toml' && {
+                LOG_LEVEL: 'warn',
+                PUBLIC_URL: workerOrigin,
+                MAIL_TRANSPORT: 'resend',
+                MAIL_FROM: mailFrom,
+                RESEND_API_KEY: secrets.resendApiKey,
+                RESEND_BASE_URL: resend.url,
+              }),
+              ...(libsql && {
+                DATABASE_URL: libsql.url,
+                DATABASE_AUTH_TOKEN: secrets.databaseToken,
+              }),
+              ...options.extraVars,
             },
-            manifest: { mainModule: bundle.mainModule, modules: bundle.modules },
-          },
-        },
-      ],
+            d1: database === 'd1',
+          }),
+        ],
+      }),
       enableDevRegistry: false,
+      resourcePersistencePath: join(dir, 'state'),
       handleStructuredLogs: (line) => {
         logs.push(line)
       },
@@ -112,17 +165,41 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
     cleanups.push(() => mf.dispose())
     await mf.ready
 
-    const client = createClient({ url: libsql.url, authToken: secrets.databaseToken })
-    cleanups.push(() => client.close())
+    let db: Db
+    let query: WorkerHarness['query']
+    if (libsql) {
+      const client = createClient({ url: libsql.url, authToken: secrets.databaseToken })
+      cleanups.push(() => client.close())
+      db = createDatabase(client)
+      query = async <T>(sql: string, ...params: unknown[]) => {
+        const direct = new Database(dbPath, { readonly: true })
+        try {
+          return direct.prepare(sql).all(...params) as T[]
+        } finally {
+          direct.close()
+        }
+      }
+    } else {
+      const d1 = (await mf.getD1Database('DB')) as unknown as D1Database
+      db = createD1Database(d1)
+      query = async <T>(sql: string, ...params: unknown[]) =>
+        (
+          await d1
+            .prepare(sql)
+            .bind(...params)
+            .all<T>()
+        ).results
+    }
+
     const harness: WorkerHarness = {
+      database,
       bundle,
       mf,
       libsql,
       resend,
-      dbPath,
-      deps: { db: createDatabase(client), clock: systemClock },
+      deps: { db, clock: systemClock },
       logs,
-      fetch: (path, init) => mf.dispatchFetch(new URL(path, workerOrigin), init),
+      fetch: (path, init) => mf.dispatchFetch(new URL(path, origin), init),
       async json(response) {
         const text = await response.text()
         try {
@@ -135,21 +212,14 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
         const worker = await mf.getWorker()
         return worker.scheduled({ cron: '* * * * *', scheduledTime: new Date() })
       },
-      query<T>(sql: string, ...params: unknown[]) {
-        const direct = new Database(dbPath, { readonly: true })
-        try {
-          return direct.prepare(sql).all(...params) as T[]
-        } finally {
-          direct.close()
-        }
-      },
+      query,
       close,
     }
 
     // The first request applies the migrations (once per isolate); wait for it so callers can
     // write through `deps` straight away.
-    const first = await harness.fetch('/healthz')
-    if (first.status !== 200) {
+    const first = options.awaitStart === false ? undefined : await harness.fetch('/healthz')
+    if (first && first.status !== 200) {
       throw new Error(
         `The Worker did not start: ${first.status} ${await first.text()}\n${formatLogs(logs)}`,
       )
@@ -159,6 +229,44 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
     await close().catch(() => {})
     throw error
   }
+}
+
+type V4WorkerOptions = Extract<V4MiniflareOptions, { workers: unknown }>['workers'][number]
+
+/**
+ * The worker as `wrangler dev` would configure it from wrangler.toml (wrangler's own reading of
+ * the file), with the production build's modules in place of wrangler's dev build, the assets as
+ * that build left them, and the variables set for the scenario.
+ */
+function workerOptions(
+  bundle: WorkerBundle,
+  options: { vars: Record<string, string>; d1: boolean },
+): V4WorkerOptions {
+  const { workerOptions: fromToml } = unstable_getMiniflareWorkerOptions(
+    join(repoRoot, 'wrangler.toml'),
+  )
+  const assets = fromToml.assets
+  if (!assets) throw new Error('wrangler.toml declares no [assets]')
+  const moduleTypes = {
+    esm: 'ESModule',
+    cjs: 'CommonJS',
+    wasm: 'CompiledWasm',
+    text: 'Text',
+    data: 'Data',
+  } as const
+  return {
+    ...fromToml,
+    name: 'porchlight',
+    modulesRoot: bundle.dir,
+    modules: Object.entries(bundle.modules).map(([name, module]) => ({
+      type: moduleTypes[module.type],
+      path: join(bundle.dir, name),
+      contents: module.contents,
+    })),
+    bindings: { ...(fromToml.bindings as Record<string, unknown>), ...options.vars },
+    d1Databases: options.d1 ? fromToml.d1Databases : {},
+    assets: { ...assets, directory: bundle.assetsDir },
+  } as V4WorkerOptions
 }
 
 /** The Worker's log lines, one a line, for failure messages. */
