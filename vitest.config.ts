@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    projects: ['apps/*', 'packages/*', 'examples/app'],
+    projects: ['apps/*', 'packages/*', 'examples/app', 'test/packaging'],
   },
 })

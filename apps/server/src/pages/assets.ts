@@ -10,14 +10,17 @@ export type EmbedBundle = {
   code: string
   /** Its source map; empty when there is none. */
   map: string
-  /** `dist` when read from the build; `memory` when built at first use (an unbuilt checkout). */
+  /**
+   * `dist` when read from a build (the embed package's, or the one inside the installed server);
+   * `memory` when built at first use (an unbuilt checkout).
+   */
   from: 'dist' | 'memory'
 }
 
 /**
- * Files the server serves as they are: the embed bundle and the demo site. The Node entry reads
- * them from the source checkout (`file-assets.ts`); the Worker has none (a deployment there can
- * serve `packages/embed/dist` as static assets), and then these routes do not exist.
+ * Files the server serves as they are: the embed bundle and the demo site. On Node they come
+ * from `file-assets.ts` (the installed package's `dist/public`, or a source checkout); a runtime
+ * without them passes none, and then these routes do not exist.
  */
 export interface StaticAssets {
   /** The bundle, or `null` when it is neither built nor buildable here. */
@@ -25,3 +28,34 @@ export interface StaticAssets {
   /** A file of `examples/static-site` by name (`contact.html`, `style.css`), or `null`. */
   demoFile(name: string): Promise<string | null>
 }
+
+/**
+ * Demo files are named, never pathed: nothing outside their folder can be asked for. The build
+ * copies exactly the files this admits.
+ */
+export const demoFileName = /^[a-z0-9-]+\.(html|css)$/
+
+/**
+ * `dist/public/assets.json`, written by the build beside the files it describes: the bundle's
+ * version (its versioned URL) and the demo pages it copied.
+ *
+ * @example
+ * const manifest: PublicAssetsManifest = { embed: { version: '0.1.0' }, demo: ['index.html'] }
+ */
+export type PublicAssetsManifest = {
+  embed: { version: string }
+  demo: string[]
+}
+
+/**
+ * Where each file lies in the build's `dist/public`, a folder that mirrors the URLs the files
+ * are served at, so a static file server (Workers static assets) can serve it as it is.
+ */
+export const publicPaths = {
+  manifest: 'assets.json',
+  embed: 'embed.js',
+  embedMap: 'embed.js.map',
+  versionedEmbed: (version: string) => `embed/${version}/embed.js`,
+  versionedEmbedMap: (version: string) => `embed/${version}/embed.js.map`,
+  demo: (name: string) => `demo/${name}`,
+} as const

@@ -20,10 +20,14 @@ type File = 'code' | 'map'
  * for pages that load it with `crossorigin` and `integrity`. The script is public and sends no
  * cookies, so neither exposes anything.
  *
+ * `compress` (the default) gzips or brotli-compresses it for clients that accept it. A Worker
+ * turns it off: the Workers runtime compresses every body whose `Content-Encoding` says so, and
+ * would compress it a second time (browsers then get gzip bytes for a script).
+ *
  * @example
  * app.route('/', embedScriptRoutes(fileAssets()))
  */
-export function embedScriptRoutes(assets: StaticAssets) {
+export function embedScriptRoutes(assets: StaticAssets, options: { compress?: boolean } = {}) {
   const etags = new WeakMap<EmbedBundle, Record<File, string>>()
   let toldAboutMemoryBuild = false
 
@@ -58,8 +62,9 @@ export function embedScriptRoutes(assets: StaticAssets) {
       : c.body(bundle.map, 200, { 'Content-Type': 'application/json; charset=utf-8' })
   }
 
-  return new Hono<AppEnv>()
-    .use('/embed*', compress())
+  const routes = new Hono<AppEnv>()
+  if (options.compress !== false) routes.use('/embed*', compress())
+  return routes
     .get('/embed.js', (c) => serve(c, undefined, 'code'))
     .get('/embed.js.map', (c) => serve(c, undefined, 'map'))
     .get('/embed/:version/embed.js', (c) => serve(c, c.req.param('version'), 'code'))

@@ -1,11 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { buildPublicAssets } from '../../scripts/build-assets.ts'
 import { fileAssets } from './file-assets.ts'
 
-// The Node adapter behind /embed.js, on checkouts laid out on disk.
+// The Node adapter behind /embed.js and /demo/, in a source checkout and in an installed
+// package, each laid out on disk as it is for real.
 
 const embedPackage = fileURLToPath(new URL('../../../../packages/embed/', import.meta.url))
 let dir: string | undefined
@@ -14,9 +25,15 @@ afterEach(() => {
   dir = undefined
 })
 
-/** A checkout with the embed package's sources and, if given, a built dist/. */
+/**
+ * A checkout: the server package with its sources, the embed package's sources and, if given, a
+ * built dist/, and the demo site. Returns the server package's folder.
+ */
 function checkout(dist?: { code: string; map?: string }) {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
+  const server = join(dir, 'apps', 'server')
+  mkdirSync(join(server, 'src'), { recursive: true })
+  writeFileSync(join(server, 'package.json'), JSON.stringify({ name: '@porchlight/server' }))
   const embed = join(dir, 'packages', 'embed')
   mkdirSync(embed, { recursive: true })
   writeFileSync(join(embed, 'package.json'), JSON.stringify({ version: '9.8.7' }))
@@ -28,33 +45,126 @@ function checkout(dist?: { code: string; map?: string }) {
     writeFileSync(join(embed, 'dist', 'embed.js'), dist.code)
     if (dist.map) writeFileSync(join(embed, 'dist', 'embed.js.map'), dist.map)
   }
-  return { root: dir, embed }
+  const demo = join(dir, 'examples', 'static-site')
+  mkdirSync(demo, { recursive: true })
+  writeFileSync(join(demo, 'index.html'), '<title>Demo</title>')
+  writeFileSync(join(demo, 'style.css'), 'body {}')
+  writeFileSync(join(demo, 'README.md'), '# not a page')
+  return { root: dir, server, embed }
 }
 
-it('reads the built bundle, and again once it is rebuilt', async () => {
-  const { root, embed } = checkout({ code: 'first();', map: '{}' })
-  const assets = fileAssets(root)
-  expect(await assets.embed()).toEqual({
-    version: '9.8.7',
-    code: 'first();',
-    map: '{}',
-    from: 'dist',
+describe('in a source checkout', () => {
+  it('reads the built bundle, and again once it is rebuilt', async () => {
+    const { server, embed } = checkout({ code: 'first();', map: '{}' })
+    const assets = fileAssets(server)
+    expect(await assets.embed()).toEqual({
+      version: '9.8.7',
+      code: 'first();',
+      map: '{}',
+      from: 'dist',
+    })
+    writeFileSync(join(embed, 'dist', 'embed.js'), 'second();;')
+    expect((await assets.embed())?.code).toBe('second();;')
+    expect(await assets.demoFile('index.html')).toBe('<title>Demo</title>')
   })
-  writeFileSync(join(embed, 'dist', 'embed.js'), 'second();;')
-  expect((await assets.embed())?.code).toBe('second();;')
+
+  it('builds the bundle in memory when the checkout was never built (npm install && npm start)', async () => {
+    const { server } = checkout()
+    const bundle = await fileAssets(server).embed()
+    expect(bundle?.from).toBe('memory')
+    expect(bundle?.version).toBe('9.8.7')
+    expect(bundle?.code).toMatch(/^\/\*! @porchlight\/embed /)
+    expect(bundle?.code).toContain('sourceMappingURL=embed.js.map')
+    expect(JSON.parse(bundle?.map ?? '')).toMatchObject({ version: 3 })
+  }, 30_000)
+
+  it('has no bundle where there is neither a build nor the package', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
+    mkdirSync(join(dir, 'src'))
+    expect(await fileAssets(dir).embed()).toBeNull()
+  })
 })
 
-it('builds the bundle in memory when the checkout was never built (npm install && npm start)', async () => {
-  const { root } = checkout()
-  const bundle = await fileAssets(root).embed()
-  expect(bundle?.from).toBe('memory')
-  expect(bundle?.version).toBe('9.8.7')
-  expect(bundle?.code).toMatch(/^\/\*! @porchlight\/embed /)
-  expect(bundle?.code).toContain('sourceMappingURL=embed.js.map')
-  expect(JSON.parse(bundle?.map ?? '')).toMatchObject({ version: 3 })
-}, 30_000)
+// Issue 10: an installed package read /embed.js and /demo/ from ../../../../packages, a folder
+// only a checkout has; it now serves the copies its build put in dist/public.
+describe('installed from npm (no src/)', () => {
+  /** Builds dist/public in a checkout, then moves the server package out of it, without src/. */
+  async function installed() {
+    const { root, server } = checkout({ code: 'built();', map: '{"version":3}' })
+    const manifest = await buildPublicAssets(server)
+    const installedDir = join(root, 'node_modules', '@porchlight', 'server')
+    mkdirSync(installedDir, { recursive: true })
+    writeFileSync(join(installedDir, 'package.json'), '{}')
+    renameSync(join(server, 'dist'), join(installedDir, 'dist'))
+    // The checkout is gone, as it is on a user's machine.
+    rmSync(join(root, 'packages'), { recursive: true })
+    rmSync(join(root, 'examples'), { recursive: true })
+    return { installedDir, manifest }
+  }
 
-it('has no bundle where there is neither a build nor the package', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
-  expect(await fileAssets(dir).embed()).toBeNull()
+  it('serves the bundle and the demo pages its build assembled', async () => {
+    const { installedDir, manifest } = await installed()
+    expect(manifest).toEqual({ embed: { version: '9.8.7' }, demo: ['index.html', 'style.css'] })
+    const assets = fileAssets(installedDir)
+    expect(await assets.embed()).toEqual({
+      version: '9.8.7',
+      code: 'built();',
+      map: '{"version":3}',
+      from: 'dist',
+    })
+    expect(await assets.demoFile('index.html')).toBe('<title>Demo</title>')
+    expect(await assets.demoFile('style.css')).toBe('body {}')
+  })
+
+  it('serves nothing outside the demo folder, and no file the build did not copy', async () => {
+    const { installedDir } = await installed()
+    const assets = fileAssets(installedDir)
+    for (const name of ['README.md', '../assets.json', '..%2fembed.js', 'missing.html', '.env']) {
+      expect(await assets.demoFile(name)).toBeNull()
+    }
+  })
+
+  it('keeps every file readable while builds run at once (wrangler runs one before each Worker build)', async () => {
+    const { server, embed } = checkout({ code: 'built();', map: '{"version":3}' })
+    await buildPublicAssets(server)
+    // An older version's files, which the next build removes.
+    mkdirSync(join(server, 'dist', 'public', 'embed', '0.0.1'))
+    writeFileSync(join(server, 'dist', 'public', 'embed', '0.0.1', 'embed.js'), 'old();')
+    writeFileSync(join(embed, 'dist', 'embed.js'), 'rebuilt();')
+
+    const folder = join(server, 'dist', 'public')
+    const failedReads: string[] = []
+    let building = true
+    const reading = (async () => {
+      while (building) {
+        for (const file of ['assets.json', 'embed.js', 'embed/9.8.7/embed.js', 'demo/style.css']) {
+          await readFile(join(folder, file), 'utf8').catch(() => failedReads.push(file))
+        }
+      }
+    })()
+    await Promise.all([1, 2, 3, 4].map(() => buildPublicAssets(server)))
+    building = false
+    await reading
+
+    expect(failedReads).toEqual([])
+    expect(readdirSync(folder, { recursive: true }).sort()).toEqual([
+      'assets.json',
+      'demo',
+      'demo/index.html',
+      'demo/style.css',
+      'embed',
+      'embed.js',
+      'embed.js.map',
+      'embed/9.8.7',
+      'embed/9.8.7/embed.js',
+      'embed/9.8.7/embed.js.map',
+    ])
+    expect(await readFile(join(folder, 'embed.js'), 'utf8')).toBe('rebuilt();')
+  })
+
+  it('has no bundle when the build left none', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
+    expect(await fileAssets(dir).embed()).toBeNull()
+    expect(await fileAssets(dir).demoFile('index.html')).toBeNull()
+  })
 })

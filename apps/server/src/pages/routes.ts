@@ -12,11 +12,13 @@ import { landingRoutes } from './landing.ts'
  * @example
  * app.route('/', pageRoutes(deps))
  */
-export function pageRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'assets'>) {
+export function pageRoutes(deps: Pick<AppDeps, 'db' | 'config' | 'assets' | 'runtimeCompresses'>) {
   const { assets } = deps
   const demo = assets && deps.config.demoPages ? assets : undefined
   const app = new Hono<AppEnv>().route('/', landingRoutes({ demo: demo !== undefined }))
-  if (assets) app.route('/', embedScriptRoutes(assets))
+  if (assets) {
+    app.route('/', embedScriptRoutes(assets, { compress: !deps.runtimeCompresses }))
+  }
   if (demo) app.route('/', demoSiteRoutes(deps.db, demo))
   return app
 }

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  demoFileName,
+  type EmbedBundle,
+  type PublicAssetsManifest,
+  publicPaths,
+  type StaticAssets,
+} from './assets.ts'
+
+/**
+ * The bundle and the demo site from the build's `dist/public`, as the published package carries
+ * them. An installed package never changes under a running server, so each file is read once.
+ * A package built without them (a broken build) has no bundle, and `/embed.js` says so.
+ *
+ * @example
+ * const assets = builtAssets(join(serverRoot, 'dist', 'public'))
+ */
+export function builtAssets(folder: string): StaticAssets {
+  let embed: Promise<EmbedBundle | null> | undefined
+  const demo = new Map<string, Promise<string | null>>()
+  const read = (path: string) => readFile(join(folder, path), 'utf8')
+
+  async function readEmbed(): Promise<EmbedBundle | null> {
+    try {
+      const manifest = JSON.parse(await read(publicPaths.manifest)) as PublicAssetsManifest
+      const [code, map] = await Promise.all([
+        read(publicPaths.embed),
+        read(publicPaths.embedMap).catch(() => ''),
+      ])
+      return { version: manifest.embed.version, code, map, from: 'dist' }
+    } catch {
+      return null
+    }
+  }
+
+  return {
+    embed() {
+      embed ??= readEmbed()
+      return embed
+    },
+
+    demoFile(name) {
+      if (!demoFileName.test(name)) return Promise.resolve(null)
+      let file = demo.get(name)
+      if (!file) {
+        file = read(publicPaths.demo(name)).catch(() => null)
+        demo.set(name, file)
+      }
+      return file
+    },
+  }
+}
