@@ -5,7 +5,10 @@ export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
+    // src/global.ts has types only: the script-tag build's global, for `./global` in exports.
+    dts: { entry: ['src/index.ts', 'src/global.ts'] },
+    // global.ts names the package itself, for consumers to resolve to these same declarations.
+    external: ['@porchlight/sdk'],
     target: 'es2022',
     clean: ['!porchlight.global.js'],
   },
@@ -17,6 +20,6 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    clean: ['!index.*'],
+    clean: ['!index.*', '!global.*'],
   },
 ])

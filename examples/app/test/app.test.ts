@@ -10,8 +10,8 @@ import { buildApp, builtFiles } from './build-app.ts'
 // to the server or the owner's tools, which must never reach a page.
 const env = {
   VITE_PORCHLIGHT_URL: 'https://api.example.test',
-  VITE_PORCHLIGHT_KEY: 'pk_test_0123456789abcdef',
-  PORCHLIGHT_SECRET_KEY: 'sk_test_do_not_ship_me',
+  VITE_PORCHLIGHT_KEY: 'pk_3mzq7kx2vbn4tr6wd5yh2fja',
+  PORCHLIGHT_SECRET_KEY: 'sk_k3mzq7kx2vbn4tr6_wd5yh2fja3mzq7kx2vbn4tr6wd5yh2fj',
   DATABASE_URL: 'libsql://porchlight-example.turso.io',
   DATABASE_AUTH_TOKEN: 'eyJhbGciOiJFZERTQSJ9.secret-token',
   SMTP_URL: 'smtp://owner:hunter2@localhost:2525',

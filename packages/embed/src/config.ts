@@ -2,8 +2,8 @@
  * What the script tag configures, read once from the `<script>` element that loaded the bundle.
  *
  * @example
- * // <script src="https://api.example.com/embed.js" data-key="pk_live_…" defer></script>
- * const config: EmbedConfig = { key: 'pk_live_…', url: 'https://api.example.com', session: 'bearer' }
+ * // <script src="https://api.example.com/embed.js" data-key="pk_…" defer></script>
+ * const config: EmbedConfig = { key: 'pk_…', url: 'https://api.example.com', session: 'bearer' }
  */
 export interface EmbedConfig {
   /** The site's publishable key, `pk_…`, from `data-key`; empty when the tag has none. */

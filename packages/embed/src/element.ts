@@ -59,6 +59,14 @@ export function time(ms: number): Html {
 }
 
 /**
+ * The elements' base class: `HTMLElement` in a browser. Node and Workers have none, and a
+ * server-rendered app still imports this package (to call `install` once in the browser), so
+ * there a plain class stands in to let the module load; nothing is defined or constructed there.
+ */
+const ElementBase: typeof HTMLElement =
+  globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement)
+
+/**
  * What the three components have in common: a shadow root with the shared stylesheet, a view
  * that `update()` renders from `template()`, a status line announced to screen readers
  * (`role="status"`, outside the view so re-rendering never resets it), delegated events
@@ -70,7 +78,7 @@ export function time(ms: number): Html {
  *   protected template() { return html`<p>${this.s.authSignIn}</p>` }
  * }
  */
-export abstract class PorchlightElement extends HTMLElement {
+export abstract class PorchlightElement extends ElementBase {
   protected readonly root = this.attachShadow({ mode: 'open' })
   protected readonly view: HTMLElement
   protected readonly status: HTMLElement

@@ -1,7 +1,7 @@
 import type { Client, ContactForm } from '../../sdk/src/index.ts'
 import * as sdk from '../../sdk/src/index.ts'
 import { PorchlightAuth } from './auth-element.ts'
-import { type EmbedConfig, readConfig, type ScriptTag } from './config.ts'
+import type { EmbedConfig } from './config.ts'
 import { setComponentContext } from './element.ts'
 import { enhanceForm, type FormContext } from './forms.ts'
 import { PorchlightForum } from './forum-element.ts'
@@ -58,24 +58,22 @@ interface PageGlobals {
 }
 
 /**
- * Sets up the page: reads the script tag, creates the client, installs `window.Porchlight`,
- * enhances the contact forms now and as they are added, and defines the web components
- * (`<porchlight-auth>`, `<porchlight-forum>`, `<porchlight-notifications>`). A second copy of the
- * script on the same page reuses the first one's `Porchlight`, so nothing happens twice.
+ * Sets up the page for a site: creates the client, installs `window.Porchlight`, enhances the
+ * contact forms now and as they are added, and defines the web components (`<porchlight-auth>`,
+ * `<porchlight-forum>`, `<porchlight-notifications>`). A second copy of the embed on the same
+ * page (a script tag and a module, say) reuses the first one's `Porchlight`, so nothing happens
+ * twice. Needs a DOM: the script tag (src/index.ts) and `install` (src/module.ts) call it only
+ * in a page.
  *
  * @throws Nothing.
  * @example
- * install(document.currentScript as HTMLScriptElement)
+ * setUpPage(readConfig(document.currentScript as HTMLScriptElement, location.href))
  */
-export function install(script: ScriptTag | null): PorchlightEmbed {
+export function setUpPage(config: EmbedConfig, overrides?: StringOverrides): PorchlightEmbed {
   const page = globalThis as unknown as PageGlobals
   if (page.Porchlight?.client) return page.Porchlight as PorchlightEmbed
-  const config = readConfig(script, location.href)
-  if (!config.key) {
-    console.warn('Porchlight: add data-key="pk_…" (the site\'s publishable key) to the script tag')
-  }
   const client = sdk.createClient(config)
-  let strings = mergeStrings(defaultStrings, page.PorchlightEmbedStrings)
+  let strings = mergeStrings(mergeStrings(defaultStrings, page.PorchlightEmbedStrings), overrides)
 
   // A form whose action names another site's key gets a contact form API of its own.
   const otherSites = new Map<string, ContactForm>()

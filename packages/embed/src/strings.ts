@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../sdk/src/index.ts'
+
 /**
  * Every text the embed shows or announces, in English. Names start with the feature they belong
  * to (`form…`, `auth…`, `forum…`, `notifications…`); `errors` holds messages by API error code,
@@ -127,7 +129,8 @@ export const defaultStrings = {
 
   /**
    * By error code (`PorchlightError.code`), for every feature. A code without an entry shows
-   * `formFailed` in a form and the server's own message in a component.
+   * `formFailed` in a form and the server's own message in a component. Keys are checked
+   * against the SDK's `ErrorCode`: one the server never sends fails to compile.
    */
   errors: {
     NETWORK_ERROR: 'The server could not be reached. Check your connection and try again.',
@@ -148,7 +151,7 @@ export const defaultStrings = {
     SLOW_MODE: 'Slow mode is on in this thread: you can post again in {seconds} seconds.',
     NEW_MEMBER_LIMIT:
       'New members can post a few times on their first day. Please try again later.',
-  } as Record<string, string>,
+  } satisfies { [Code in ErrorCode]?: string } as Record<string, string>,
 }
 
 /**
@@ -166,7 +169,8 @@ export type EmbedStrings = typeof defaultStrings
  * const german: StringOverrides = { formSending: 'Wird gesendet…', errors: { TIMEOUT: '…' } }
  */
 export type StringOverrides = Partial<Omit<EmbedStrings, 'errors'>> & {
-  errors?: Record<string, string>
+  /** By code: any of the SDK's `ErrorCode`s, or one a newer server sends. */
+  errors?: { [Code in ErrorCode]?: string } & Record<string, string>
 }
 
 /**

@@ -1,6 +1,13 @@
 import { apiPath, type CallOptions } from './core.ts'
 import type { PorchlightError } from './errors.ts'
-import { type ClientOptions, type Connection, connect, type SessionListener } from './session.ts'
+import {
+  type ClientOptions,
+  type Connection,
+  connect,
+  ownCredentials,
+  type SavedSession,
+  type SessionListener,
+} from './session.ts'
 
 /**
  * What a member sees of their own account. Times are milliseconds since the epoch.
@@ -111,7 +118,7 @@ export interface AccountExport {
 /**
  * Membership: registration, sessions, email verification, password recovery and the member's
  * own account. Made by {@link createAuth}, or found at `client.auth`. Every method also takes
- * `{ signal }` last.
+ * `{ signal, headers }` last.
  *
  * Errors any method may throw besides its own: `RATE_LIMITED` (429, with `retryAfter`),
  * `VALIDATION_FAILED` (422, a message per field in `fields`), `INVALID_SESSION` (401: the
@@ -119,7 +126,7 @@ export interface AccountExport {
  * `NETWORK_ERROR`, `TIMEOUT` and `ABORTED`.
  *
  * @example
- * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_…' })
  * auth.onChange((user) => render(user))
  * await auth.login({ email, password })
  */
@@ -314,7 +321,8 @@ export interface Auth extends Connection {
    */
   exportData(options?: CallOptions): Promise<AccountExport>
   /**
-   * Reads an emailed link, `…?action=<action>&token=<token>` (the server's default link is
+   * Reads an emailed link (`url`: a string, a `URL` or `location`; default the page's address),
+   * `…?action=<action>&token=<token>` (the server's default link is
    * `<site>/account?action={action}&token={token}`; hash routes such as `#/account?…` work too).
    * Returns `null` when the URL is not such a link. It only reads: finish with
    * {@link Auth.verifyEmail} or {@link Auth.confirmEmailChange} at once, or ask for a new
@@ -327,7 +335,7 @@ export interface Auth extends Connection {
    * if (link?.action === 'confirm-email-change') await auth.confirmEmailChange(link.token)
    * if (link?.action === 'reset-password') showNewPasswordForm(link.token)
    */
-  handleEmailLink(url?: string | URL): EmailLink | null
+  handleEmailLink(url?: string | { readonly href: string }): EmailLink | null
 }
 
 const linkActions = ['verify-email', 'reset-password', 'confirm-email-change']
@@ -340,7 +348,7 @@ const linkActions = ['verify-email', 'reset-password', 'confirm-email-change']
  * @throws Nothing itself; see {@link Auth} for what its methods throw.
  * @example
  * import { createAuth, createForum } from '@porchlight/sdk'
- * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_…' })
  * const forum = createForum(auth) // same session
  * await auth.login({ email: 'ada@example.com', password })
  */
@@ -350,9 +358,13 @@ export function createAuth(source: ClientOptions | Connection): Auth {
   let currentId: string | undefined
   const post = <T>(path: string, body?: unknown, options?: CallOptions) =>
     request<T>('POST', `/v1/${path}`, { ...options, body })
+  /** Replaces the kept session, unless the call carried its own credentials (see ownCredentials). */
+  const save = async (next: SavedSession | null, options?: CallOptions) => {
+    if (!ownCredentials(options)) await session.save(next)
+  }
   /** Keeps a fresher copy of the signed-in account; another member's is only returned. */
-  const keep = async (account: Account) => {
-    if (session.user?.id === account.id) await session.save({ account, token: session.token })
+  const keep = async (account: Account, options?: CallOptions) => {
+    if (session.user?.id === account.id) await save({ account, token: session.token }, options)
     return account
   }
   /** Signs out here whatever the server says; an already ended session (401) is no failure. */
@@ -362,7 +374,7 @@ export function createAuth(source: ClientOptions | Connection): Auth {
     } catch (error) {
       if ((error as PorchlightError).status !== 401) throw error
     } finally {
-      await session.save(null)
+      await save(null, options)
     }
   }
 
@@ -380,7 +392,7 @@ export function createAuth(source: ClientOptions | Connection): Auth {
         { email, password, transport: session.transport },
         options,
       )
-      await session.save(signedIn)
+      await save(signedIn, options)
       return signedIn.account
     },
     logout: (options) => signOut('auth/logout', options),
@@ -390,7 +402,8 @@ export function createAuth(source: ClientOptions | Connection): Auth {
       let current: Partial<CurrentSession> = {}
       // Signed out with bearer sessions: nothing to ask. (An account kept without a token, say
       // from cookie sessions before, is no session either, and is forgotten below.)
-      if (session.transport === 'cookie' || session.token) {
+      const forwarded = ownCredentials(options)
+      if (forwarded || session.transport === 'cookie' || session.token) {
         try {
           current = await request('GET', '/v1/auth/session', options)
         } catch (error) {
@@ -399,45 +412,49 @@ export function createAuth(source: ClientOptions | Connection): Auth {
         }
       }
       const { account } = current
-      currentId = current.session?.id
-      await session.save(account ? { account, token: session.token } : null)
+      if (!forwarded) currentId = current.session?.id
+      await save(account ? { account, token: session.token } : null, options)
       return account ? (current as CurrentSession) : null
     },
     verifyEmail: async (token, options) =>
-      keep((await post<{ account: Account }>('auth/verify-email', { token }, options)).account),
+      keep(
+        (await post<{ account: Account }>('auth/verify-email', { token }, options)).account,
+        options,
+      ),
     resendVerification: (options) => post('auth/verify-email/resend', undefined, options),
     requestPasswordReset: (email, options) =>
       post('auth/password-reset/request', { email }, options),
     resetPassword: (token, password, options) =>
       post('auth/password-reset/confirm', { token, password }, options),
     updateProfile: async (changes, options) =>
-      keep(await request('PATCH', '/v1/account', { ...options, body: changes })),
+      keep(await request('PATCH', '/v1/account', { ...options, body: changes }), options),
     changePassword: (input, options) => post('account/password', input, options),
     changeEmail: (input, options) => post('account/email', input, options),
     confirmEmailChange: async (token, options) =>
-      keep(await post('auth/email-change/confirm', { token }, options)),
+      keep(await post('auth/email-change/confirm', { token }, options), options),
     async listSessions(options) {
       const { sessions } = await request<{ sessions: MemberSession[] }>(
         'GET',
         '/v1/auth/sessions',
         options,
       )
-      currentId = sessions.find((s) => s.current)?.id
+      if (!ownCredentials(options)) currentId = sessions.find((s) => s.current)?.id
       return sessions
     },
     async revokeSession(id, options) {
       await request('DELETE', apiPath`/v1/auth/sessions/${id}`, options)
       // A bearer token is `<session id>.<secret>`.
-      if (id === currentId || id === session.token?.split('.')[0]) await session.save(null)
+      if (id === currentId || id === session.token?.split('.')[0]) await save(null, options)
     },
     async deleteAccount(password, options) {
       await request('DELETE', '/v1/account', { ...options, body: { password } })
-      await session.save(null)
+      await save(null, options)
     },
     exportData: (options) => request('GET', '/v1/account/export', options),
     handleEmailLink(url = globalThis.location?.href ?? '') {
       // What follows the first `?`, up to and past a `#`: `/account?…` and `#/account?…` alike.
-      const params = new URLSearchParams(`${url}`.replace(/^[^?]*\??/, '').replace('#', '&'))
+      const href = typeof url === 'string' ? url : url.href
+      const params = new URLSearchParams(href.replace(/^[^?]*\??/, '').replace('#', '&'))
       const action = params.get('action') as EmailLink['action']
       const token = params.get('token')
       return token && linkActions.includes(action) ? { action, token } : null

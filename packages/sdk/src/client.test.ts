@@ -3,7 +3,7 @@ import { json, startServer } from '../test/server.ts'
 import { createClient } from './client.ts'
 import { isPorchlightError, PorchlightError } from './errors.ts'
 
-const key = 'pk_test_123'
+const key = 'pk_3mzq7kx2vbn4tr6wd5yh2fja'
 let server: Awaited<ReturnType<typeof startServer>>
 
 afterEach(() => server?.close())
@@ -77,13 +77,21 @@ describe('createClient', () => {
   it('turns the error envelope into a PorchlightError with fields', async () => {
     server = await startServer((_req, res) =>
       json(res, 422, {
-        error: { code: 'INVALID_INPUT', message: 'Check the form', fields: { email: 'Invalid' } },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Some fields are invalid.',
+          fields: { email: 'Invalid' },
+        },
       }),
     )
     const client = createClient({ url: server.url, key })
 
     const error = await failure(client.request('POST', '/v1/things', { body: {} }))
-    expect(error).toMatchObject({ status: 422, code: 'INVALID_INPUT', message: 'Check the form' })
+    expect(error).toMatchObject({
+      status: 422,
+      code: 'VALIDATION_FAILED',
+      message: 'Some fields are invalid.',
+    })
     expect(error.fields).toEqual({ email: 'Invalid' })
     expect(error.name).toBe('PorchlightError')
     expect(error.retryAfter).toBeUndefined()
@@ -93,10 +101,18 @@ describe('createClient', () => {
 
   it('gives an empty fields object when the envelope has none', async () => {
     server = await startServer((_req, res) =>
-      json(res, 401, { error: { code: 'INVALID_KEY', message: 'Unknown key' } }),
+      json(res, 401, { error: { code: 'INVALID_PUBLISHABLE_KEY', message: 'Unknown key' } }),
     )
     const error = await failure(createClient({ url: server.url, key }).site())
-    expect(error).toMatchObject({ status: 401, code: 'INVALID_KEY', fields: {} })
+    expect(error).toMatchObject({ status: 401, code: 'INVALID_PUBLISHABLE_KEY', fields: {} })
+  })
+
+  it('passes on a code this version does not know, as a newer server may send', async () => {
+    server = await startServer((_req, res) =>
+      json(res, 409, { error: { code: 'SOME_FUTURE_CODE', message: 'Newer than this SDK' } }),
+    )
+    const error = await failure(createClient({ url: server.url, key }).site())
+    expect(error).toMatchObject({ status: 409, code: 'SOME_FUTURE_CODE' })
   })
 
   it('reads Retry-After on 429', async () => {
@@ -132,12 +148,12 @@ describe('createClient', () => {
       json(
         res,
         503,
-        { error: { code: 'SERVICE_UNAVAILABLE', message: 'Back soon' } },
+        { error: { code: 'DATABASE_UNAVAILABLE', message: 'Back soon' } },
         { 'Retry-After': '120' },
       ),
     )
     const error = await failure(createClient({ url: server.url, key }).site())
-    expect(error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: 120 })
+    expect(error).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: 120 })
   })
 
   it('reports a non-JSON error page as UNEXPECTED_RESPONSE with its status', async () => {

@@ -23,7 +23,7 @@ export interface SiteInfo {
  * and every feature on it shares that session.
  *
  * @example
- * const client: Client = createClient({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const client: Client = createClient({ url: 'https://api.example.com', key: 'pk_…' })
  */
 export interface Client extends Connection {
   /** Where the session is kept (`session.storage`). */
@@ -80,7 +80,7 @@ export interface Client extends Connection {
  * @throws Nothing itself; each call documents what it throws.
  * @example
  * import { createClient } from '@porchlight/sdk'
- * const client = createClient({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const client = createClient({ url: 'https://api.example.com', key: 'pk_…' })
  * client.auth.onChange((user) => render(user))
  * const site = await client.site()
  */

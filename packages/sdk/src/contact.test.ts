@@ -97,6 +97,18 @@ describe('contactForm.submit', () => {
     expect(submission?.honeypot).toBe('bot text')
   })
 
+  it('takes URLSearchParams and any iterable of pairs alike, as a server forwarding a post does', async () => {
+    const contactForm = await start()
+    const posted = new URLSearchParams('email=ada%40example.com&topics=ferns&topics=mosses')
+    await contactForm.submit('contact', posted)
+    await contactForm.submit('contact', new Map([['email', 'bea@example.com']]))
+
+    expect(server.submissions.map((submission) => submission.fields)).toEqual([
+      { email: 'ada@example.com', topics: ['ferns', 'mosses'] },
+      { email: 'bea@example.com' },
+    ])
+  })
+
   it('refuses a file in FormData before making any request', async () => {
     const contactForm = await start()
     const data = new FormData()

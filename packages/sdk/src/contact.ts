@@ -7,19 +7,21 @@ import {
 } from './core.ts'
 import { clientError } from './errors.ts'
 import { type Challenge, solveChallenge } from './pow.ts'
+import type { FormElement } from './runtime-types.ts'
 
 /**
- * What a contact form submits: a plain object, a `FormData`, or the `<form>` itself. Numbers and
- * booleans are sent as strings; arrays and repeated names in a form become arrays of strings.
- * A honeypot field (`_gotcha`) is passed through like any other.
+ * What a contact form submits: a plain object; a `FormData`, `URLSearchParams` or any other
+ * iterable of `[name, value]` pairs; or, in a page, the `<form>` itself. Numbers and booleans are
+ * sent as strings; arrays and repeated names become arrays of strings. A honeypot field
+ * (`_gotcha`) is passed through like any other.
  *
  * @example
  * const data: ContactFormData = { email: 'ada@example.com', message: 'Hello', topics: ['a', 'b'] }
  */
 export type ContactFormData =
   | Record<string, string | string[] | number | boolean>
-  | FormData
-  | HTMLFormElement
+  | Iterable<readonly [string, unknown]>
+  | FormElement
 
 /**
  * What the server answers to an accepted submission.
@@ -36,7 +38,7 @@ export interface Submission {
  * Contact form submissions, made by {@link createContactForm} or found at `client.contactForm`.
  *
  * @example
- * const contactForm: ContactForm = createContactForm({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const contactForm: ContactForm = createContactForm({ url: 'https://api.example.com', key: 'pk_…' })
  */
 export interface ContactForm {
   /**
@@ -96,7 +98,7 @@ interface Solution extends Challenge {
  * @throws Nothing itself; see {@link ContactForm} for what its methods throw.
  * @example
  * import { createContactForm } from '@porchlight/sdk'
- * const contactForm = createContactForm({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const contactForm = createContactForm({ url: 'https://api.example.com', key: 'pk_…' })
  * const form = document.querySelector('form')!
  * contactForm.prepare('contact')
  * form.onsubmit = (event) => {
@@ -118,23 +120,23 @@ export function createContactForm(
   const path = (formId: string, action: string) =>
     `/v1/forms/${encodeURIComponent(formId)}/${action}`
 
-  async function solve(formId: string, signal?: AbortSignal): Promise<Solution> {
-    const challenge = await request<Solution>('GET', path(formId, 'challenge'), { signal })
-    return { ...challenge, number: await solveChallenge(challenge, signal) }
+  async function solve(formId: string, options?: CallOptions): Promise<Solution> {
+    const challenge = await request<Solution>('GET', path(formId, 'challenge'), options)
+    return { ...challenge, number: await solveChallenge(challenge, options?.signal) }
   }
 
   return {
-    prepare(formId, { signal } = {}) {
+    prepare(formId, options) {
       let attempt = prepared.get(formId)
       if (!attempt) {
         // A failed preparation is forgotten, so the next submit fetches its own challenge.
-        attempt = solve(formId, signal).catch(() => void prepared.delete(formId))
+        attempt = solve(formId, options).catch(() => void prepared.delete(formId))
         prepared.set(formId, attempt)
       }
       return attempt.then(() => {})
     },
 
-    async submit(formId, data, { signal } = {}) {
+    async submit(formId, data, options) {
       const fields = fieldsOf(data)
       // Challenges are single-use: take the prepared one out whatever happens next.
       const ready = prepared.get(formId)
@@ -149,8 +151,9 @@ export function createContactForm(
       ) {
         solution = undefined
       }
-      solution ??= await solve(formId, signal)
+      solution ??= await solve(formId, options)
       return request('POST', path(formId, 'submissions'), {
+        ...options,
         body: {
           ...fields,
           // What ALTCHA servers verify: base64 of the JSON of these properties (the array picks
@@ -161,7 +164,6 @@ export function createContactForm(
           // Only from prepare: a token fetched just now would only look too fast.
           _t: timeTokens.get(formId),
         },
-        signal,
       })
     },
   }
@@ -171,11 +173,12 @@ export function createContactForm(
 function fieldsOf(data: ContactFormData): Record<string, string | string[]> {
   // No prototype, so fields named `constructor` or `__proto__` are plain fields.
   const fields: Record<string, string | string[]> = Object.create(null)
-  const entries: Iterable<[string, unknown]> =
-    data instanceof FormData
-      ? data
-      : typeof HTMLFormElement !== 'undefined' && data instanceof HTMLFormElement
-        ? new FormData(data)
+  // A form first: it is iterable too, but over its controls.
+  const entries: Iterable<readonly [string, unknown]> =
+    typeof HTMLFormElement !== 'undefined' && data instanceof HTMLFormElement
+      ? new FormData(data)
+      : Symbol.iterator in data
+        ? (data as Iterable<readonly [string, unknown]>)
         : Object.entries(data)
   for (const [name, value] of entries) {
     // Refused even when empty (an unused file input): better found while building the page

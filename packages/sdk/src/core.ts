@@ -1,10 +1,11 @@
 import { clientError, PorchlightError } from './errors.ts'
+import type { AbortSignalLike, Fetch, FetchResponse } from './runtime-types.ts'
 
 /**
  * Where the API is and which site is calling: all that {@link createRequest} needs.
  *
  * @example
- * const options: ConnectionOptions = { url: 'https://api.example.com', key: 'pk_live_…', timeout: 5000 }
+ * const options: ConnectionOptions = { url: 'https://api.example.com', key: 'pk_…', timeout: 5000 }
  */
 export interface ConnectionOptions {
   /** API base, e.g. `https://api.example.com`. */
@@ -12,7 +13,7 @@ export interface ConnectionOptions {
   /** The site's publishable key, `pk_…`; safe to ship in a page. */
   key: string
   /** Defaults to the global `fetch`. */
-  fetch?: typeof fetch
+  fetch?: Fetch
   /** Milliseconds before a request fails with `TIMEOUT`; default 15000. */
   timeout?: number
 }
@@ -22,10 +23,19 @@ export interface ConnectionOptions {
  *
  * @example
  * await client.site({ signal: AbortSignal.timeout(2000) })
+ * // On a server, acting for the member whose request it is handling:
+ * await client.auth.getSession({ headers: { cookie: request.headers.get('cookie') ?? '' } })
  */
 export interface CallOptions {
   /** Aborting it fails the call with `ABORTED`. */
-  signal?: AbortSignal
+  signal?: AbortSignalLike
+  /**
+   * Request headers for this call only, over the SDK's own: on a server, the member's `cookie`
+   * (and `origin`) forwarded from the request it is answering. A call with a `cookie` or
+   * `authorization` header acts for that member alone: the client's own session is neither sent
+   * with it nor changed by its answer, so one client can serve many members.
+   */
+  headers?: Record<string, string>
 }
 
 /**
@@ -39,13 +49,12 @@ export interface RequestOptions extends CallOptions {
   body?: unknown
   /** Appended to the URL; `undefined` and `null` values are left out (say, a last page's cursor). */
   query?: Record<string, string | number | boolean | null | undefined>
-  headers?: Record<string, string>
   /**
    * Called with the response as soon as it arrives, before its body is read: for its headers,
    * such as `ETag`. A `304 Not Modified` (the answer to an `If-None-Match` header) resolves to
    * `undefined`, as an empty body does.
    */
-  onResponse?: (response: Response) => void
+  onResponse?: (response: FetchResponse) => void
 }
 
 /** What {@link createSend}'s function takes: {@link RequestOptions} less the query. */
@@ -75,7 +84,7 @@ export type SendFunction = <T>(method: string, path: string, options?: SendOptio
  * @throws Nothing itself; the function it returns throws {@link PorchlightError}.
  * @example
  * import { createRequest } from '@porchlight/sdk'
- * const request = createRequest({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const request = createRequest({ url: 'https://api.example.com', key: 'pk_…' })
  * const site = await request<SiteInfo>('GET', '/v1/site')
  */
 export function createRequest(options: ConnectionOptions): RequestFunction {
@@ -96,7 +105,7 @@ export function createRequest(options: ConnectionOptions): RequestFunction {
  *
  * @throws {PorchlightError} from the function it returns, as {@link RequestFunction} says.
  * @example
- * const send = createSend({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const send = createSend({ url: 'https://api.example.com', key: 'pk_…' })
  * await send('POST', '/v1/forms/contact/submissions', { body: fields })
  */
 export function createSend({ url, key, fetch: fetcher, timeout = 15_000 }: ConnectionOptions) {
@@ -120,7 +129,9 @@ export function createSend({ url, key, fetch: fetcher, timeout = 15_000 }: Conne
         },
         body: json,
         // Engines before AbortSignal.any (Safari < 17.4) keep the caller's signal, not the timeout.
-        signal: signal ? (AbortSignal.any?.([signal, timer]) ?? signal) : timer,
+        signal: signal
+          ? (AbortSignal.any?.([signal as AbortSignal, timer]) ?? (signal as AbortSignal))
+          : timer,
       })
       onResponse?.(response)
       // Reading the body is part of the request: the timeout and the signal cover it too.

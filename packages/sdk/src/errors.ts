@@ -1,3 +1,5 @@
+import type { ClientErrorCode, ErrorCode } from './error-codes.ts'
+
 /**
  * What {@link PorchlightError} is built from.
  *
@@ -7,8 +9,11 @@
 export interface PorchlightErrorInit {
   /** HTTP status, or 0 when no response arrived. */
   status: number
-  /** Stable SCREAMING_SNAKE code, e.g. `EMAIL_TAKEN`. */
-  code: string
+  /**
+   * Stable SCREAMING_SNAKE code, e.g. `EMAIL_TAKEN`: one of {@link ErrorCode}, or a code from a
+   * newer server that this version does not know yet.
+   */
+  code: ErrorCode | (string & {})
   message: string
   /** Per-field messages from a validation failure. */
   fields?: Record<string, string> | undefined
@@ -37,7 +42,7 @@ export class PorchlightError extends Error {
   override name = 'PorchlightError'
   // Declared, not initialised: the constructor assigns them in one go, which minifies smaller.
   declare readonly status: number
-  declare readonly code: string
+  declare readonly code: ErrorCode | (string & {})
   declare readonly fields: Record<string, string>
   declare readonly retryAfter: number | undefined
 
@@ -55,8 +60,11 @@ export class PorchlightError extends Error {
  * @example
  * throw clientError('ABORTED', 'The request was aborted')
  */
-export const clientError = (code: string, message: string, cause?: unknown): PorchlightError =>
-  new PorchlightError({ status: 0, code, message, cause })
+export const clientError = (
+  code: ClientErrorCode,
+  message: string,
+  cause?: unknown,
+): PorchlightError => new PorchlightError({ status: 0, code, message, cause })
 
 /**
  * True when `e` is a {@link PorchlightError}. Unlike `instanceof`, this also recognises errors from

@@ -178,14 +178,15 @@ export interface PageOptions extends CallOptions {
 
 /**
  * Member discussions: reading, posting, reactions, flags, watches and search. Made by
- * {@link createForum}, or found at `client.forum`. Every method also takes `{ signal }` last.
+ * {@link createForum}, or found at `client.forum`. Every method also takes `{ signal, headers }`
+ * last.
  *
  * Errors any method may throw besides its own: `INVALID_SESSION` (401, the session is then
  * forgotten), `SIGN_IN_REQUIRED` (401) for writes by a guest, `RATE_LIMITED` (429),
  * `VALIDATION_FAILED` (422, with `fields`), and the SDK's `NETWORK_ERROR`, `TIMEOUT`, `ABORTED`.
  *
  * @example
- * const forum = createForum({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const forum = createForum({ url: 'https://api.example.com', key: 'pk_…' })
  * const { items } = await forum.threads('general')
  */
 export interface Forum {
@@ -356,7 +357,7 @@ const keptPages = 50
  * @throws Nothing itself; see {@link Forum} for what its methods throw.
  * @example
  * import { createAuth, createForum } from '@porchlight/sdk'
- * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_…' })
  * const forum = createForum(auth)
  * const { items } = await forum.posts('thr_…')
  */
@@ -382,7 +383,7 @@ export function createForum(source: ClientOptions | Pick<Connection, 'request'>)
         {
           ...options,
           query: { after, limit },
-          ...(kept && { headers: { 'If-None-Match': kept[0] } }),
+          headers: { ...options.headers, ...(kept && { 'If-None-Match': kept[0] }) },
           onResponse: (response) => {
             etag = response.headers.get('ETag')
           },

@@ -23,6 +23,7 @@ export {
   type RequestFunction,
   type RequestOptions,
 } from './core.ts'
+export type { ClientErrorCode, ErrorCode, ServerErrorCode } from './error-codes.ts'
 export { isPorchlightError, PorchlightError, type PorchlightErrorInit } from './errors.ts'
 export {
   type Author,
@@ -52,6 +53,13 @@ export {
   type NotificationPreferences,
   type Notifications,
 } from './notifications.ts'
+export type {
+  AbortSignalLike,
+  Fetch,
+  FetchResponse,
+  FormElement,
+  WebStorageLike,
+} from './runtime-types.ts'
 export type {
   ClientOptions,
   Connection,

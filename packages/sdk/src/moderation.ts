@@ -70,7 +70,7 @@ export interface ModerationLogEntry {
 /**
  * Tools for moderators and admins; every action is written to the moderation log. Made by
  * {@link createModeration}, or found at `client.moderation`. Every method also takes
- * `{ signal }` last, and may throw `SIGN_IN_REQUIRED` (401), `FORBIDDEN` (403) for a member
+ * `{ signal, headers }` last, and may throw `SIGN_IN_REQUIRED` (401), `FORBIDDEN` (403) for a member
  * who is not a moderator, `INVALID_SESSION` (401, the session is then forgotten),
  * `VALIDATION_FAILED` (422), `RATE_LIMITED` (429) and the SDK's `NETWORK_ERROR`, `TIMEOUT`,
  * `ABORTED`. Reasons are at most 500 characters.
@@ -179,8 +179,8 @@ export interface Moderation {
    */
   deleteThread(threadId: string, reason: string, options?: CallOptions): Promise<void>
   /**
-   * Suspends a member for `days`, or `until` a time (milliseconds since the epoch): they can sign
-   * in and read, not post.
+   * Suspends a member for `days`, or `until` a time (milliseconds since the epoch): every session
+   * they hold ends at once, and signing in answers `ACCOUNT_SUSPENDED` until the time passes.
    *
    * @throws {PorchlightError} `MEMBER_NOT_FOUND` (404); `OWN_ACCOUNT` (403); `FORBIDDEN` (403) for
    *   a member who outranks the moderator; `MEMBER_BANNED` (409).
@@ -231,7 +231,7 @@ export interface Moderation {
  * @throws Nothing itself; see {@link Moderation} for what its methods throw.
  * @example
  * import { createAuth, createModeration } from '@porchlight/sdk'
- * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_…' })
  * const moderation = createModeration(auth)
  * await moderation.pinThread('thr_…')
  */

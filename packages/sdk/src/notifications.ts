@@ -97,7 +97,7 @@ export interface Notifications {
  * @throws Nothing itself; see {@link Notifications} for what its methods throw.
  * @example
  * import { createAuth, createNotifications } from '@porchlight/sdk'
- * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const auth = createAuth({ url: 'https://api.example.com', key: 'pk_…' })
  * const notifications = createNotifications(auth)
  * const count = await notifications.unreadCount()
  */

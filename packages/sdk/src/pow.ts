@@ -1,4 +1,5 @@
 import { clientError } from './errors.ts'
+import type { AbortSignalLike } from './runtime-types.ts'
 
 /**
  * An ALTCHA v1 proof-of-work challenge: find the integer `number` in `[0, maxnumber]` for which
@@ -38,7 +39,7 @@ export interface Challenge {
  */
 export async function solveChallenge(
   { algorithm, challenge, maxnumber, salt }: Challenge,
-  signal?: AbortSignal,
+  signal?: AbortSignalLike,
 ): Promise<number> {
   const encoder = new TextEncoder()
   let sliceStart = 0 // so the first round yields, and checks the signal, before any work

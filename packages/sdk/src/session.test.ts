@@ -235,13 +235,19 @@ describe('tabs stay in sync', () => {
     target.dispatchEvent(Object.assign(new Event('storage'), { key: changedKey }))
   }
 
+  // A page: tabs only listen where there are a window and a document.
   beforeEach(() => {
     Object.assign(globalThis, {
       addEventListener: target.addEventListener.bind(target),
+      window: globalThis,
+      document: {},
     })
   })
   afterEach(() => {
-    delete (globalThis as { addEventListener?: unknown }).addEventListener
+    const page = globalThis as { addEventListener?: unknown; window?: unknown; document?: unknown }
+    delete page.addEventListener
+    delete page.window
+    delete page.document
   })
 
   it('another tab signing in and out fires onChange here', async () => {

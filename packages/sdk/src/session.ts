@@ -1,16 +1,25 @@
 import type { Account } from './auth.ts'
-import { type ConnectionOptions, createRequest, type RequestFunction } from './core.ts'
+import {
+  type CallOptions,
+  type ConnectionOptions,
+  createRequest,
+  type RequestFunction,
+} from './core.ts'
 import type { PorchlightError } from './errors.ts'
-import { type KeyValueStorage, webStorage } from './storage.ts'
+import { inPage, type KeyValueStorage, webStorage } from './storage.ts'
 
 /**
  * Options for {@link createClient} and the feature factories (`createAuth`, `createForum`…).
  *
  * @example
- * const options: ClientOptions = { url: 'https://api.example.com', key: 'pk_live_…', session: 'cookie' }
+ * const options: ClientOptions = { url: 'https://api.example.com', key: 'pk_…', session: 'cookie' }
  */
 export interface ClientOptions extends ConnectionOptions {
-  /** Where the session is kept between page loads; `localStorage` when available, else memory. */
+  /**
+   * Where the session is kept between page loads. Default: `localStorage` in a web page (where
+   * `window` and `document` exist), else memory of this client's own, never a server runtime's
+   * process-wide `localStorage` (see {@link webStorage}).
+   */
   storage?: KeyValueStorage
   /**
    * How the member's session travels. `bearer` (default): a token kept in `storage` and sent as
@@ -90,13 +99,27 @@ export interface Connection {
 }
 
 /**
+ * True when a call carries its own credentials, a `cookie` or `authorization` header: a server
+ * forwarding the member's cookie from the request it answers. Such a call acts for that member
+ * alone: the client's kept session is not sent with it, and its answer does not change that
+ * session, so one client can serve many members without one member's session becoming the
+ * next request's. Internal.
+ *
+ * @throws Nothing.
+ * @example
+ * if (!ownCredentials(options)) await session.save(signedIn)
+ */
+export const ownCredentials = (options?: CallOptions): boolean =>
+  Object.keys(options?.headers ?? {}).some((name) => /^(cookie|authorization)$/i.test(name))
+
+/**
  * Opens a connection with a session: the request path sends the token, and any
  * `401 INVALID_SESSION` (the session ended, was revoked, or expired) forgets the session, tells
  * the listeners and is thrown as usual. Internal: the factories call it when given options.
  *
  * @throws Nothing itself; its request function throws {@link PorchlightError}.
  * @example
- * const { request, session } = connect({ url: 'https://api.example.com', key: 'pk_live_…' })
+ * const { request, session } = connect({ url: 'https://api.example.com', key: 'pk_…' })
  */
 export function connect(options: ClientOptions): Connection {
   const { key, storage = webStorage(), session: transport = 'bearer', fetch: fetcher } = options
@@ -132,10 +155,14 @@ export function connect(options: ClientOptions): Connection {
 
   // Another tab signed in or out: localStorage tells the other tabs of the origin. The key is
   // read again rather than taken from the event, so a custom storage is never second-guessed.
-  globalThis.addEventListener?.('storage', (event) => {
-    const changed = (event as StorageEvent).key
-    if (changed === name || changed === null) read()
-  })
+  // Only in a page: a server runtime with a global event target (Deno) would keep every
+  // per-request client alive through its listener.
+  if (inPage()) {
+    addEventListener('storage', (event) => {
+      const changed = event.key
+      if (changed === name || changed === null) read()
+    })
+  }
 
   const session: SessionStore = {
     storage,
@@ -170,6 +197,7 @@ export function connect(options: ClientOptions): Connection {
   )
   const request = (async (method, path, call = {}) => {
     await ready
+    if (ownCredentials(call)) return base(method, path, call)
     const { token } = state
     try {
       return await base(

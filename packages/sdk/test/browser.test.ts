@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+// The IIFE bundle's global, `Porchlight`, as a page without a bundler sees it: the package's
+// own declaration (`@porchlight/sdk/global`).
+import type {} from '../src/global.ts'
 import { type FormsServerOptions, key, startFormsServer } from './forms-server.ts'
 import { json } from './server.ts'
 
@@ -138,8 +141,3 @@ describe.skipIf(!existsSync(executablePath))(`in Chromium (${executablePath})`, 
     expect(server.seen.length).toBe(before)
   })
 })
-
-declare global {
-  // The IIFE bundle's global, as a page without a bundler sees it.
-  var Porchlight: typeof import('../src/index.ts')
-}

@@ -1,0 +1,107 @@
+// Every `code` a PorchlightError can carry. The server's list is checked against the server's
+// own source by test/error-codes.test.ts, so a code added, renamed or removed on either side
+// fails the SDK's tests until both agree. Types only: nothing here reaches a bundle.
+
+/**
+ * The codes the Porchlight server answers with, in `{"error": {"code": …}}`.
+ *
+ * @example
+ * const retryable: ServerErrorCode[] = ['RATE_LIMITED', 'SLOW_MODE', 'DATABASE_UNAVAILABLE']
+ */
+export type ServerErrorCode =
+  // Any request.
+  | 'BAD_REQUEST'
+  | 'INVALID_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'INVALID_CURSOR'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_ERROR'
+  | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_BUSY'
+  | 'MIGRATIONS_PENDING'
+  | 'SHUTTING_DOWN'
+  | 'UNSAFE_CONFIGURATION'
+  | 'INVALID_CONFIGURATION'
+  // Keys and origins.
+  | 'INVALID_PUBLISHABLE_KEY'
+  | 'INVALID_SECRET_KEY'
+  | 'ORIGIN_NOT_ALLOWED'
+  // The member's session.
+  | 'INVALID_SESSION'
+  | 'SIGN_IN_REQUIRED'
+  | 'CROSS_SITE_REQUEST'
+  // Contact forms.
+  | 'FORM_NOT_FOUND'
+  | 'FORM_DISABLED'
+  | 'TOO_MANY_FIELDS'
+  | 'FILE_UPLOADS_NOT_SUPPORTED'
+  // Membership.
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_SUSPENDED'
+  | 'EMAIL_NOT_VERIFIED'
+  | 'EMAIL_TAKEN'
+  | 'INVALID_PASSWORD'
+  | 'INVALID_TOKEN'
+  | 'SESSION_NOT_FOUND'
+  // Discussions and moderation.
+  | 'CATEGORY_NOT_FOUND'
+  | 'THREAD_NOT_FOUND'
+  | 'POST_NOT_FOUND'
+  | 'MEMBER_NOT_FOUND'
+  | 'THREAD_LOCKED'
+  | 'POST_DELETED'
+  | 'POST_HIDDEN'
+  | 'EDIT_WINDOW_CLOSED'
+  | 'SLOW_MODE'
+  | 'NEW_MEMBER_LIMIT'
+  | 'ALREADY_FLAGGED'
+  | 'OWN_POST'
+  | 'OWN_ACCOUNT'
+  | 'FORBIDDEN'
+  | 'NO_OPEN_FLAGS'
+  | 'MEMBER_BANNED'
+  // The owner's API (secret keys).
+  | 'FORM_EXISTS'
+  | 'SUBMISSION_NOT_FOUND'
+  | 'CATEGORY_EXISTS'
+  | 'CATEGORY_NOT_EMPTY'
+  | 'ORIGIN_EXISTS'
+  | 'ORIGIN_NOT_FOUND'
+  | 'KEY_NOT_FOUND'
+  | 'LAST_SECRET_KEY'
+  | 'JOB_NOT_FOUND'
+  | 'JOB_NOT_DEAD'
+  // The script tag's bundle.
+  | 'EMBED_NOT_BUILT'
+  | 'EMBED_VERSION_NOT_FOUND'
+
+/**
+ * The codes the SDK gives failures it finds itself, with status 0 (no answer, or none yet),
+ * except `UNEXPECTED_RESPONSE`, which carries the HTTP status of a body that is not the API's.
+ *
+ * @example
+ * const offline: ClientErrorCode[] = ['NETWORK_ERROR', 'TIMEOUT']
+ */
+export type ClientErrorCode =
+  | 'NETWORK_ERROR'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'CHALLENGE_FAILED'
+  | 'FILE_UPLOADS_NOT_SUPPORTED'
+  | 'UNEXPECTED_RESPONSE'
+
+/**
+ * Every code this version of the SDK knows. `PorchlightError.code` is typed
+ * `ErrorCode | (string & {})`: a newer server may send a code this version does not know yet,
+ * so any string stays possible, while editors still complete the known ones.
+ *
+ * @example
+ * function message(code: ErrorCode): string {
+ *   return code === 'RATE_LIMITED' ? 'Slow down' : 'Something went wrong'
+ * }
+ */
+export type ErrorCode = ServerErrorCode | ClientErrorCode
