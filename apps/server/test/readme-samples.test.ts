@@ -4,12 +4,17 @@
 // `KEY_ID`) become the values the earlier commands printed. Commands that are not run here (the
 // install, the test and build scripts) are listed with the reason, and still checked to exist;
 // a command in the README that this test neither runs nor lists fails it.
-import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  runProcess,
+  type StartedProcess,
+  startProcess,
+} from '../../../test/support/child-processes.ts'
+import { freePort } from '../../../test/support/free-port.ts'
 import { codeBlocks } from './helpers/markdown-code-blocks.ts'
 import {
   type CommandLine,
@@ -17,7 +22,6 @@ import {
   curlRequest,
   shellWords,
 } from './helpers/readme-commands.ts'
-import { freePort } from './lifecycle/cli-process.ts'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const rootPackage = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'))
@@ -48,7 +52,7 @@ const notRun: Record<string, string> = {
 
 let dir: string
 let port: number
-let serve: { child: ChildProcess; output: () => string; exited: Promise<unknown> }
+let serve: StartedProcess
 /** What the README's placeholders stand for, filled in as the commands print them. */
 const placeholders = new Map<string, string>()
 /** What the commands printed that the test checks later. */
@@ -70,16 +74,12 @@ function filledIn(words: string[]): string[] {
 }
 
 /** Runs the CLI in the reader's folder, where `./data/porchlight.db` is. */
-function porchlight(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [porchlightBin, ...args],
-      { cwd: dir, env: { PATH: process.env.PATH } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-    )
+async function porchlight(args: string[]): Promise<{ code: number; output: string }> {
+  const { code, stdout, stderr } = await runProcess(process.execPath, [porchlightBin, ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH },
   })
+  return { code: code ?? 1, output: stdout + stderr }
 }
 
 const api = (path: string, headers: Record<string, string> = {}) =>
@@ -99,26 +99,18 @@ const fromWww = () =>
 async function npmStart() {
   const [program, ...args] = shellWords(rootPackage.scripts.start)
   expect(program).toBe('node')
-  const child = spawn(
+  const started = startProcess(
     process.execPath,
     args.map((arg) => (existsSync(join(repo, arg)) ? join(repo, arg) : arg)),
     { cwd: dir, env: { PATH: process.env.PATH, PORT: String(port) } },
   )
-  let output = ''
-  const keep = (chunk: Buffer) => {
-    output += chunk
+  try {
+    await started.until(/secret key:\s+sk_\S+/, 30_000)
+  } catch (error) {
+    started.child.kill('SIGKILL') // npm start did not start: leave nothing running
+    throw error
   }
-  child.stdout.on('data', keep)
-  child.stderr.on('data', keep)
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  for (let waited = 0; !/secret key:\s+sk_\S+/.test(output); waited += 25) {
-    if (child.exitCode !== null || waited > 30_000) {
-      child.kill('SIGKILL')
-      throw new Error(`npm start did not start:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  return { child, output: () => output, exited }
+  return started
 }
 
 /**

@@ -1,9 +1,9 @@
 // The built example app in Chromium, served by `vite preview`, against the real Porchlight server
 // on a socket: the steps its README gives a developer, then what a visitor and a member do.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type PreviewServer, preview } from 'vite'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../apps/server/src/config.ts'
@@ -13,18 +13,10 @@ import { type NodeServer, startNodeServer } from '../../../apps/server/src/entry
 import { createLogger } from '../../../apps/server/src/logger.ts'
 import { siteScope } from '../../../apps/server/src/sites/scope.ts'
 import { addOrigin, createSite } from '../../../apps/server/src/sites/service.ts'
+import { executablePath, hasChromiumFor, launchChromium } from '../../../test/support/chromium.ts'
 import { appRoot, buildApp } from './build-app.ts'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-// Runs wherever Chromium is installed (.ci/run installs it); CI must not silently skip it.
-if (!existsSync(executablePath)) {
-  const reason = `no Chromium at ${executablePath}: install Debian's chromium package, or set CHROMIUM_PATH`
-  if (process.env.CI) throw new Error(reason)
-  console.warn(`Skipping the example app's browser tests: ${reason}`)
-}
-
-describe.skipIf(!existsSync(executablePath))(
+describe.skipIf(!hasChromiumFor("the example app's browser tests"))(
   `the example app in Chromium (${executablePath})`,
   () => {
     let dir: string
@@ -76,10 +68,7 @@ describe.skipIf(!existsSync(executablePath))(
       // `npx porchlight site origins add <the app's origin>`: the key works only from there.
       await addOrigin(server.deps, siteScope(site.id), new URL(appUrl).origin)
 
-      browser = await chromium.launch({
-        executablePath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      })
+      browser = await launchChromium()
     })
 
     afterEach(async () => {

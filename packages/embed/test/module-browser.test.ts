@@ -3,29 +3,24 @@
 // built as `npm run build` builds it (this package's tsup config, into a temp folder) and served,
 // with a stand-in for the API, by Playwright's router.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { build, type Options } from 'tsup'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { executablePath, hasChromiumFor, launchChromium } from '../../../test/support/chromium.ts'
 import tsupConfig from '../tsup.config.ts'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const embed = fileURLToPath(new URL('..', import.meta.url))
 // https, so the page is a secure context: crypto.subtle, which the proof of work needs.
 const origin = 'https://app.test'
 const key = 'pk_3mzq7kx2vbn4tr6wd5yh2fja'
 
-// Runs wherever Chromium is installed (.ci/run installs it); CI must not silently skip it.
-if (!existsSync(executablePath)) {
-  const reason = `no Chromium at ${executablePath}: install Debian's chromium package, or set CHROMIUM_PATH`
-  if (process.env.CI) throw new Error(reason)
-  console.warn(`Skipping the module's browser tests: ${reason}`)
-}
+const hasChromium = hasChromiumFor("the module's browser tests")
 
-describe.skipIf(!existsSync(executablePath))(`install() in Chromium (${executablePath})`, () => {
+describe.skipIf(!hasChromium)(`install() in Chromium (${executablePath})`, () => {
   let dir: string
   let module: string
   let browser: Browser
@@ -42,10 +37,7 @@ describe.skipIf(!existsSync(executablePath))(`install() in Chromium (${executabl
       config: false,
     })
     module = readFileSync(join(dir, 'index.js'), 'utf8')
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    browser = await launchChromium()
   }, 60_000)
 
   afterAll(async () => {

@@ -4,78 +4,40 @@
 // types/ into a temp project as node_modules/@porchlight/embed, then compiled with
 // `skipLibCheck: false`. `@ts-expect-error` lines fail the compile when what they expect to be
 // refused is accepted.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build, type Options } from 'tsup'
-import ts from 'typescript'
+import type { Options } from 'tsup'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type DeclarationsProject,
+  declarationsProject,
+} from '../../../test/support/declarations-project.ts'
 import tsupConfig from '../tsup.config.ts'
 
 const embed = fileURLToPath(new URL('..', import.meta.url))
-let project: string
+let project: DeclarationsProject
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'porchlight-embed-types-'))
-  const installed = join(project, 'node_modules/@porchlight/embed')
-  await build({
-    ...(tsupConfig as Options),
-    // Paths in the config are relative to this package; the tests run from the repository root.
-    entry: { index: join(embed, 'src/module.ts') },
-    dts: { only: true },
-    outDir: join(installed, 'dist'),
-    silent: true,
-    config: false,
+  project = await declarationsProject({
+    dir: embed,
+    name: '@porchlight/embed',
+    build: {
+      ...(tsupConfig as Options),
+      // Paths in the config are relative to this package; the tests run from the repository root.
+      entry: { index: join(embed, 'src/module.ts') },
+      dts: { only: true },
+    },
+    files: ['package.json', 'types'],
+    // A page's project: the DOM, and no runtime's declarations.
+    compilerOptions: { lib: ['es2022', 'dom', 'dom.iterable'], types: [] },
   })
-  cpSync(join(embed, 'package.json'), join(installed, 'package.json'))
-  cpSync(join(embed, 'types'), join(installed, 'types'), { recursive: true })
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module' }))
 }, 60_000)
 
 afterAll(() => {
-  if (project) rmSync(project, { recursive: true, force: true })
+  project?.remove()
 })
-
-/** Compiles `files` in the temp project and returns the compiler's messages, one per line. */
-function compile(compilerOptions: object, files: Record<string, string>): string[] {
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(project, name), text)
-  const { options, errors } = ts.convertCompilerOptionsFromJson(
-    {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
-      target: 'es2022',
-      lib: ['es2022', 'dom', 'dom.iterable'],
-      types: [],
-      ...compilerOptions,
-    },
-    project,
-  )
-  const program = ts.createProgram({
-    rootNames: Object.keys(files).map((name) => join(project, name)),
-    options,
-  })
-  return [...errors, ...ts.getPreEmitDiagnostics(program)].map((diagnostic) => {
-    const where = diagnostic.file
-      ? `${diagnostic.file.fileName.replace(project, '')}:${
-          diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1
-        }: `
-      : ''
-    return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
-  })
-}
 
 // Each compile loads the DOM lib, and the frameworks' declarations: seconds on a busy machine.
 describe("the embed's declarations in a page", { timeout: 60_000 }, () => {
@@ -114,7 +76,7 @@ export const noCategory: PorchlightForumAttributes = { theme: 'dark' }
 export const strings: Parameters<PorchlightEmbed['setStrings']>[0] = { errors: { RATE_LIMITED: 1 } }
 export { forum, input }
 `
-    expect(compile({}, { 'page.ts': code })).toEqual([])
+    expect(project.compile({}, { 'page.ts': code })).toEqual([])
   })
 
   it("type the script tag's globals, window.Porchlight and window.PorchlightEmbedStrings", () => {
@@ -124,7 +86,7 @@ const site = await window.Porchlight.client.site()
 console.log(site.name, window.Porchlight.isPorchlightError(new Error()))
 export {}
 `
-    expect(compile({}, { 'script.ts': code })).toEqual([])
+    expect(project.compile({}, { 'script.ts': code })).toEqual([])
   })
 })
 
@@ -148,17 +110,6 @@ if (installed.length < 3) {
   console.warn(
     `Skipping the JSX type tests for ${missing.join(', ')}: install @types/react, preact and vue as dev dependencies to run them`,
   )
-}
-
-/**
- * Links a framework's installed package into the project. Its own dependencies resolve from
- * where it really is, as the compiler follows the link.
- */
-function linkFramework(manifest: string) {
-  const target = join(project, 'node_modules', manifest.replace(/\/package\.json$/, ''))
-  if (existsSync(target)) return
-  mkdirSync(dirname(target), { recursive: true })
-  symlinkSync(dirname(resolveFrom.resolve(manifest)), target)
 }
 
 const jsxCases: Record<string, { options: object; code: string; needs: string[] }> = {
@@ -206,8 +157,10 @@ describe.each(Object.entries(jsxCases))(
     it.skipIf(!installed.some(([framework]) => framework === name))(
       'type the elements and their attributes',
       () => {
-        for (const manifest of jsxCase.needs) linkFramework(manifest)
-        expect(compile(jsxCase.options, { [`${name}.tsx`]: jsxCase.code })).toEqual([])
+        for (const manifest of jsxCase.needs) {
+          project.link(dirname(manifest), dirname(resolveFrom.resolve(manifest)))
+        }
+        expect(project.compile(jsxCase.options, { [`${name}.tsx`]: jsxCase.code })).toEqual([])
       },
     )
   },

@@ -4,80 +4,46 @@
 // node_modules/@porchlight/sdk with this package.json, and compiled by the TypeScript compiler
 // with `skipLibCheck: false`, so an error inside them fails too. Each project's code also holds
 // `@ts-expect-error` lines: the compiler fails if what they expect to be refused is accepted.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build, type Options } from 'tsup'
-import ts from 'typescript'
+import type { Options } from 'tsup'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type DeclarationsProject,
+  declarationsProject,
+} from '../../../test/support/declarations-project.ts'
 import tsupConfig from '../tsup.config.ts'
 
 const sdk = fileURLToPath(new URL('..', import.meta.url))
 const repoModules = fileURLToPath(new URL('../../../node_modules/', import.meta.url))
-let project: string
+let project: DeclarationsProject
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'porchlight-sdk-types-'))
-  const installed = join(project, 'node_modules/@porchlight/sdk')
   // The first build of the config is the npm one (ESM, CJS and declarations).
   const [npmBuild] = tsupConfig as Options[]
   const dts = npmBuild?.dts as { entry: string[] }
   // Paths in the config are relative to this package; the tests run from the repository root.
   const here = (entries: string[]) => entries.map((entry) => join(sdk, entry))
-  await build({
-    ...npmBuild,
-    entry: here(npmBuild?.entry as string[]),
-    dts: { ...dts, entry: here(dts.entry), only: true },
-    outDir: join(installed, 'dist'),
-    clean: false,
-    silent: true,
-    config: false,
+  project = await declarationsProject({
+    dir: sdk,
+    name: '@porchlight/sdk',
+    build: {
+      ...npmBuild,
+      entry: here(npmBuild?.entry as string[]),
+      dts: { ...dts, entry: here(dts.entry), only: true },
+      clean: false,
+    },
+    files: ['package.json'],
   })
-  cpSync(join(sdk, 'package.json'), join(installed, 'package.json'))
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ type: 'module' }))
   // The runtimes' own declarations, as a project would install them.
-  mkdirSync(join(project, 'node_modules/@types'))
-  mkdirSync(join(project, 'node_modules/@cloudflare'))
-  symlinkSync(join(repoModules, '@types/node'), join(project, 'node_modules/@types/node'))
-  symlinkSync(
-    join(repoModules, '@cloudflare/workers-types'),
-    join(project, 'node_modules/@cloudflare/workers-types'),
-  )
+  for (const types of ['@types/node', '@cloudflare/workers-types']) {
+    project.link(types, join(repoModules, types))
+  }
 }, 60_000)
 
 afterAll(() => {
-  if (project) rmSync(project, { recursive: true, force: true })
+  project?.remove()
 })
-
-/** Compiles `files` in the temp project and returns the compiler's messages, one per line. */
-function compile(compilerOptions: object, files: Record<string, string>): string[] {
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(project, name), text)
-  const { options, errors } = ts.convertCompilerOptionsFromJson(
-    {
-      strict: true,
-      noEmit: true,
-      skipLibCheck: false,
-      module: 'nodenext',
-      moduleResolution: 'nodenext',
-      target: 'es2022',
-      ...compilerOptions,
-    },
-    project,
-  )
-  const program = ts.createProgram({
-    rootNames: Object.keys(files).map((name) => join(project, name)),
-    options,
-  })
-  return [...errors, ...ts.getPreEmitDiagnostics(program)].map((diagnostic) => {
-    const where = diagnostic.file
-      ? `${diagnostic.file.fileName.replace(project, '')}:${
-          diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1
-        }: `
-      : ''
-    return where + ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')
-  })
-}
 
 // What a server does with the SDK: a client per process with its own memory, each member's
 // cookie forwarded per call, codes narrowed. No DOM, no runtime declarations at all.
@@ -107,7 +73,7 @@ export const wrong: ErrorCode = 'INVALID_KEY'
 // Each compile loads whole libraries (@types/node, workers-types): seconds on a busy machine.
 describe("the SDK's declarations", { timeout: 60_000 }, () => {
   it('compile in a server-only project: lib es2022, no DOM, no runtime types at all', () => {
-    expect(compile({ lib: ['es2022'], types: [] }, { 'server.ts': serverCode })).toEqual([])
+    expect(project.compile({ lib: ['es2022'], types: [] }, { 'server.ts': serverCode })).toEqual([])
   })
 
   it('compile with Node types, where fetch, AbortSignal and FormData are the runtime’s', () => {
@@ -121,7 +87,7 @@ export async function withNode() {
   await client.contactForm.submit('contact', data)
 }
 `
-    expect(compile({ lib: ['es2022'], types: ['node'] }, { 'server.ts': code })).toEqual([])
+    expect(project.compile({ lib: ['es2022'], types: ['node'] }, { 'server.ts': code })).toEqual([])
   })
 
   it('compile from CommonJS, through the require condition', () => {
@@ -130,7 +96,7 @@ import sdk = require('@porchlight/sdk')
 const client = sdk.createClient({ url: 'https://api.example.com', key: 'pk_…' })
 export = client.forum.categories({ headers: { cookie: 'porchlight_session=…' } })
 `
-    expect(compile({ lib: ['es2022'], types: [] }, { 'server.cts': code })).toEqual([])
+    expect(project.compile({ lib: ['es2022'], types: [] }, { 'server.cts': code })).toEqual([])
   })
 
   it('compile on Cloudflare Workers, with workers-types', () => {
@@ -149,7 +115,10 @@ export default {
 }
 `
     expect(
-      compile({ lib: ['es2022'], types: ['@cloudflare/workers-types'] }, { 'worker.ts': code }),
+      project.compile(
+        { lib: ['es2022'], types: ['@cloudflare/workers-types'] },
+        { 'worker.ts': code },
+      ),
     ).toEqual([])
   })
 
@@ -165,7 +134,7 @@ await client.auth.handleEmailLink(location)
 export {}
 `
     expect(
-      compile({ lib: ['es2022', 'dom', 'dom.iterable'], types: [] }, { 'page.ts': code }),
+      project.compile({ lib: ['es2022', 'dom', 'dom.iterable'], types: [] }, { 'page.ts': code }),
     ).toEqual([])
   })
 
@@ -175,7 +144,7 @@ import { createContactForm } from '@porchlight/sdk'
 declare const notAForm: { action: string; elements: unknown }
 createContactForm({ url: 'https://api.example.com', key: 'pk_…' }).submit('contact', notAForm)
 `
-    const errors = compile({ lib: ['es2022'], types: [] }, { 'form.ts': code })
+    const errors = project.compile({ lib: ['es2022'], types: [] }, { 'form.ts': code })
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/^\/form\.ts:4: Argument of type/)
   })

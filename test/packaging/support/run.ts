@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { runProcess } from '../../support/child-processes.ts'
 
 export type RunResult = { code: number | null; stdout: string; stderr: string }
 
@@ -10,31 +10,23 @@ export type RunOptions = {
 }
 
 /**
- * Runs a command to its end and captures what it printed. No shell: arguments reach the
- * command as given.
+ * Runs a command to its end and captures what it printed, in a user's environment unless
+ * `env` is given. No shell: arguments reach the command as given.
  *
  * @example
  * const { code, stdout } = await run('npm', ['pack', '--json'], { cwd })
  */
-export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? userEnvironment(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.once('error', reject)
-    child.once('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(options.input ?? '')
+export async function run(
+  command: string,
+  args: string[],
+  options: RunOptions,
+): Promise<RunResult> {
+  const { code, stdout, stderr } = await runProcess(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? userEnvironment(),
+    input: options.input ?? '',
   })
+  return { code, stdout, stderr }
 }
 
 /**

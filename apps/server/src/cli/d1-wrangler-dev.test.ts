@@ -1,17 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCliCapturing } from '../../test/helpers/cli.ts'
-import {
-  holdingBuildLock,
-  repoRoot,
-  wranglerBin,
-  wranglerEnv,
-} from '../../test/worker/worker-bundle.ts'
+import { freePort } from '../../../../test/support/free-port.ts'
+import { runCliJson } from '../../test/helpers/cli.ts'
+import { repoRoot } from '../../test/worker/worker-bundle.ts'
+import { startWranglerDev, type WranglerDev } from '../../test/worker/wrangler-dev-server.ts'
 
 // Issue 10: a Worker on D1 had no way to get its first site, because the CLI could not open a D1
 // database. The operator's path, offline: `porchlight site create --d1` and `porchlight user
@@ -25,91 +19,17 @@ const toml = join(repoRoot, 'wrangler.toml')
 
 let state: string
 let base: string
-let wrangler: ChildProcess | undefined
-let output = ''
+let dev: WranglerDev
 let site: { id: string; publishableKey: string; secretKey: string }
 let admin: { id: string; email: string }
 
-/** A port nobody listens on now: the OS picks one, and it is let go at once. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
 /** `porchlight … --d1` on the temp state; its JSON output, after checking it succeeded. */
-async function porchlight<T>(...argv: string[]): Promise<T> {
-  const { code, out, err } = await runCliCapturing(
-    [...argv, '--d1', '--config', toml, '--persist-to', state, '--json'],
-    { LOG_LEVEL: 'silent' },
-  )
-  expect(err).toBe('')
-  expect(code).toBe(0)
-  return JSON.parse(out) as T
-}
-
-async function startWranglerDev(port: number, inspectorPort: number) {
-  const noVars = join(state, 'empty.env')
-  writeFileSync(noVars, '')
-  // The `[build]` step rewrites the checkout's build outputs: take turns with the bundle build.
-  await holdingBuildLock(async () => {
-    wrangler = spawn(
-      process.execPath,
-      [
-        wranglerBin,
-        'dev',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--inspector-port',
-        String(inspectorPort),
-        '--persist-to',
-        state,
-        '--env-file',
-        noVars,
-      ],
-      // Its own process group, so workerd goes with it when the test ends.
-      { cwd: repoRoot, env: wranglerEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    )
-    wrangler.stdout?.on('data', (chunk) => {
-      output += chunk
-    })
-    wrangler.stderr?.on('data', (chunk) => {
-      output += chunk
-    })
-    const deadline = Date.now() + 120_000
-    for (;;) {
-      if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`)
-      const answered = await fetch(`${base}/healthz`).then(
-        (res) => res.status === 200,
-        () => false,
-      )
-      if (answered) return
-      if (Date.now() > deadline) throw new Error(`wrangler dev did not answer in time:\n${output}`)
-      await sleep(250)
-    }
-  })
-}
-
-async function stopWranglerDev() {
-  const child = wrangler
-  wrangler = undefined
-  if (child?.pid === undefined || child.exitCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  process.kill(-child.pid, 'SIGTERM')
-  await Promise.race([exited, sleep(10_000)])
-  if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
-}
+const porchlight = <T>(...argv: string[]) =>
+  runCliJson<T>([...argv, '--d1', '--config', toml, '--persist-to', state], { LOG_LEVEL: 'silent' })
 
 beforeAll(async () => {
   state = mkdtempSync(join(tmpdir(), 'porchlight-cli-d1-dev-'))
-  const [port, inspectorPort] = [await freePort(), await freePort()]
+  const port = await freePort()
   base = `http://127.0.0.1:${port}`
 
   site = await porchlight('site', 'create', '--name', 'Bakery', '--origin', base)
@@ -125,11 +45,11 @@ beforeAll(async () => {
     '--admin',
     '--verified',
   )
-  await startWranglerDev(port, inspectorPort)
+  dev = await startWranglerDev({ persistTo: state, port })
 }, 240_000)
 
 afterAll(async () => {
-  await stopWranglerDev()
+  await dev?.stop()
   if (state) rmSync(state, { recursive: true, force: true })
 })
 
@@ -171,7 +91,7 @@ describe('a site made with `porchlight … --d1`, served by `wrangler dev`', {
   })
 
   it('made no demo site, since the database already had one', () => {
-    expect(output).not.toMatch(/demo site was created/)
+    expect(dev.output()).not.toMatch(/demo site was created/)
   })
 
   it('leaves what the Worker wrote for the CLI to read', async () => {
@@ -190,7 +110,7 @@ describe('a site made with `porchlight … --d1`, served by `wrangler dev`', {
     })
     expect(res.status).toBe(202)
     // One workerd at a time on the state's SQLite files, as an operator would run them.
-    await stopWranglerDev()
+    await dev.stop()
     const members = await porchlight<{ email: string; role: string }[]>('user', 'list')
     expect(members.map((m) => [m.email, m.role])).toEqual([
       ['bob@example.com', 'member'],

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { D1Database } from '@cloudflare/workers-types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { getPlatformProxy } from 'wrangler'
-import { runCliCapturing, runCliProcess } from '../../test/helpers/cli.ts'
+import { runCliCapturing, runCliJson, runCliProcess } from '../../test/helpers/cli.ts'
 import { repoRoot } from '../../test/worker/worker-bundle.ts'
 import { migrations } from '../db/migrations.generated.ts'
 
@@ -35,12 +35,8 @@ const cli = (...argv: string[]) => runCliCapturing(argv, { LOG_LEVEL: 'silent' }
 /** The CLI on the local D1 state in the temp folder, with the shipped wrangler.toml. */
 const onLocalD1 = () => ['--d1', '--config', shippedToml, '--persist-to', state]
 
-async function d1Json<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
-  const { code, out, err } = await cli(...argv, ...onLocalD1(), '--json')
-  expect(err).toBe('')
-  expect(code).toBe(0)
-  return JSON.parse(out) as T
-}
+const d1Json = <T = Record<string, unknown>>(...argv: string[]) =>
+  runCliJson<T>([...argv, ...onLocalD1()], { LOG_LEVEL: 'silent' })
 
 /**
  * What the D1 database bound as DB holds, read past the CLI: wrangler's own reading of the

@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts'
+import { runCliCapturing, runCliJson } from '../../test/helpers/cli.ts'
 import { bearer, everyStoredValue, rows } from '../../test/helpers/http.ts'
 import { parseSecretKey } from '../sites/keys.ts'
-import { runCli } from './run.ts'
 
 // The operator's CLI, run in-process against a temp database file, checked through its output,
 // its exit code, and a real app over the same file (do the printed keys work?).
@@ -13,37 +13,19 @@ import { runCli } from './run.ts'
 let dir: string
 let env: Record<string, string>
 let app: TestApp | undefined
-let stdout: MockInstance<typeof console.log>
-let stderr: MockInstance<typeof console.error>
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-'))
   env = { DATABASE_URL: `file:${join(dir, 'data', 'porchlight.db')}`, LOG_LEVEL: 'silent' }
-  stdout = vi.spyOn(console, 'log').mockImplementation(() => {})
-  stderr = vi.spyOn(console, 'error').mockImplementation(() => {})
 })
 afterEach(async () => {
-  vi.restoreAllMocks()
   await app?.close()
   app = undefined
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function cli(...argv: string[]) {
-  stdout.mockClear()
-  stderr.mockClear()
-  const code = await runCli(argv, env)
-  const text = (spy: typeof stdout) =>
-    spy.mock.calls.map((args: unknown[]) => args.join(' ')).join('\n')
-  return { code, out: text(stdout), err: text(stderr) }
-}
-
-async function cliJson<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
-  const { code, out, err } = await cli(...argv, '--json')
-  expect(err).toBe('')
-  expect(code).toBe(0)
-  return JSON.parse(out) as T
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env)
+const cliJson = <T = Record<string, unknown>>(...argv: string[]) => runCliJson<T>(argv, env)
 
 /** The app over the CLI's database file, to check what the CLI printed and stored. */
 async function server() {

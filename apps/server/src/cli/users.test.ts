@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts'
+import { runCliCapturing, runCliJson } from '../../test/helpers/cli.ts'
 import { everyStoredValue, jsonRequest, rows } from '../../test/helpers/http.ts'
-import { runCli } from './run.ts'
 
 // `porchlight user …` run in-process against a temp database file, checked through its output,
 // its exit code, and the real app over the same file (can the member it made sign in?).
@@ -12,8 +12,6 @@ import { runCli } from './run.ts'
 let dir: string
 let env: Record<string, string>
 let app: TestApp | undefined
-let stdout: MockInstance<typeof console.log>
-let stderr: MockInstance<typeof console.error>
 let site: { id: string; publishableKey: string; secretKey: string }
 
 const password = 'a long and quiet walk home'
@@ -21,32 +19,16 @@ const password = 'a long and quiet walk home'
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-users-'))
   env = { DATABASE_URL: `file:${join(dir, 'porchlight.db')}`, LOG_LEVEL: 'silent' }
-  stdout = vi.spyOn(console, 'log').mockImplementation(() => {})
-  stderr = vi.spyOn(console, 'error').mockImplementation(() => {})
   site = await cliJson('site', 'create', '--name', 'Bakery')
 })
 afterEach(async () => {
-  vi.restoreAllMocks()
   await app?.close()
   app = undefined
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function cli(...argv: string[]) {
-  stdout.mockClear()
-  stderr.mockClear()
-  const code = await runCli(argv, env)
-  const text = (spy: typeof stdout) =>
-    spy.mock.calls.map((args: unknown[]) => args.join(' ')).join('\n')
-  return { code, out: text(stdout), err: text(stderr) }
-}
-
-async function cliJson<T = Record<string, unknown>>(...argv: string[]): Promise<T> {
-  const { code, out, err } = await cli(...argv, '--json')
-  expect(err).toBe('')
-  expect(code).toBe(0)
-  return JSON.parse(out) as T
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, env)
+const cliJson = <T = Record<string, unknown>>(...argv: string[]) => runCliJson<T>(argv, env)
 
 async function server() {
   app ??= await createTestApp({ env: { DATABASE_URL: env.DATABASE_URL ?? '' } })

@@ -6,9 +6,8 @@ import {
   type TestApp,
   type TestSite,
 } from '../../test/helpers/app.ts'
+import { createTestCategory } from '../../test/helpers/categories.ts'
 import { createTestMember, fastPasswords, type TestMember } from '../../test/helpers/members.ts'
-import { categories } from '../db/schema.ts'
-import { newId } from '../ids.ts'
 
 // Regressions found by the SDK's author: what a client needs back from the forum API.
 describe('the forum API gives clients what they need', () => {
@@ -26,14 +25,7 @@ describe('the forum API gives clients what they need', () => {
   beforeEach(async () => {
     t = await createTestApp({ clock, passwords: fastPasswords })
     site = await createTestSite(t)
-    await t.deps.db.insert(categories).values({
-      id: newId('cat'),
-      siteId: site.id,
-      slug: 'general',
-      name: 'General',
-      createdAt: 1,
-      updatedAt: 1,
-    })
+    await createTestCategory(t, site)
     ann = await createTestMember(t, site)
     const res = await t.app.request('/v1/forum/threads', {
       method: 'POST',

@@ -7,9 +7,9 @@ import {
   type TestApp,
   type TestSite,
 } from '../../test/helpers/app.ts'
+import { createTestCategory } from '../../test/helpers/categories.ts'
 import { createTestMember, fastPasswords, type TestMember } from '../../test/helpers/members.ts'
-import { categories, posts, reactions, sites } from '../db/schema.ts'
-import { newId } from '../ids.ts'
+import { posts, reactions, sites } from '../db/schema.ts'
 
 // Deleting an account settles what the member wrote, per the site's `deletedMemberPosts`.
 describe.each(['keep', 'remove'] as const)('deleting a member who posted (policy %s)', (policy) => {
@@ -32,14 +32,7 @@ describe.each(['keep', 'remove'] as const)('deleting a member who posted (policy
       .update(sites)
       .set({ authSettings: { deletedMemberPosts: policy } })
       .where(eq(sites.id, site.id))
-    await t.deps.db.insert(categories).values({
-      id: newId('cat'),
-      siteId: site.id,
-      slug: 'general',
-      name: 'General',
-      createdAt: 1,
-      updatedAt: 1,
-    })
+    await createTestCategory(t, site)
     ann = await createTestMember(t, site, { password: 'a long and unusual passphrase' })
     bob = await createTestMember(t, site)
     const res = await t.app.request('/v1/forum/threads', {

@@ -6,10 +6,10 @@ import {
   type TestApp,
   type TestSite,
 } from '../../test/helpers/app.ts'
+import { createTestCategory } from '../../test/helpers/categories.ts'
 import { createTestMember, fastPasswords, type TestMember } from '../../test/helpers/members.ts'
-import { categories, notifications, outbox } from '../db/schema.ts'
+import { notifications, outbox } from '../db/schema.ts'
 import type { DepsOptions } from '../deps.ts'
-import { newId } from '../ids.ts'
 
 // Shared set-up for the notification tests: an app with one site and one category, and a small
 // client that calls the API as a member would.
@@ -46,14 +46,7 @@ export async function forumWorld(
     ...options,
   })
   const site = await createTestSite(t)
-  await t.deps.db.insert(categories).values({
-    id: newId('cat'),
-    siteId: site.id,
-    slug: 'general',
-    name: 'General',
-    createdAt: 1,
-    updatedAt: 1,
-  })
+  await createTestCategory(t, site)
   const call: ForumWorld['call'] = async (method, path, { token, body } = {}) => {
     const res = await t.app.request(path, {
       method,

@@ -6,9 +6,8 @@ import {
   type TestApp,
   type TestSite,
 } from '../../test/helpers/app.ts'
+import { createTestCategory } from '../../test/helpers/categories.ts'
 import { createTestMember, fastPasswords, type TestMember } from '../../test/helpers/members.ts'
-import { categories } from '../db/schema.ts'
-import { newId } from '../ids.ts'
 import type { SearchResult } from './search.ts'
 
 // Search scenarios share this: the real app over a real libSQL file, posts written through the
@@ -61,15 +60,7 @@ export async function createSearchHarness(): Promise<SearchHarness> {
     site,
     author,
     async category(slug, options = {}) {
-      await t.deps.db.insert(categories).values({
-        id: newId('cat'),
-        siteId: (options.site ?? site).id,
-        slug,
-        name: slug[0]?.toUpperCase() + slug.slice(1),
-        readAccess: options.readAccess ?? 'everyone',
-        createdAt: 1,
-        updatedAt: 1,
-      })
+      await createTestCategory(t, options.site ?? site, { slug, readAccess: options.readAccess })
     },
     async startThread(input, options = {}) {
       const res = await t.app.request('/v1/forum/threads', {

@@ -6,9 +6,8 @@ import {
   type TestApp,
   type TestSite,
 } from '../../test/helpers/app.ts'
+import { createTestCategory } from '../../test/helpers/categories.ts'
 import { createTestMember, fastPasswords } from '../../test/helpers/members.ts'
-import { categories } from '../db/schema.ts'
-import { newId } from '../ids.ts'
 
 describe('forum basics', () => {
   let t: TestApp
@@ -17,14 +16,7 @@ describe('forum basics', () => {
   beforeEach(async () => {
     t = await createTestApp({ clock, passwords: fastPasswords })
     site = await createTestSite(t)
-    await t.deps.db.insert(categories).values({
-      id: newId('cat'),
-      siteId: site.id,
-      slug: 'general',
-      name: 'General',
-      createdAt: 1,
-      updatedAt: 1,
-    })
+    await createTestCategory(t, site)
   })
   afterEach(() => t.close())
 

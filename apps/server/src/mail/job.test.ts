@@ -7,13 +7,13 @@ import {
   type TestApp,
 } from '../../test/helpers/app.ts'
 import { rows } from '../../test/helpers/http.ts'
+import { startTestSmtpServer, type TestSmtpServer } from '../../test/helpers/smtp.ts'
 import { enqueue, type Job } from '../outbox/jobs.ts'
 import { siteScope } from '../sites/scope.ts'
 import { createDevMailTransport } from './dev.ts'
 import { type EmailPayload, emailJob, emailJobHandler, messageIdFor } from './job.ts'
 import { PermanentMailError } from './message.ts'
 import { createSmtpTransport, type SmtpTransport } from './smtp.ts'
-import { closedPort, smtpUser, startSmtpServer, type TestSmtpServer } from './test-smtp-server.ts'
 
 const from = 'Porchlight <notify@porchlight.example>'
 
@@ -119,11 +119,10 @@ describe('contact notifications through the outbox while the mail server is down
   })
 
   it('keeps every email pending with its error, then delivers each exactly once', async () => {
-    const port = await closedPort()
+    server = await startTestSmtpServer()
+    await server.stop() // down from the start
     const clock = manualClock()
-    smtp = createSmtpTransport({
-      url: `smtp://${smtpUser.user}:${encodeURIComponent(smtpUser.pass)}@127.0.0.1:${port}`,
-    })
+    smtp = createSmtpTransport({ url: server.url })
     t = await createTestApp({ clock, handlers: { email: emailJobHandler(smtp, { from }) } })
     const { db, client, outbox } = t.deps
     const scope = siteScope((await createTestSite(t)).id)
@@ -145,7 +144,7 @@ describe('contact notifications through the outbox while the mail server is down
       })
     }
 
-    server = await startSmtpServer(port)
+    await server.start() // back on the same port
     await outbox.kick()
     expect(server.received).toHaveLength(0) // the backoff has not passed yet
 

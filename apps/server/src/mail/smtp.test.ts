@@ -1,8 +1,8 @@
 import { createServer, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startTestSmtpServer, testSmtpCredentials } from '../../test/helpers/smtp.ts'
 import type { MailMessage } from './message.ts'
 import { createSmtpTransport, type SmtpTransport } from './smtp.ts'
-import { closedPort, smtpUser, startSmtpServer, type TestSmtpServer } from './test-smtp-server.ts'
 
 const message: MailMessage = {
   from: 'Porchlight <notify@porchlight.example>',
@@ -15,7 +15,7 @@ const message: MailMessage = {
   headers: { 'X-Porchlight-Site': 'site_abc', 'Auto-Submitted': 'auto-generated' },
 }
 
-function urlFor(port: number, { user, pass } = smtpUser) {
+function urlFor(port: number, { user, pass } = testSmtpCredentials) {
   return `smtp://${encodeURIComponent(user)}:${encodeURIComponent(pass)}@127.0.0.1:${port}`
 }
 
@@ -27,15 +27,15 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step()
 })
 
-async function server(port?: number, received?: TestSmtpServer['received']) {
-  const s = await startSmtpServer(port, received)
+async function server() {
+  const s = await startTestSmtpServer()
   cleanup.push(() => s.close())
   return s
 }
 
 function transport(port: number, options: { timeoutMs?: number; pass?: string } = {}) {
   const t: SmtpTransport = createSmtpTransport({
-    url: urlFor(port, { user: smtpUser.user, pass: options.pass ?? smtpUser.pass }),
+    url: urlFor(port, { ...testSmtpCredentials, pass: options.pass ?? testSmtpCredentials.pass }),
     ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
   })
   transports.push(t)
@@ -57,24 +57,26 @@ describe('SMTP transport against a real SMTP server', () => {
     expect(h?.get('message-id')).toBe('<job_test1@porchlight.example>')
     expect(h?.get('x-porchlight-site')).toBe('site_abc')
     expect(h?.get('auto-submitted')).toBe('auto-generated')
-    // Non-ASCII subjects travel as RFC 2047 encoded words.
-    expect(h?.get('subject')).toMatch(/^=\?UTF-8\?[QB]\?/i)
+    // Non-ASCII subjects travel as RFC 2047 encoded words, and read back as written.
+    expect(mail?.raw).toMatch(/^Subject: =\?UTF-8\?[QB]\?/im)
+    expect(h?.get('subject')).toBe(message.subject)
     expect(h?.get('content-type')).toMatch(/^multipart\/alternative/)
     expect(mail?.parts.get('text/plain')).toBe(message.text)
     expect(mail?.parts.get('text/html')).toBe(message.html)
   })
 
   it('rejects quickly while the server is down, and works once it is back on that port', async () => {
-    const port = await closedPort()
-    const smtp = transport(port)
+    const down = await server()
+    await down.stop()
+    const smtp = transport(down.port)
 
     const started = performance.now()
     await expect(smtp.send(message)).rejects.toThrow(/ECONNREFUSED/)
     expect(performance.now() - started).toBeLessThan(3000)
 
-    const revived = await server(port)
+    await down.start()
     await smtp.send(message)
-    expect(revived.received.map((m) => m.headers.get('message-id'))).toEqual([message.messageId])
+    expect(down.received.map((m) => m.headers.get('message-id'))).toEqual([message.messageId])
   })
 
   it('gives up on a server that accepts the connection but never greets', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../test/helpers/app.ts'
+import { startTestSmtpServer, type TestSmtpServer } from '../../test/helpers/smtp.ts'
 import { loadConfig } from '../config.ts'
 import { createSmtpTransport } from './smtp.ts'
-import { smtpUser, startSmtpServer, type TestSmtpServer } from './test-smtp-server.ts'
 import { createMailTransport, MailSetupError } from './transport.ts'
 
 const message = {
@@ -62,9 +62,8 @@ describe('createMailTransport', () => {
   })
 
   it('builds SMTP with the factory the Node entry passes', async () => {
-    server = await startSmtpServer()
-    const url = `smtp://${smtpUser.user}:${encodeURIComponent(smtpUser.pass)}@127.0.0.1:${server.port}`
-    const config = loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: url }).mail
+    server = await startTestSmtpServer()
+    const config = loadConfig({ MAIL_TRANSPORT: 'smtp', SMTP_URL: server.url }).mail
     const mail = createMailTransport(config, {
       log: memoryLogger(),
       smtp: (smtpUrl) => createSmtpTransport({ url: smtpUrl }),

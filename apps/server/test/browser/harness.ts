@@ -1,40 +1,27 @@
-// What the browser tests of the components share: the real Node server on a socket over a temp
-// libSQL file, a real SMTP server for the emails, one Chromium for the file, and a demo site
-// set up as `npm start` sets up its own (a "general" category, emailed links that open the
-// demo members page). Members are made the way members are made: registered through the API
-// and confirmed with the link from their email.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+// What the browser tests against the real server share: the Node server on a socket over a temp
+// libSQL file, a real SMTP server for the emails, one Chromium for the file, and the demo site
+// `npm start` makes in an empty database (a contact form "contact", a "general" category,
+// emailed links that open the demo members page). Members are made the way members are made:
+// registered through the API and confirmed with the link from their email.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { buildEmbed } from '../../../../packages/embed/scripts/build.ts'
+import { hasChromiumFor, launchChromium } from '../../../../test/support/chromium.ts'
 import { loadConfig } from '../../src/config.ts'
 import { type NodeServer, startNodeServer } from '../../src/entry/node.ts'
 import { fileAssets } from '../../src/pages/file-assets.ts'
-import { createSite } from '../../src/sites/service.ts'
+import { createDemoSite } from '../../src/sites/demo-site.ts'
 import { memoryLogger } from '../helpers/app.ts'
 import { type ReceivedMessage, startTestSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts'
 
-export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const hasChromium = existsSync(executablePath)
+export const hasChromium = hasChromiumFor('the browser tests')
 export const screenshots = fileURLToPath(
   new URL('../../test-results/screenshots/', import.meta.url),
 )
-
-// Runs wherever Chromium is installed (.ci/run installs it); CI must not silently skip it.
-if (!hasChromium) {
-  const reason = `no Chromium at ${executablePath}: install Debian's chromium package, or set CHROMIUM_PATH`
-  if (process.env.CI) throw new Error(reason)
-  console.warn(`Skipping the browser tests: ${reason}`)
-}
 
 export const password = 'correct horse battery staple'
 
@@ -89,18 +76,17 @@ export async function startHarness(): Promise<Harness> {
   const server = await startNodeServer({
     config: { ...loadConfig(env), port: 0 },
     log: memoryLogger(),
-    assets: { embed: async () => embed, demoFile: (name) => files.demoFile(name) },
+    assets: { ...files, embed: async () => embed },
   })
-  const created = await createSite(server.deps, { name: 'Porch Demo', origins: [server.url] })
+  // The demo site as `npm start` creates it on the server's own origin: a contact form
+  // "contact", a category "general", and emailed links that open the demo members page.
+  const created = await createDemoSite(server.deps, server.url)
   const site = {
     id: created.id,
     publishableKey: created.publishableKey,
     secretKey: created.secretKey,
   }
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  const browser = await launchChromium()
   let contexts: BrowserContext[] = []
 
   async function send<T>(
@@ -184,15 +170,6 @@ export async function startHarness(): Promise<Harness> {
     },
   }
 
-  // The demo site as `npm start` creates it: a category, and links to the demo members page.
-  await harness.owner('POST', '/v1/admin/forum/categories', {
-    slug: 'general',
-    name: 'General',
-    description: 'Say hello, ask anything.',
-  })
-  await harness.owner('PATCH', '/v1/admin/auth-settings', {
-    linkTemplate: `${server.url}/demo/members.html?action={action}&token={token}`,
-  })
   return harness
 }
 

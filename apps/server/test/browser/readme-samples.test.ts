@@ -4,22 +4,14 @@
 // is pasted into a page of the site's allowed origin with only the example server and key
 // replaced; a visitor fills the form in and sends it (the SDK's sample first with an address
 // the server refuses: the embed's form has `type="email"`, so the browser would stop that).
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildEmbed } from '../../../../packages/embed/scripts/build.ts'
-import { loadConfig } from '../../src/config.ts'
-import { type NodeServer, startNodeServer } from '../../src/entry/node.ts'
-import { createLogger } from '../../src/logger.ts'
-import { fileAssets } from '../../src/pages/file-assets.ts'
-import { createDemoSite } from '../../src/sites/demo-site.ts'
 import { rows } from '../helpers/http.ts'
 import { type CodeBlock, codeBlocks } from '../helpers/markdown-code-blocks.ts'
-import { executablePath, hasChromium } from './harness.ts'
+import { type Harness, hasChromium, startHarness } from './harness.ts'
 
 const packages = fileURLToPath(new URL('../../../../packages/', import.meta.url))
 
@@ -33,50 +25,30 @@ function sample(readme: string, section: string, lang: string): CodeBlock {
 }
 
 describe.skipIf(!hasChromium)('the READMEs’ page samples in Chromium', () => {
-  let dir: string
-  let server: NodeServer
-  let browser: Browser
-  let key: string
+  // The site of the READMEs: a contact form "contact", pages on the server's own origin.
+  let h: Harness
 
   /** The README's example server and key, made real. */
   const forServer = (code: string) =>
-    code.replaceAll('https://api.example.com', server.url).replace(/pk_[a-z0-9]+/g, key)
+    code
+      .replaceAll('https://api.example.com', h.server.url)
+      .replace(/pk_[a-z0-9]+/g, h.site.publishableKey)
 
   beforeAll(async () => {
-    // Built from the sources for this run, in memory, as the other browser tests do.
-    const embed = {
-      version: 'test',
-      ...(await buildEmbed({ write: false })),
-      from: 'memory' as const,
-    }
-    const files = fileAssets()
-    dir = mkdtempSync(join(tmpdir(), 'porchlight-readme-browser-'))
-    server = await startNodeServer({
-      config: { ...loadConfig({ DATABASE_URL: `file:${join(dir, 'porchlight.db')}` }), port: 0 },
-      log: createLogger({ level: 'silent' }),
-      assets: { embed: async () => embed, demoFile: (name) => files.demoFile(name) },
-    })
-    // The site of the READMEs: a contact form "contact", pages on the server's own origin.
-    key = (await createDemoSite(server.deps, server.url)).publishableKey
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    h = await startHarness()
   }, 60_000)
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true })
+    await h?.close()
   })
 
   /** Opens `html` as a page of the site's origin; returns it and when it was shown. */
   async function openPage(html: string) {
-    const page = await (await browser.newContext()).newPage()
-    await page.route(`${server.url}/readme-sample.html`, (route) =>
+    const page = await h.page()
+    await page.route(`${h.server.url}/readme-sample.html`, (route) =>
       route.fulfill({ contentType: 'text/html', body: `<!doctype html>\n${html}` }),
     )
-    await page.goto(`${server.url}/readme-sample.html`)
+    await page.goto(`${h.server.url}/readme-sample.html`)
     return { page, shown: Date.now() }
   }
 
@@ -86,7 +58,7 @@ describe.skipIf(!hasChromium)('the READMEs’ page samples in Chromium', () => {
   }
 
   const stored = async (message: string) =>
-    (await rows(server.deps.client, 'SELECT status, spam_reasons, data FROM submissions')).find(
+    (await rows(h.server.deps.client, 'SELECT status, spam_reasons, data FROM submissions')).find(
       (row) => String(row.data).includes(message),
     )
 

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { vi } from 'vitest'
+import { expect, vi } from 'vitest'
+import { runProcess } from '../../../../test/support/child-processes.ts'
 import { runCli } from '../../src/cli/run.ts'
 
 /** What one run of the `porchlight` CLI printed, and its exit code. */
@@ -33,31 +33,34 @@ export async function runCliCapturing(
 }
 
 /**
+ * Runs the CLI in this process with `--json` added, checks that it succeeded with nothing on
+ * stderr, and returns what it printed, parsed.
+ *
+ * @example const site = await runCliJson<{ id: string }>(['site', 'create', '--name', 'A'], env)
+ */
+export async function runCliJson<T = Record<string, unknown>>(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<T> {
+  const { code, out, err } = await runCliCapturing([...argv, '--json'], env)
+  expect(err).toBe('')
+  expect(code).toBe(0)
+  return JSON.parse(out) as T
+}
+
+/**
  * Runs the CLI as an operator does: its own process, started in `cwd`, with `env` and nothing
  * else (for what reads the process's own environment and folder: wrangler's config search,
  * its login, its API address). Asynchronous, so stand-ins in this process keep answering it.
  */
-export function runCliProcess(
+export async function runCliProcess(
   argv: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number },
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...argv], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: options.timeoutMs ?? 60_000,
-      killSignal: 'SIGKILL',
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (chunk) => {
-      out += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      err += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, out: out.trim(), err: err.trim() }))
+  const { code, stdout, stderr } = await runProcess(process.execPath, [cliBin, ...argv], {
+    cwd: options.cwd,
+    env: options.env,
+    timeoutMs: options.timeoutMs ?? 60_000,
   })
+  return { code, out: stdout.trim(), err: stderr.trim() }
 }

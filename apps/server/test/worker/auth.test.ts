@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPasswordHasher } from '../../src/auth/password.ts'
 import { createSite } from '../../src/sites/service.ts'
+import { type PageRequestOptions, pageRequest } from './page-request.ts'
 import type { ResendEmail } from './resend-stand-in.ts'
 import {
   errorLines,
@@ -33,23 +34,8 @@ let site: Awaited<ReturnType<typeof createSite>>
 let other: Awaited<ReturnType<typeof createSite>>
 
 /** What the SDK on the site's page sends: the publishable key, the page's Origin, JSON. */
-function call(
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-) {
-  return w.fetch(path, {
-    method,
-    headers: {
-      'X-Porchlight-Key': site.publishableKey,
-      Origin: origin,
-      ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
-      ...(options.token && { Authorization: `Bearer ${options.token}` }),
-      ...options.headers,
-    },
-    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-  })
-}
+const call = (method: string, path: string, options?: PageRequestOptions) =>
+  pageRequest(w, { key: site.publishableKey, origin }, method, path, options)
 
 /** Waits for the next email to `to` whose subject starts with `subject`, after `seen` emails. */
 async function nextEmail(to: string, subject: string, seen: number): Promise<ResendEmail> {

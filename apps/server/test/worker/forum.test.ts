@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSite } from '../../src/sites/service.ts'
+import { type PageRequestOptions, pageRequest } from './page-request.ts'
 import {
   errorLines,
   formatLogs,
@@ -30,23 +31,8 @@ let site: Awaited<ReturnType<typeof createSite>>
 type Member = { id: string; username: string; token: string }
 
 /** What the SDK on the site's page sends; `token` signs the request in. */
-function call(
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string | undefined; headers?: Record<string, string> } = {},
-) {
-  return w.fetch(path, {
-    method,
-    headers: {
-      'X-Porchlight-Key': site.publishableKey,
-      Origin: origin,
-      ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
-      ...(options.token && { Authorization: `Bearer ${options.token}` }),
-      ...options.headers,
-    },
-    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-  })
-}
+const call = (method: string, path: string, options?: PageRequestOptions) =>
+  pageRequest(w, { key: site.publishableKey, origin }, method, path, options)
 
 /** The owner's API, with the site's secret key. */
 function owner(method: string, path: string, body?: unknown) {

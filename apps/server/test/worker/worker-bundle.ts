@@ -11,7 +11,6 @@
  * build. The `[build]` command rewrites folders of the checkout, so builds take turns under a
  * lock; a process that waited for the lock finds the build done and reuses it.
  */
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -30,6 +29,7 @@ import { extname, join, relative } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { runProcess } from '../../../../test/support/child-processes.ts'
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
 
@@ -227,6 +227,7 @@ function inputsHash(): string {
       'package.json',
       'apps/server/package.json',
       'apps/server/scripts/build-assets.ts',
+      'apps/server/scripts/openapi.ts',
       'packages/embed/package.json',
       'packages/embed/scripts/build.ts',
     ].map((f) => join(repoRoot, f)),
@@ -252,34 +253,16 @@ export const wranglerEnv = {
   FORCE_COLOR: '0',
 }
 
-/** Runs the repository's wrangler with this Node, bounded in time. */
-function runWrangler(args: string[], timeoutMs = 180_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [wranglerBin, ...args], {
-      cwd: repoRoot,
-      env: wranglerEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: timeoutMs,
-      killSignal: 'SIGKILL',
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve(output)
-      else {
-        const why = signal
-          ? `was killed (${signal}, timeout ${timeoutMs} ms)`
-          : `exited with ${code}`
-        reject(new Error(`wrangler ${args.join(' ')} ${why}:\n${output}`))
-      }
-    })
+/** Runs the repository's wrangler with this Node, bounded in time; resolves with its output. */
+async function runWrangler(args: string[], timeoutMs = 180_000): Promise<string> {
+  const { code, signal, output } = await runProcess(process.execPath, [wranglerBin, ...args], {
+    cwd: repoRoot,
+    env: wranglerEnv,
+    timeoutMs,
   })
+  if (code === 0) return output
+  const why = signal ? `was killed (${signal}, timeout ${timeoutMs} ms)` : `exited with ${code}`
+  throw new Error(`wrangler ${args.join(' ')} ${why}:\n${output}`)
 }
 
 /** "1,328,948 bytes (1297.8 KiB)" */

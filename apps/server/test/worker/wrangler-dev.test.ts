@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ProofOfWorkChallenge, solveChallenge } from '../../src/spam/proof-of-work.ts'
 import { spamSettingsSchema } from '../../src/spam/settings.ts'
-import { holdingBuildLock, repoRoot, wranglerBin, wranglerEnv } from './worker-bundle.ts'
+import { startWranglerDev, type WranglerDev } from './wrangler-dev-server.ts'
 
 // Issue 10: `npx wrangler dev` on a fresh clone answered 500 on every route
 // (URL_SCHEME_NOT_SUPPORTED "file:": there was no database for it), and nothing told a Workers
@@ -16,84 +14,18 @@ import { holdingBuildLock, repoRoot, wranglerBin, wranglerEnv } from './worker-b
 // static assets, its local D1 starts empty (in a temp folder here, .wrangler/state for a user),
 // and no .dev.vars or .env is read (an empty env file stands in for both, as in a fresh clone).
 
-let wrangler: ChildProcess | undefined
-let output = ''
+let dev: WranglerDev
 let base: string
 let state: string
 
-/** A port nobody listens on now: the OS picks one, and it is let go at once. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-async function untilAnswering(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    if (wrangler?.exitCode !== null) {
-      throw new Error(`wrangler dev exited (${wrangler?.exitCode}):\n${output}`)
-    }
-    try {
-      const res = await fetch(url)
-      if (res.status === 200) return
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not answer in time:\n${output}`)
-    await sleep(250)
-  }
-}
-
 beforeAll(async () => {
   state = mkdtempSync(join(tmpdir(), 'porchlight-wrangler-dev-'))
-  const noVars = join(state, 'empty.env')
-  writeFileSync(noVars, '')
-  const [port, inspectorPort] = [await freePort(), await freePort()]
-  base = `http://127.0.0.1:${port}`
-  // The `[build]` step rewrites the checkout's build outputs: take turns with the bundle build.
-  await holdingBuildLock(async () => {
-    wrangler = spawn(
-      process.execPath,
-      [
-        wranglerBin,
-        'dev',
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--inspector-port',
-        String(inspectorPort),
-        '--persist-to',
-        join(state, 'wrangler'),
-        '--env-file',
-        noVars,
-      ],
-      // Its own process group, so workerd goes with it when the test ends.
-      { cwd: repoRoot, env: wranglerEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-    )
-    wrangler.stdout?.on('data', (chunk) => {
-      output += chunk
-    })
-    wrangler.stderr?.on('data', (chunk) => {
-      output += chunk
-    })
-    await untilAnswering(`${base}/healthz`, 120_000)
-  })
+  dev = await startWranglerDev({ persistTo: join(state, 'wrangler') })
+  base = dev.url
 }, 180_000)
 
 afterAll(async () => {
-  if (wrangler?.pid !== undefined && wrangler.exitCode === null) {
-    const exited = new Promise((resolve) => wrangler?.once('exit', resolve))
-    process.kill(-wrangler.pid, 'SIGTERM')
-    await Promise.race([exited, sleep(10_000)])
-    if (wrangler.exitCode === null) process.kill(-wrangler.pid, 'SIGKILL')
-  }
+  await dev?.stop()
   if (state) rmSync(state, { recursive: true, force: true })
 })
 
@@ -106,7 +38,7 @@ describe('`npx wrangler dev` on a fresh clone, offline', { timeout: 60_000 }, ()
     const ready = await fetch(`${base}/readyz`)
     expect(await ready.json()).toEqual({ status: 'ready' })
     expect(ready.status).toBe(200)
-    expect(output).toContain('[custom build] Running: ')
+    expect(dev.output()).toContain('[custom build] Running: ')
   })
 
   it('serves /embed.js, built by the [build] step', async () => {
@@ -121,8 +53,8 @@ describe('`npx wrangler dev` on a fresh clone, offline', { timeout: 60_000 }, ()
     const page = await (await fetch(`${base}/demo/contact.html`)).text()
     key = /data-key="(pk_[a-z2-7]+)"/.exec(page)?.[1] ?? ''
     expect(key).not.toBe('')
-    expect(output).toContain(`publishable key: ${key}`)
-    expect(output).toMatch(/secret key: +sk_[a-z2-7]+_[a-z2-7]+/)
+    expect(dev.output()).toContain(`publishable key: ${key}`)
+    expect(dev.output()).toMatch(/secret key: +sk_[a-z2-7]+_[a-z2-7]+/)
   })
 
   it('takes a contact submission from the demo page’s origin', async () => {
@@ -162,11 +94,7 @@ describe('`npx wrangler dev` on a fresh clone, offline', { timeout: 60_000 }, ()
     })
     expect(await res.json()).toEqual({ status: 'verification_sent' })
     expect(res.status).toBe(202)
-    const deadline = Date.now() + 15_000
-    while (!/dev transport, not sent.*bob@example\.com/.test(output)) {
-      if (Date.now() > deadline) throw new Error(`No email printed:\n${output}`)
-      await sleep(100)
-    }
-    expect(output).toMatch(/Confirm your email for Demo site/)
+    await dev.until(/dev transport, not sent.*bob@example\.com/, 15_000)
+    expect(dev.output()).toMatch(/Confirm your email for Demo site/)
   })
 })
