@@ -138,8 +138,15 @@ describe('@porchlight/server', () => {
         'dist/public/demo/index.html',
         'dist/public/demo/contact.html',
         'dist/public/demo/style.css',
+        'dist/public/docs/api/swagger-ui-bundle.js',
+        'dist/public/docs/api/swagger-ui.css',
+        'dist/public/docs/api/LICENSE',
+        'dist/public/docs/api/NOTICE',
+        'dist/public/v1/openapi.json',
       ]),
     )
+    // The document the Worker serves instead of generating it on an isolate's first request.
+    expect(JSON.parse(read('dist/public/v1/openapi.json'))).toMatchObject({ openapi: '3.1.0' })
     expect(JSON.parse(read('dist/public/assets.json'))).toMatchObject({
       embed: { version: embedVersion },
     })

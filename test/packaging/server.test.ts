@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { killStartedProcesses, signalGroup, startProcess } from '../support/child-processes.ts'
+import { freePort } from '../support/free-port.ts'
 import { repositoryRoot } from './support/packages.ts'
 import { installedProject, type TempProject } from './support/project.ts'
 import { run, userEnvironment } from './support/run.ts'
-import { freePort, killLeftovers, startProcess, stopGroup } from './support/served.ts'
 
 // Issue 10: the published server did not run where it was installed. `npx porchlight --help`
 // failed with ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING (its exports and bin pointed at
@@ -21,7 +22,7 @@ beforeAll(async () => {
   project = await installedProject([packed['@porchlight/server'].tarball])
 })
 afterAll(() => {
-  killLeftovers()
+  killStartedProcesses()
   project?.remove()
 })
 
@@ -36,7 +37,7 @@ it('`npx porchlight --help` prints the usage', async () => {
   expect(help.stdout).toContain('serve')
 })
 
-it('`npx porchlight serve` runs in an empty folder on ./data, serves the script tag and the demo, and stops on SIGTERM', async () => {
+it('`npx porchlight serve` runs in an empty folder on ./data, serves the script tag, the demo and the API reference, and stops on SIGTERM', async () => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   // Nothing but the port: the database, the demo site and the pages take their defaults.
@@ -79,8 +80,20 @@ it('`npx porchlight serve` runs in an empty folder on ./data, serves the script 
     const style = await fetch(`${url}/demo/style.css`)
     expect(style.status).toBe(200)
     expect(style.headers.get('content-type')).toMatch(/^text\/css; charset=utf-8$/i)
+
+    // The API's document and its reference page, from the package's own files.
+    const document = await fetch(`${url}/v1/openapi.json`)
+    expect(document.status).toBe(200)
+    expect(await document.json()).toMatchObject({
+      openapi: '3.1.0',
+      servers: [{ url: expect.any(String) }],
+    })
+    expect((await fetch(`${url}/docs/api`)).status).toBe(200)
+    const renderer = await fetch(`${url}/docs/api/swagger-ui-bundle.js`)
+    expect(renderer.status).toBe(200)
+    expect(await renderer.text()).toContain('SwaggerUIBundle')
   } finally {
-    stopGroup(served, 'SIGTERM')
+    signalGroup(served.child, 'SIGTERM')
   }
   await served.closed
   expect(served.output()).toMatch(/"message":"shutting down","signal":"SIGTERM"/)

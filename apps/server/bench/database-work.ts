@@ -11,6 +11,7 @@ import { submitForm } from '../src/contact/submit.ts'
 import { createDatabase } from '../src/db/client.ts'
 import { pendingMigrations } from '../src/db/migrate.ts'
 import { createRateLimiter } from '../src/http/rate-limit.ts'
+import { noMetrics } from '../src/metrics/metrics.ts'
 import { parseSecretKey } from '../src/sites/keys.ts'
 import { activeSecretKey, siteByPublishableKey, siteDetails } from '../src/sites/queries.ts'
 import { siteScope } from '../src/sites/scope.ts'
@@ -166,6 +167,7 @@ async function recordSubmissionWork(
       clock: systemClock,
       limiter: createRateLimiter(db, systemClock),
       turnstile: { verify: async () => ({ success: true, errorCodes: [] }) },
+      metrics: noMetrics,
     },
     resolved,
     form,

@@ -36,6 +36,8 @@ const usage = `Usage: npm run bench -- [options]
   --forum-small <n>         posts in the small forum (default 1000)
   --forum-cache <dir>       where seeded forums are kept (default $TMPDIR/porchlight-bench-cache)
   --log-level <level>       Porchlight's LOG_LEVEL: warn (default), silent, info, …
+  --metrics                 Porchlight with its Prometheus metrics on (METRICS_TOKEN set), for
+                            the API and contact rows: what recording them costs per request
   --profile <dir>           write a CPU profile of each server to <dir> (node --cpu-prof)`
 
 const { values } = parseArgs({
@@ -53,6 +55,7 @@ const { values } = parseArgs({
     'forum-small': { type: 'string', default: '1000' },
     'forum-cache': { type: 'string', default: defaultCacheDir },
     'log-level': { type: 'string', default: 'warn' },
+    metrics: { type: 'boolean', default: false },
     profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -139,7 +142,8 @@ const servers: ServerProcess[] = []
 try {
   log(
     `Node ${process.version}, ${availableParallelism()} CPUs, ${warmup} s warm-up + ${duration} s ` +
-      `per side, ${roundCount} round(s), Porchlight LOG_LEVEL=${logLevel}`,
+      `per side, ${roundCount} round(s), Porchlight LOG_LEVEL=${logLevel}` +
+      (values.metrics ? ', metrics on' : ''),
   )
   const bad: string[] = []
   if (apiCount > 0 || withContact) bad.push(...(await measureAgainstBaseline()))
@@ -195,7 +199,13 @@ async function measureAgainstBaseline(): Promise<string[]> {
   const site = await prepareDatabases(dir)
   const list = scenarios(site).filter((s) => wanted(s.name))
   const [porchlight, baseline] = await Promise.all([
-    startPorchlight({ dir, logLevel, nodeArgs: profile('porchlight') }),
+    startPorchlight({
+      dir,
+      logLevel,
+      nodeArgs: profile('porchlight'),
+      // Recorded on every request; nothing scrapes them during the run.
+      ...(values.metrics && { env: { METRICS_TOKEN: 'bench-metrics-token-0123456789abcdef' } }),
+    }),
     startBaseline({ dir, nodeArgs: profile('baseline') }),
   ])
   servers.push(porchlight, baseline)

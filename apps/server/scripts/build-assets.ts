@@ -1,14 +1,21 @@
 // Assembles dist/public: the script tag's bundle (from packages/embed/dist, which the root
-// `npm run build` builds first) and the demo pages (examples/static-site), laid out as the URLs
-// they are served at. The published server serves this folder on Node (src/pages/
+// `npm run build` builds first), the demo pages (examples/static-site), the API reference's
+// renderer (swagger-ui-dist) and the OpenAPI document generated from the routes, laid out as the
+// URLs they are served at. The published server serves this folder on Node (src/pages/
 // built-assets.ts), and it is what a Worker deployment uploads as static assets. `npm run build`
 // in apps/server runs it after tsup; wrangler.toml's [build] runs it before each Worker build.
 import type { Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { demoFileName, type PublicAssetsManifest, publicPaths } from '../src/pages/assets.ts'
+import {
+  apiReferenceFiles,
+  demoFileName,
+  type PublicAssetsManifest,
+  publicPaths,
+} from '../src/pages/assets.ts'
 import { checkoutSources } from '../src/pages/checkout-assets.ts'
+import { referenceOpenApiDocument } from './openapi.ts'
 
 const serverRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -19,7 +26,13 @@ const serverRoot = fileURLToPath(new URL('..', import.meta.url))
  * const { embed } = await buildPublicAssets()
  */
 export async function buildPublicAssets(root = serverRoot): Promise<PublicAssetsManifest> {
-  const { embedPackage, demoSite } = checkoutSources(root)
+  const { embedPackage, demoSite, apiReferenceRenderer } = checkoutSources(root)
+  const renderer = apiReferenceRenderer()
+  if (!renderer) {
+    throw new Error(
+      'swagger-ui-dist is not installed: run `npm install` at the repository root (it is a development dependency the build copies from).',
+    )
+  }
   const out = join(root, 'dist', 'public')
   const bundle = join(embedPackage, 'dist', 'embed.js')
   const [code, map, embedManifest] = await Promise.all([
@@ -45,6 +58,12 @@ export async function buildPublicAssets(root = serverRoot): Promise<PublicAssets
       publicPaths.demo(name),
       () => readFile(join(demoSite, name), 'utf8'),
     ]),
+    ...apiReferenceFiles.map((name): [string, () => Promise<string>] => [
+      publicPaths.apiReference(name),
+      () => readFile(join(renderer, name), 'utf8'),
+    ]),
+    // Spares a Worker generating it on its first request (docs/architecture.md).
+    [publicPaths.openApiDocument, async () => JSON.stringify(await referenceOpenApiDocument())],
     [publicPaths.manifest, async () => `${JSON.stringify(manifest, null, 2)}\n`],
   ])
   for (const [path, content] of files) await replaceFile(join(out, path), await content())
@@ -97,6 +116,6 @@ async function listTolerantly(folder: string): Promise<Dirent[]> {
 if (import.meta.main) {
   const { embed, demo } = await buildPublicAssets()
   console.log(
-    `dist/public: embed.js and embed/${embed.version}/embed.js, demo/ (${demo.length} files)`,
+    `dist/public: embed.js and embed/${embed.version}/embed.js, demo/ (${demo.length} files), docs/api/, v1/openapi.json`,
   )
 }

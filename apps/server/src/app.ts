@@ -24,12 +24,17 @@ import { cors } from './http/cors.ts'
 import type { AppEnv } from './http/env.ts'
 import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
 import { memberSession } from './http/member.ts'
+import { openApiPath, openApiRoutes } from './http/openapi-route.ts'
 import { publicSite, secretKeySite } from './http/site.ts'
 import { describeError } from './logger.ts'
 import { devMailRoutes } from './mail/dev.ts'
+import { metricsRoutes } from './metrics/endpoint.ts'
+import { markUnmatched, recordRequests, routeLabel } from './metrics/http.ts'
+import { noMetrics } from './metrics/metrics.ts'
 import { adminOutboxRoutes } from './outbox/routes.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { adminSiteRoutes, publicSiteRoutes } from './sites/routes.ts'
+import { serverVersion } from './version.ts'
 
 /**
  * The one composition root: shared middleware, then each feature's routes. Runtimes differ only
@@ -43,6 +48,8 @@ export function createApp(deps: AppDeps) {
   const { db, log } = deps
   const app = new Hono<AppEnv>()
 
+  // First, so a request's time covers all the middleware after it; skipped when metrics are off.
+  if (deps.metrics !== noMetrics) app.use(recordRequests(deps.metrics))
   app.use(requestId({ headerName: 'X-Request-Id' }))
   app.use(async (c, next) => {
     const started = performance.now()
@@ -52,6 +59,7 @@ export function createApp(deps: AppDeps) {
     c.get('log').info(clientDisconnected(c) ? 'client disconnected' : 'request', {
       method: c.req.method,
       path: c.req.path,
+      route: routeLabel(c),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     })
@@ -74,8 +82,11 @@ export function createApp(deps: AppDeps) {
   // The public API is called from visitors' browsers on the sites' own origins; the owner's API
   // is for servers and tools, so browsers get no CORS access to it at all.
   const publicCors = cors(db)
+  // The OpenAPI document is public, and readable from any origin (its route says so itself).
   app.use('/v1/*', (c, next) =>
-    c.req.path.startsWith('/v1/admin/') ? next() : publicCors(c, next),
+    c.req.path.startsWith('/v1/admin/') || c.req.path === openApiPath
+      ? next()
+      : publicCors(c, next),
   )
 
   const site = publicSite(db)
@@ -90,6 +101,8 @@ export function createApp(deps: AppDeps) {
       configProblems: () => productionProblems(deps.config),
     }),
   )
+  // Node with METRICS_TOKEN: `/metrics` here, behind the token (metrics/endpoint.ts).
+  if (deps.metricsEndpoint) app.route('/', metricsRoutes(deps.metricsEndpoint))
   app.route('/', pageRoutes(deps))
   // Development only: production never mounts it (and refuses the dev transport outright).
   if (deps.devMail && !deps.config.production) {
@@ -116,9 +129,21 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/admin', adminContactRoutes({ ...deps, kickOutbox }))
   app.route('/v1/admin', adminMemberRoutes({ ...deps, kickOutbox }))
   app.route('/v1/admin', adminForumRoutes(deps))
+  // Last: the document describes the routes registered before it (and itself).
+  const { assets } = deps
+  app.route(
+    '/',
+    openApiRoutes(app, {
+      version: serverVersion,
+      serverUrl: deps.config.publicUrl,
+      ...(assets && { prebuilt: () => assets.openApiDocument() }),
+      compress: !deps.runtimeCompresses,
+    }),
+  )
 
   answerWrongMethods(app)
-  app.notFound(() => {
+  app.notFound((c) => {
+    markUnmatched(c)
     throw HttpErrors.notFound()
   })
   app.onError((error, c) => {

@@ -1,5 +1,12 @@
 import { z } from 'zod'
+import { type BackupSchedule, backupEnv, backupSchedule } from './backup/schedule-settings.ts'
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts'
+import {
+  type RetentionConfig,
+  retentionConfig,
+  retentionEnv,
+} from './maintenance/retention-settings.ts'
+import { type MetricsSettings, metricsEnv, metricsSettings } from './metrics/settings.ts'
 
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
@@ -50,6 +57,9 @@ const envSchema = z.object({
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   BREACHED_PASSWORDS_URL: z.url({ protocol: /^https?$/ }).default('https://api.pwnedpasswords.com'),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  ...metricsEnv,
+  ...retentionEnv,
+  ...backupEnv,
 })
 
 export type Config = {
@@ -105,6 +115,12 @@ export type Config = {
   /** How many scrypt hashes may run at once in this process; the rest wait their turn. */
   /** Unset: the runtime decides (Node: one less than its cores; Workers: one). */
   passwordHashConcurrency?: number
+  /** Prometheus `/metrics` (Node): off unless METRICS_TOKEN or METRICS_PORT is set. */
+  metrics?: MetricsSettings
+  /** How long housekeeping keeps spam, read notifications and finished outbox jobs. */
+  retention: RetentionConfig
+  /** Scheduled backups of a local database file (Node); unset without BACKUP_DIR. */
+  backup?: BackupSchedule
 }
 
 /** Thrown at start when the environment is wrong; the message names every bad variable. */
@@ -139,6 +155,10 @@ export function loadConfig(
   if (e.MAIL_TRANSPORT === 'resend' && !e.RESEND_API_KEY) {
     problems.push('RESEND_API_KEY: required when MAIL_TRANSPORT=resend')
   }
+  const backup = backupSchedule(e)
+  problems.push(...backup.problems)
+  const metrics = metricsSettings(e)
+  problems.push(...metrics.problems)
   if (problems.length > 0) throw new ConfigError(`Invalid environment:\n  ${problems.join('\n  ')}`)
   const production =
     options.production ??
@@ -175,6 +195,9 @@ export function loadConfig(
     turnstileVerifyUrl: e.TURNSTILE_VERIFY_URL,
     breachedPasswordsUrl: e.BREACHED_PASSWORDS_URL.replace(/\/+$/, ''),
     ...(e.PASSWORD_HASH_CONCURRENCY && { passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY }),
+    ...(metrics.settings && { metrics: metrics.settings }),
+    retention: retentionConfig(e),
+    ...(backup.schedule && { backup: backup.schedule }),
   }
 }
 

@@ -16,6 +16,11 @@ import type { DevMailTransport } from './mail/dev.ts'
 import { emailJobHandler } from './mail/job.ts'
 import type { MailTransport } from './mail/message.ts'
 import { createMailTransport, type MailTransportDeps } from './mail/transport.ts'
+import { createHousekeeping } from './maintenance/housekeeping.ts'
+import { measuredClient } from './metrics/database.ts'
+import { measuredMailTransport, measuredWebhookPost } from './metrics/deliveries.ts'
+import { type Metrics, type MetricsEndpoint, noMetrics } from './metrics/metrics.ts'
+import { measuredRateLimiter } from './metrics/rate-limits.ts'
 import type { JobHandlers } from './outbox/jobs.ts'
 import { createOutboxRunner, type OutboxRunner, type RunnerOptions } from './outbox/runner.ts'
 import type { StaticAssets } from './pages/assets.ts'
@@ -55,6 +60,10 @@ export type AppDeps = {
   runtimeCompresses: boolean
   /** True while the process shuts down (Node, after SIGTERM): `/readyz` answers 503. */
   draining: () => boolean
+  /** What the app records into: Prometheus (Node), log lines (Workers), or nothing (off). */
+  metrics: Metrics
+  /** `/metrics` on the app's own listener (Node with METRICS_TOKEN and no METRICS_PORT). */
+  metricsEndpoint: MetricsEndpoint | undefined
 }
 
 /**
@@ -90,14 +99,22 @@ export type DepsOptions = DatabaseOptions & {
   draining?: () => boolean
   /** How webhooks go out; the default judges the URL's literal host only (Node passes more). */
   webhookPost?: WebhookPost
+  /** Off (`noMetrics`) unless the runtime passes a recorder (`metrics/`). */
+  metrics?: Metrics
+  metricsEndpoint?: MetricsEndpoint
 }
 
 /** Wires the runtime-independent parts around a database client. */
 export function createDeps(options: DepsOptions): AppDeps {
-  const { config, client } = options
+  const { config } = options
   const clock = options.clock ?? systemClock
   const log = options.log ?? createLogger({ level: config.logLevel })
-  const db: Database = options.db ?? createDatabase(options.client)
+  const metrics = options.metrics ?? noMetrics
+  // D1 goes unmeasured here: Cloudflare's dashboard shows its query times.
+  const { client, db } =
+    options.db === undefined
+      ? libsqlDatabase(measuredClient(options.client, metrics))
+      : { client: options.client, db: options.db }
   const setup = options.mail
     ? { transport: options.mail, devMail: null, close: async () => {} }
     : config.production && config.mail.transport === 'dev'
@@ -107,13 +124,16 @@ export function createDeps(options: DepsOptions): AppDeps {
           clock,
           ...(options.smtp && { smtp: options.smtp }),
         })
-  const mail = setup.transport
+  const mail = measuredMailTransport(setup.transport, metrics)
   const handlers: JobHandlers = {
     email: emailJobHandler(mail, { from: config.mail.from }),
     webhook: webhookJobHandler({
       db,
       clock,
-      post: options.webhookPost ?? fetchWebhookPost({ allowPrivate: config.allowPrivateWebhooks }),
+      post: measuredWebhookPost(
+        options.webhookPost ?? fetchWebhookPost({ allowPrivate: config.allowPrivateWebhooks }),
+        metrics,
+      ),
     }),
     'forum.digest': forumDigestJobHandler({
       db,
@@ -124,14 +144,18 @@ export function createDeps(options: DepsOptions): AppDeps {
     }),
     ...options.handlers,
   }
-  const outbox = createOutboxRunner({ db, clock, log, handlers }, options.delivery)
+  const housekeeping = createHousekeeping({ client, clock, log, retention: config.retention })
+  const outbox = createOutboxRunner(
+    { db, clock, log, handlers, metrics, housekeeping },
+    options.delivery,
+  )
   return {
     config,
     client,
     db,
     clock,
     log,
-    limiter: createRateLimiter(db, clock),
+    limiter: measuredRateLimiter(createRateLimiter(db, clock), metrics),
     outbox,
     clientAddress: clientAddressReader(
       config.trustProxy,
@@ -163,7 +187,13 @@ export function createDeps(options: DepsOptions): AppDeps {
     assets: options.assets,
     runtimeCompresses: options.runtimeCompresses ?? false,
     draining: options.draining ?? (() => false),
+    metrics,
+    metricsEndpoint: options.metricsEndpoint,
   }
+}
+
+function libsqlDatabase(client: Client): { client: SqlClient; db: Database } {
+  return { client, db: createDatabase(client) }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestApp, memoryLogger, type TestApp } from '../test/helpers/app.ts'
 import { apiError, rows } from '../test/helpers/http.ts'
+import { contractChecked } from '../test/support/contract.ts'
 import { createApp } from './app.ts'
 import { createDeps } from './deps.ts'
 import { openDatabase } from './entry/node.ts'
@@ -26,7 +27,9 @@ describe('/healthz and /readyz', () => {
     // A second app over a fresh file that no one migrated, as during a rolling deploy.
     const client = await openDatabase({ url: t.config.database.url.replace(/\.db$/, '-new.db') })
     try {
-      const app = createApp(createDeps({ config: t.config, client, log: memoryLogger() }))
+      const app = contractChecked(
+        createApp(createDeps({ config: t.config, client, log: memoryLogger() })),
+      )
 
       const ready = await app.request('/readyz')
       expect(ready.status).toBe(503)
@@ -55,5 +58,25 @@ describe('/healthz and /readyz', () => {
       }),
     )
     expect((await t.app.request('/healthz')).status).toBe(200)
+  })
+
+  it('/readyz says 503 SHUTTING_DOWN once shutdown began, while /healthz still answers', async () => {
+    t = await createTestApp({ draining: () => true })
+    const res = await t.app.request('/readyz')
+    expect(res.status).toBe(503)
+    expect(await res.json()).toEqual(apiError('SHUTTING_DOWN'))
+    expect((await t.app.request('/healthz')).status).toBe(200)
+  })
+
+  it('/readyz says 503 UNSAFE_CONFIGURATION in production with the development mail transport', async () => {
+    t = await createTestApp({
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://api.bakery.example' },
+    })
+    const res = await t.app.request('/readyz')
+    expect(res.status).toBe(503)
+    const body = await res.json()
+    expect(body).toEqual(apiError('UNSAFE_CONFIGURATION'))
+    // The setting is named, its value is not.
+    expect(body.error.message).toContain('MAIL_TRANSPORT')
   })
 })

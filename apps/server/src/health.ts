@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import type { SqlClient } from './db/client.ts'
 import { isBusyError } from './db/faults.ts'
 import { pendingMigrations } from './db/migrate.ts'
 import type { AppEnv } from './http/env.ts'
 import { ApiError, HttpErrors } from './http/errors.ts'
+import { documented } from './http/openapi.ts'
 import { describeError } from './logger.ts'
 
 export type HealthOptions = {
@@ -14,6 +16,21 @@ export type HealthOptions = {
   configProblems?: () => string[]
 }
 
+/** `GET /healthz`: the process is up. */
+export const liveAnswer = z.strictObject({ status: z.literal('ok') })
+/** `GET /readyz`: this instance can serve. */
+export const readyAnswer = z.strictObject({ status: z.literal('ready') })
+
+const readinessDoc = {
+  summary: 'Readiness',
+  description:
+    'Answers 200 only when this instance can do its work: for a load balancer or a rolling deploy. `SHUTTING_DOWN`: the process is stopping; `UNSAFE_CONFIGURATION`: a setting is unsafe for production (named in the message, explained in the log); `MIGRATIONS_PENDING`: the database schema is behind; `DATABASE_BUSY`: another process holds the write lock; `DATABASE_UNAVAILABLE`: the database does not answer.',
+  tags: ['Operations'],
+  access: 'public',
+  responses: { 200: readyAnswer },
+  errors: { 503: ['SHUTTING_DOWN', 'UNSAFE_CONFIGURATION', 'MIGRATIONS_PENDING'] },
+} as const
+
 /**
  * `/healthz` answers while the process is up (for restarts). `/readyz` answers 200 only when this
  * instance can do its work (for load balancers and rolling deploys): it is not shutting down,
@@ -23,8 +40,18 @@ export type HealthOptions = {
 export function healthRoutes(options: HealthOptions) {
   const { client } = options
   return new Hono<AppEnv>()
-    .get('/healthz', (c) => c.json({ status: 'ok' }))
-    .get('/readyz', async (c) => {
+    .get(
+      '/healthz',
+      documented({
+        summary: 'Liveness',
+        description: 'Answers while the process runs: for a supervisor deciding on a restart.',
+        tags: ['Operations'],
+        access: 'public',
+        responses: { 200: liveAnswer },
+      }),
+      (c) => c.json({ status: 'ok' } satisfies z.input<typeof liveAnswer>),
+    )
+    .get('/readyz', documented(readinessDoc), async (c) => {
       if (options.draining?.()) {
         throw new ApiError(503, 'SHUTTING_DOWN', 'This server is shutting down.')
       }
@@ -61,6 +88,6 @@ export function healthRoutes(options: HealthOptions) {
         })
         throw isBusyError(error) ? HttpErrors.databaseBusy() : HttpErrors.databaseUnavailable()
       }
-      return c.json({ status: 'ready' })
+      return c.json({ status: 'ready' } satisfies z.input<typeof readyAnswer>)
     })
 }

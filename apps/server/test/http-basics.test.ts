@@ -216,6 +216,8 @@ describe('request ids', () => {
       requestId: 'trace-1',
       method: 'GET',
       path: '/no/such/thing',
+      // The route template, for grouping lines; a path that matches no route has none.
+      route: 'unmatched',
       status: 404,
       ms: expect.any(Number),
     })

@@ -2,23 +2,15 @@
 // from memory (no sockets): how forms are enhanced, what is sent, and what a visitor sees and
 // hears. The real server is exercised end to end by apps/server/test/browser.
 import { createHash, randomBytes, randomInt } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { executablePath, hasChromiumFor, launchChromium } from '../../../test/support/chromium.ts'
 import { buildEmbed } from '../scripts/build.ts'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // https, so the page is a secure context: crypto.subtle, which the proof of work needs, exists
 // only there. Page and API share the origin, as when the Porchlight server serves the page.
 const origin = 'https://site.test'
 const key = 'pk_test_embed'
-
-// Runs wherever Chromium is installed (.ci/run installs it); CI must not silently skip it.
-if (!existsSync(executablePath)) {
-  const reason = `no Chromium at ${executablePath}: install Debian's chromium package, or set CHROMIUM_PATH`
-  if (process.env.CI) throw new Error(reason)
-  console.warn(`Skipping the browser tests: ${reason}`)
-}
 
 type Sent = { path: string; key: string | undefined; body: Record<string, unknown> }
 type Answer = { status: number; body?: unknown } | 'network-error'
@@ -33,7 +25,7 @@ type Api = {
   hold?: Promise<void>
 }
 
-describe.skipIf(!existsSync(executablePath))(
+describe.skipIf(!hasChromiumFor('the browser tests'))(
   `the script tag in Chromium (${executablePath})`,
   () => {
     let bundle: string
@@ -44,10 +36,7 @@ describe.skipIf(!existsSync(executablePath))(
 
     beforeAll(async () => {
       bundle = (await buildEmbed({ write: false })).code
-      browser = await chromium.launch({
-        executablePath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      })
+      browser = await launchChromium()
     })
     afterAll(async () => {
       await browser?.close()

@@ -2,21 +2,13 @@
 // what a member sees and hears in the cases the real server cannot easily be made to produce
 // on cue (a slow-mode refusal, a poll landing while someone types, 150 unread notifications).
 // The flows against the real server are in apps/server/test/browser.
-import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { executablePath, hasChromiumFor, launchChromium } from '../../../test/support/chromium.ts'
 import { buildEmbed } from '../scripts/build.ts'
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const origin = 'https://site.test'
 const key = 'pk_test_components'
-
-// Runs wherever Chromium is installed (.ci/run installs it); CI must not silently skip it.
-if (!existsSync(executablePath)) {
-  const reason = `no Chromium at ${executablePath}: install Debian's chromium package, or set CHROMIUM_PATH`
-  if (process.env.CI) throw new Error(reason)
-  console.warn(`Skipping the browser tests: ${reason}`)
-}
 
 const account = {
   id: 'mem_ada',
@@ -74,7 +66,7 @@ const category = {
 type Answer = { status?: number; body?: unknown; headers?: Record<string, string> }
 type Handler = (route: Route) => Answer
 
-describe.skipIf(!existsSync(executablePath))(
+describe.skipIf(!hasChromiumFor('the browser tests'))(
   `the components in Chromium (${executablePath})`,
   () => {
     let bundle: string
@@ -87,10 +79,7 @@ describe.skipIf(!existsSync(executablePath))(
 
     beforeAll(async () => {
       bundle = (await buildEmbed({ write: false })).code
-      browser = await chromium.launch({
-        executablePath,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      })
+      browser = await launchChromium()
     })
     afterAll(async () => {
       await browser?.close()

@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../test/failure.ts'
 import { json, startServer } from '../test/server.ts'
 import { createClient } from './client.ts'
-import { isPorchlightError, PorchlightError } from './errors.ts'
+import { isPorchlightError } from './errors.ts'
 
 const key = 'pk_3mzq7kx2vbn4tr6wd5yh2fja'
 let server: Awaited<ReturnType<typeof startServer>>
 
 afterEach(() => server?.close())
-
-/** The error a call rejects with, so tests can assert on all its fields. */
-async function failure(call: Promise<unknown>): Promise<PorchlightError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(PorchlightError)
-  return error as PorchlightError
-}
 
 describe('createClient', () => {
   it('fetches the site with the key header and parses the JSON answer', async () => {

@@ -75,9 +75,6 @@ export type ServerErrorCode =
   | 'LAST_SECRET_KEY'
   | 'JOB_NOT_FOUND'
   | 'JOB_NOT_DEAD'
-  // The script tag's bundle.
-  | 'EMBED_NOT_BUILT'
-  | 'EMBED_VERSION_NOT_FOUND'
 
 /**
  * The codes the SDK gives failures it finds itself, with status 0 (no answer, or none yet),

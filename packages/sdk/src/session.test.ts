@@ -1,32 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cookieName, key, startApiServer } from '../test/api-server.ts'
+// How the SDK keeps, sends and forgets a session, against the real server on a socket
+// (test/real-server.ts), with a new site per test.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { browserFetch } from '../test/browser-fetch.ts'
+import { failure } from '../test/failure.ts'
+import { type RealServer, startRealServer } from '../test/real-server.ts'
+import {
+  cookieName,
+  type MembersScene,
+  memberPassword as password,
+  siteOrigin,
+} from '../test/scene.ts'
 import type { Account } from './auth.ts'
 import { createAuth } from './auth.ts'
 import { createClient } from './client.ts'
-import { PorchlightError } from './errors.ts'
 import { createForum } from './forum.ts'
 import { type KeyValueStorage, memoryStorage } from './storage.ts'
 
-let server: Awaited<ReturnType<typeof startApiServer>>
-const password = 'correct horse battery'
-const storageKey = `porchlight:${key}:session`
+let real: RealServer
+let server: MembersScene
+let key: string
+/** Where the SDK keeps the session: `porchlight:<key>:session`. */
+let storageKey: string
 
+beforeAll(async () => {
+  real = await startRealServer()
+}, 60_000)
+afterAll(() => real?.close())
 beforeEach(async () => {
-  server = await startApiServer()
-  server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
+  server = await real.membersScene()
+  key = server.key
+  storageKey = `porchlight:${key}:session`
+  await server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
 })
 afterEach(() => server.close())
-
-/** The error a call rejects with. */
-async function failure(call: Promise<unknown>): Promise<PorchlightError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(PorchlightError)
-  return error as PorchlightError
-}
 
 describe('bearer sessions (the default)', () => {
   it('keeps the token in storage under porchlight:<key>:session and sends it on every request', async () => {
@@ -94,7 +100,7 @@ describe('bearer sessions (the default)', () => {
     const heard: (Account | null)[] = []
     client.auth.onChange((user) => heard.push(user))
 
-    server.endSessions(account.id) // revoked elsewhere: another device, an admin, a password reset
+    await server.endSessions(account.id) // revoked elsewhere: another device, an admin, a password reset
     const error = await failure(client.forum.categories())
 
     expect(error).toMatchObject({ status: 401, code: 'INVALID_SESSION' })
@@ -123,7 +129,7 @@ describe('bearer sessions (the default)', () => {
       },
     })
     const first = await client.auth.login({ email: 'ada@example.com', password })
-    server.endSessions(first.id)
+    await server.endSessions(first.id)
     const stale = client.forum.categories().catch((e: unknown) => e)
     await new Promise((resolve) => setTimeout(resolve, 20)) // it left with the old token
     await client.auth.login({ email: 'ada@example.com', password })
@@ -140,13 +146,13 @@ describe('bearer sessions (the default)', () => {
     const forum = createForum(auth)
     await auth.login({ email: 'ada@example.com', password })
     const { id } = await forum.createThread({ category: 'general', title: 'Ferns', body: 'Hi' })
-    expect(server.threads.get(id)?.authorId).toBe(auth.user?.id)
+    expect((await forum.thread(id)).author?.id).toBe(auth.user?.id)
   })
 })
 
 describe('cookie sessions', () => {
   it('sends credentials: include on every request, keeps no token, and signs in with transport cookie', async () => {
-    const browser = browserFetch()
+    const browser = browserFetch(siteOrigin)
     const storage = memoryStorage()
     const client = createClient({
       url: server.url,
@@ -178,7 +184,7 @@ describe('cookie sessions', () => {
   })
 
   it('forgets the account when the server ends a cookie session', async () => {
-    const browser = browserFetch()
+    const browser = browserFetch(siteOrigin)
     const client = createClient({
       url: server.url,
       key,
@@ -187,7 +193,7 @@ describe('cookie sessions', () => {
       fetch: browser.fetch,
     })
     const account = await client.auth.login({ email: 'ada@example.com', password })
-    server.endSessions(account.id)
+    await server.endSessions(account.id)
     expect(await failure(client.notifications.unreadCount())).toMatchObject({
       code: 'INVALID_SESSION',
     })
@@ -196,7 +202,7 @@ describe('cookie sessions', () => {
   })
 
   it('bearer sessions leave credentials to the fetch default', async () => {
-    const browser = browserFetch()
+    const browser = browserFetch(siteOrigin)
     const client = createClient({ url: server.url, key, fetch: browser.fetch })
     await client.site().catch(() => {})
     expect(browser.calls[0]?.credentials).toBeUndefined()

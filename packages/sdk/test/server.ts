@@ -16,8 +16,10 @@ export interface SeenRequest {
 export async function startServer(handle: (req: SeenRequest, res: ServerResponse) => void) {
   const seen: SeenRequest[] = []
   const server = createServer(async (req, res) => {
-    let body = ''
-    for await (const chunk of req) body += chunk
+    // Decoded once whole: a character split across two chunks would be garbled chunk by chunk.
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks).toString('utf8')
     const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body }
     seen.push(request)
     handle(request, res)

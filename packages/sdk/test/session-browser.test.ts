@@ -1,40 +1,30 @@
-// Sessions in a real browser: two tabs of one origin sharing localStorage (and its `storage`
-// events), and cookie sessions with a real HttpOnly cookie jar.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
-import { type Browser, type BrowserContext, chromium } from 'playwright-core'
+// Sessions in a real browser against the real server: two tabs of one origin sharing
+// localStorage (and its `storage` events), and cookie sessions with a real HttpOnly cookie jar.
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cookieName, key, startApiServer } from './api-server.ts'
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const root = fileURLToPath(new URL('..', import.meta.url))
-const password = 'correct horse battery'
+import { executablePath, hasChromiumFor, launchChromium } from '../../../test/support/chromium.ts'
+import { buildPageScript } from './page-script.ts'
+import { type RealServer, startRealServer } from './real-server.ts'
+import { cookieName, type MembersScene, memberPassword as password } from './scene.ts'
 
 /** What each tab keeps on `window` in these tests. */
 type Tab = { auth: import('../src/index.ts').Auth; heard: (string | null)[] }
 
-if (process.env.CI && !existsSync(executablePath))
-  throw new Error(`Chromium is missing at ${executablePath}`)
+const hasChromium = hasChromiumFor("the SDK's session browser tests")
 
-describe.skipIf(!existsSync(executablePath))(`sessions in Chromium (${executablePath})`, () => {
-  let server: Awaited<ReturnType<typeof startApiServer>>
+describe.skipIf(!hasChromium)(`sessions in Chromium (${executablePath})`, () => {
+  let real: RealServer
+  let server: MembersScene
+  let key: string
   let browser: Browser
   let context: BrowserContext
 
   beforeAll(async () => {
-    const bundle = await build({
-      entryPoints: ['src/index.ts'],
-      absWorkingDir: root,
-      bundle: true,
-      format: 'iife',
-      globalName: 'Porchlight',
-      write: false,
-    })
-    const sdk = bundle.outputFiles[0]?.text ?? ''
+    const sdk = await buildPageScript()
     // Page and API share an origin, as a site serving the API from its own domain would.
-    server = await startApiServer({
-      route: (req, res) => {
+    real = await startRealServer()
+    server = await real.membersScene({
+      pages: (req, res) => {
         if (req.url === '/') {
           res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script src="/sdk.js"></script>')
         } else if (req.url === '/sdk.js') {
@@ -44,17 +34,16 @@ describe.skipIf(!existsSync(executablePath))(`sessions in Chromium (${executable
         return true
       },
     })
-    server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
+    key = server.key
+    await server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
+    browser = await launchChromium()
     context = await browser.newContext()
   }, 30_000)
 
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+    await real?.close()
   })
 
   it('a sign-in and a sign-out in one tab reach the other through localStorage', async () => {

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { webUrlSchema } from '../http/url-schemas.ts'
-import { displayNameSchema, emailSchema, usernameSchema } from './schemas.ts'
+import {
+  accountAnswer,
+  displayNameSchema,
+  emailSchema,
+  epochMsAnswer,
+  ownSessionAnswer,
+  usernameSchema,
+} from './schemas.ts'
 
 // Request bodies of password recovery and the member's own account (account-routes.ts). Strict
 // objects: an unknown field is a 422 naming it, so a typo in a client never silently does nothing.
@@ -58,7 +65,10 @@ export const changePasswordSchema = z.strictObject({
   currentPassword: passwordInput,
   newPassword: passwordInput,
   /** Ends every other session ("keep this one"); the session making the change stays. */
-  signOutOtherSessions: z.boolean().default(true),
+  signOutOtherSessions: z
+    .boolean()
+    .default(true)
+    .describe('End every other session of the member; this one stays.'),
 })
 
 export const changeEmailSchema = z.strictObject({ password: passwordInput, newEmail: emailSchema })
@@ -66,3 +76,47 @@ export const changeEmailSchema = z.strictObject({ password: passwordInput, newEm
 export const confirmEmailChangeSchema = z.strictObject({ token: tokenInput })
 
 export const deleteAccountSchema = z.strictObject({ password: passwordInput })
+
+// Answers of password recovery and the member's own account (see schemas.ts for the account).
+
+export const passwordResetRequestAnswer = z.strictObject({ status: z.literal('reset_sent') })
+export const passwordResetAnswer = z.strictObject({ status: z.literal('password_reset') })
+export const passwordChangedAnswer = z.strictObject({ status: z.literal('password_changed') })
+export const emailChangeRequestAnswer = z.strictObject({ status: z.literal('confirmation_sent') })
+
+/** A value a contact form sent: one string, or several for a repeated field. */
+const submittedValue = z.union([z.string(), z.array(z.string())])
+
+/** `GET /v1/account/export`: everything the site holds about the member (export-data.ts). */
+export const accountExportAnswer = z.strictObject({
+  exportedAt: epochMsAnswer,
+  site: z.strictObject({ id: z.string(), name: z.string() }),
+  account: accountAnswer,
+  sessions: z.array(ownSessionAnswer),
+  /** Contact-form messages the member sent while signed in. */
+  submissions: z.array(
+    z.strictObject({
+      id: z.string(),
+      formId: z.string(),
+      data: z.record(z.string(), submittedValue).describe('The fields as sent.'),
+      email: z.string().nullable(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      createdAt: epochMsAnswer,
+    }),
+  ),
+  /** Every forum post the member wrote, deleted ones included, with its markdown source. */
+  posts: z.array(
+    z.strictObject({
+      id: z.string(),
+      threadId: z.string(),
+      threadTitle: z.string(),
+      number: z.number().int(),
+      body: z.string().describe('The markdown as written.'),
+      createdAt: epochMsAnswer,
+      editedAt: epochMsAnswer.nullable(),
+      deletedAt: epochMsAnswer.nullable(),
+    }),
+  ),
+})
+export type AccountExport = z.infer<typeof accountExportAnswer>

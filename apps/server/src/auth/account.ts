@@ -16,15 +16,10 @@ import type { AuthDeps } from './deps.ts'
 import { confirmEmailChangeMail, emailChangeRequestedMail, passwordChangedMail } from './emails.ts'
 import { AccountErrors, AuthErrors } from './errors.ts'
 import { consumeMemberToken, issueMemberToken } from './member-tokens.ts'
-import {
-  memberByEmail,
-  normalizeEmail,
-  type OwnAccount,
-  ownAccount,
-  usernameKey,
-} from './members.ts'
+import { memberByEmail, normalizeEmail, ownAccount, usernameKey } from './members.ts'
 import { passwordProblem } from './password-policy.ts'
 import { countBadToken } from './password-reset.ts'
+import type { OwnAccount } from './schemas.ts'
 import { deleteMemberSessions, type SessionMember } from './sessions.ts'
 import { memberLink } from './settings.ts'
 
@@ -85,14 +80,14 @@ export async function updateProfile(
     ...(update.avatarUrl !== undefined && { avatarUrl: update.avatarUrl }),
     ...(update.bio !== undefined && { bio: update.bio === '' ? null : update.bio }),
   }
-  if (Object.keys(values).length === 0) return ownAccount(member)
+  if (Object.keys(values).length === 0) return ownAccount(member, clock.now())
   try {
     const [[updated]] = await db.batch([
       updateMember(db, scope, member.id, { ...values, updatedAt: clock.now() }),
       // Posts show their author's name and avatar: threads they wrote in change for cached pages.
       bumpThreadsWrittenIn(db, scope, member.id),
     ])
-    return ownAccount(updated ?? member)
+    return ownAccount(updated ?? member, clock.now())
   } catch (error) {
     if (isUniqueViolation(error)) throw AuthErrors.usernameTaken()
     throw error
@@ -206,7 +201,7 @@ export async function confirmEmailChange(
       updatedAt: now,
     })
     if (!updated) throw await invalid()
-    return ownAccount(updated)
+    return ownAccount(updated, now)
   } catch (error) {
     if (isUniqueViolation(error)) throw AccountErrors.emailTaken()
     throw error

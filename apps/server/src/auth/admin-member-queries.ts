@@ -3,8 +3,8 @@ import type { Database } from '../db/client.ts'
 import { containsText } from '../db/portable-sql.ts'
 import { members } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import type { MemberRole, MemberStatus } from './admin-schemas.ts'
-import { canSignIn } from './sessions.ts'
+import type { MemberDetail, MemberRole, MemberStatus, MemberSummary } from './admin-schemas.ts'
+import { statusInForce } from './sessions.ts'
 
 // The owner's view of members: list, search, and one member with their session figures.
 
@@ -47,10 +47,8 @@ type SummaryRow = Pick<
  * What the owner sees of a member. The status is the one in force at `now`: a suspension whose
  * time has passed reads as `active` (with `suspendedUntil` null), exactly as sign-in treats it.
  */
-export function memberSummary(row: SummaryRow, now: number) {
-  const suspended = row.status === 'suspended' && !canSignIn(row, now)
-  const status: MemberStatus =
-    row.status === 'banned' ? 'banned' : suspended ? 'suspended' : 'active'
+export function memberSummary(row: SummaryRow, now: number): MemberSummary {
+  const { status, suspendedUntil } = statusInForce(row, now)
   return {
     id: row.id,
     email: row.email,
@@ -59,13 +57,11 @@ export function memberSummary(row: SummaryRow, now: number) {
     username: row.username,
     role: row.role,
     status,
-    suspendedUntil: suspended ? row.suspendedUntil : null,
+    suspendedUntil,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt ?? null,
   }
 }
-
-export type MemberSummary = ReturnType<typeof memberSummary>
 
 export type MemberFilter = {
   q?: string | undefined
@@ -138,7 +134,7 @@ export async function memberDetailRow(
   id: string,
   now: number,
   window: { activeSince: number; startedSince: number },
-) {
+): Promise<MemberDetail | null> {
   const [row] = await db
     .select({
       ...summaryColumns,
@@ -152,5 +148,3 @@ export async function memberDetailRow(
     .where(scope.where(members, eq(members.id, id)))
   return row ? { ...memberSummary(row, now), sessionCount: row.sessionCount } : null
 }
-
-export type MemberDetail = NonNullable<Awaited<ReturnType<typeof memberDetailRow>>>

@@ -4,8 +4,8 @@ import type { Database } from '../db/client.ts'
 import { members, memberTokens, sessions } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import { type MemberDetail, memberDetailRow } from './admin-member-queries.ts'
-import type { MemberRole } from './admin-schemas.ts'
+import { memberDetailRow } from './admin-member-queries.ts'
+import type { MemberDetail, MemberRole, MemberSanction } from './admin-schemas.ts'
 import { onMemberDeleted } from './delete-account.ts'
 import { MemberAdminErrors } from './errors.ts'
 import { memberById } from './members.ts'
@@ -65,7 +65,7 @@ export async function suspendMember(
   settings: AuthSettings,
   id: string,
   input: { until: number; reason?: string | undefined },
-) {
+): Promise<MemberSanction> {
   const { db, clock } = deps
   const now = clock.now()
   if (!Number.isFinite(input.until) || input.until <= now)
@@ -103,7 +103,7 @@ export async function banMember(
   settings: AuthSettings,
   id: string,
   input: { reason?: string | undefined },
-) {
+): Promise<MemberSanction> {
   const { db, clock } = deps
   const [banned, ended] = await db.batch([
     db
@@ -127,7 +127,7 @@ export async function unbanMember(
   scope: SiteScope,
   settings: AuthSettings,
   id: string,
-) {
+): Promise<{ member: MemberDetail }> {
   const updated = await deps.db
     .update(members)
     .set({ status: 'active', suspendedUntil: null, updatedAt: deps.clock.now() })

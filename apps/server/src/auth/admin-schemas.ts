@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { AuthSettings } from './settings.ts'
 
 // Request shapes of the owner's member API (`/v1/admin/members`, `/v1/admin/auth-settings`).
 
@@ -11,7 +12,7 @@ export type MemberStatus = z.infer<typeof memberStatusSchema>
 
 export const listMembersSchema = z.strictObject({
   /** Part of the email, display name or username; `%` and `_` are literal. Empty: no filter. */
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).optional().describe('Part of the email, display name or username.'),
   role: memberRoleSchema.optional(),
   status: memberStatusSchema.optional(),
   cursor: z.string().max(300).optional(),
@@ -29,7 +30,8 @@ export const suspendSchema = z.strictObject({
     .union([z.number().int(), z.iso.datetime({ offset: true })], {
       error: 'Give a time: milliseconds since the epoch, or an ISO 8601 date-time.',
     })
-    .transform((value) => (typeof value === 'number' ? value : Date.parse(value))),
+    .transform((value) => (typeof value === 'number' ? value : Date.parse(value)))
+    .describe('When it ends: milliseconds since the epoch, or an ISO 8601 date-time.'),
   reason: reasonSchema,
 })
 
@@ -39,4 +41,78 @@ export const banSchema = z.strictObject({ reason: reasonSchema })
  * A partial settings object: keys left out keep their value, `null` restores a key's default.
  * Each value is checked against `authSettingsSchema` after merging (see admin-settings.ts).
  */
-export const authSettingsPatchSchema = z.record(z.string(), z.unknown())
+export const authSettingsPatchSchema = z.record(z.string(), z.unknown()).meta({
+  description:
+    'Any of the settings `GET /v1/admin/auth-settings` answers; `null` restores a default.',
+  examples: [{ passwordMinLength: 14, linkTemplate: null }],
+})
+
+// Answers of the owner's member API.
+
+const epochMs = z.number().int().describe('Milliseconds since the Unix epoch.')
+
+/** A member as the owner sees them (admin-member-queries.ts `memberSummary`). */
+export const memberSummaryAnswer = z.strictObject({
+  id: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  displayName: z.string(),
+  username: z.string().nullable(),
+  role: memberRoleSchema,
+  status: memberStatusSchema.describe(
+    'The status in force now: a suspension whose time has passed reads `active`.',
+  ),
+  suspendedUntil: epochMs.nullable().describe('Set only while a suspension is in force.'),
+  createdAt: epochMs,
+  lastSeenAt: epochMs
+    .nullable()
+    .describe('The last use of any of their sessions (to the hour); null when they have none.'),
+})
+export type MemberSummary = z.infer<typeof memberSummaryAnswer>
+
+export const memberDetailAnswer = z.strictObject({
+  ...memberSummaryAnswer.shape,
+  sessionCount: z.number().int().describe('Sessions still in force.'),
+})
+export type MemberDetail = z.infer<typeof memberDetailAnswer>
+
+export const membersPageAnswer = z.strictObject({
+  items: z.array(memberSummaryAnswer),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('Send as `cursor` for the next page; null on the last page.'),
+})
+
+/** A suspension or a ban: the member now, the reason given, and how many sessions ended. */
+export const memberSanctionAnswer = z.strictObject({
+  member: memberDetailAnswer,
+  reason: z.string().nullable().describe('As sent, for the owner’s records.'),
+  sessionsEnded: z.number().int(),
+})
+export type MemberSanction = z.infer<typeof memberSanctionAnswer>
+
+export const memberUnbannedAnswer = z.strictObject({ member: memberDetailAnswer })
+
+/** The site's membership settings with defaults filled in (settings.ts explains each). */
+export const authSettingsAnswer = z.strictObject({
+  passwordMinLength: z.number().int(),
+  breachedPasswordCheck: z
+    .boolean()
+    .describe('Check new passwords against a breached-password range API (k-anonymity).'),
+  allowUnverifiedSignIn: z.boolean(),
+  allowUnverifiedPosting: z.boolean(),
+  sessionInactivityDays: z.number().int(),
+  sessionAbsoluteDays: z.number().int(),
+  linkTemplate: z
+    .string()
+    .nullable()
+    .describe(
+      'Where emailed links send members, with `{action}` and `{token}` filled in; null: `/account?action=…&token=…` on the site’s first origin.',
+    ),
+  deletedMemberPosts: z
+    .enum(['keep', 'remove'])
+    .describe('When a member is deleted: keep their posts as "deleted member", or remove them.'),
+  // Every setting, and nothing else: a setting added to settings.ts must be added here.
+} satisfies Record<keyof AuthSettings, z.ZodType>)
+export type AuthSettingsView = z.infer<typeof authSettingsAnswer>

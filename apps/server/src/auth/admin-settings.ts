@@ -1,16 +1,15 @@
 import type { Database } from '../db/client.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { siteSettingsStore } from '../sites/settings-store.ts'
+import type { AuthSettingsView } from './admin-schemas.ts'
 import { type AuthSettings, authSettingsSchema } from './settings.ts'
 
 // A site's membership settings as the owner reads and changes them (see sites/settings-store.ts).
 
 /** The settings with defaults; `linkTemplate` is `null` when unset, so a GET can be PATCHed back. */
-export function settingsView(settings: AuthSettings) {
+export function settingsView(settings: AuthSettings): AuthSettingsView {
   return { ...settings, linkTemplate: settings.linkTemplate ?? null }
 }
-
-export type AuthSettingsView = ReturnType<typeof settingsView>
 
 const store = siteSettingsStore('authSettings', authSettingsSchema)
 

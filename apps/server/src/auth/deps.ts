@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/client.ts'
 import type { RateLimiter } from '../http/rate-limit.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 import type { BreachedPasswordChecker } from './breached-passwords.ts'
 import type { PasswordHasher } from './password.ts'
 
@@ -17,4 +18,6 @@ export type AuthDeps = {
   clientAddress: (c: Context) => string
   /** Delivers queued emails now (after the response on Workers). */
   kickOutbox: () => Promise<void>
+  /** Counts registrations and sign-ins. */
+  metrics: Metrics
 }

@@ -1,5 +1,6 @@
 import type { MemberAuth, ResolvedSite } from '../http/env.ts'
 import { postsForExport, submissionsForExport } from './account-queries.ts'
+import type { AccountExport } from './account-schemas.ts'
 import type { AuthDeps } from './deps.ts'
 import { ownAccount } from './members.ts'
 import { listOwnSessions } from './own-sessions.ts'
@@ -8,7 +9,7 @@ import { listOwnSessions } from './own-sessions.ts'
 // as one JSON document. Built from explicit column lists, never `SELECT *`, so a secret added to
 // a table later (a hash, a token) cannot slip into a download.
 
-export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>
+type SubmittedFields = AccountExport['submissions'][number]['data']
 
 /** The export's file name, e.g. `porchlight-account-mem_….json`. */
 export function exportFileName(memberId: string) {
@@ -25,7 +26,7 @@ export async function exportAccountData(
   deps: Pick<AuthDeps, 'db' | 'clock'>,
   site: ResolvedSite,
   auth: MemberAuth,
-) {
+): Promise<AccountExport> {
   const { db, clock } = deps
   const { member, session } = auth
   const now = clock.now()
@@ -37,9 +38,10 @@ export async function exportAccountData(
   return {
     exportedAt: now,
     site: { id: site.id, name: site.name },
-    account: ownAccount(member),
+    account: ownAccount(member, now),
     sessions,
-    submissions,
+    // Stored by contact/submit.ts from fields it accepted: strings, or lists of strings.
+    submissions: submissions.map((s) => ({ ...s, data: s.data as SubmittedFields })),
     posts,
   }
 }

@@ -169,6 +169,22 @@ describe('refused sign-ins', () => {
     expect((await signIn(h, { email })).status).toBe(200)
   })
 
+  // Regression: a member signing in after their suspension ended was told `status: "suspended"`
+  // with the past end date (the row's value), while the owner's API already said `active`.
+  it('shows a member whose suspension has ended as active, as the owner sees them', async () => {
+    await withMember()
+    await setMember("status = 'suspended', suspended_until = ?", h.clock.now() + dayMs)
+    h.clock.advance(dayMs)
+    const res = await signIn(h, { email })
+    expect(res.status).toBe(200)
+    const { token, account: signedIn } = (await res.json()) as { token: string; account: unknown }
+    expect(signedIn).toEqual(account())
+    const session = await asMember(h, token, '/v1/auth/session')
+    expect(await session.json()).toMatchObject({ account: account() })
+    const { rows: stored } = await h.t.deps.client.execute('SELECT status FROM members')
+    expect(stored[0]?.status).toBe('suspended')
+  })
+
   it('tells an unverified member to verify, only once the password was right, if the site asks', async () => {
     await withMember({ settings: { allowUnverifiedSignIn: false } })
     expect((await signIn(h, { email, password: 'not the right passphrase' })).status).toBe(401)

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { members } from '../db/schema.ts'
 import type { ResolvedSite } from '../http/env.ts'
+import { ApiError } from '../http/errors.ts'
+import type { SignInResult } from '../metrics/metrics.ts'
 import type { AuthDeps } from './deps.ts'
 import { AuthErrors } from './errors.ts'
 import { beginLoginAttempt } from './login-throttle.ts'
@@ -15,7 +17,7 @@ import {
   sessionExpiresAt,
 } from './sessions.ts'
 
-export type LoginDeps = Pick<AuthDeps, 'db' | 'clock' | 'passwords'>
+export type LoginDeps = Pick<AuthDeps, 'db' | 'clock' | 'passwords' | 'metrics'>
 
 const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>()
 
@@ -50,6 +52,32 @@ export type SignedIn = {
  * it refuses costs no hashing at all.
  */
 export async function login(
+  deps: LoginDeps,
+  site: ResolvedSite,
+  input: LoginInput,
+  meta: { ip: string; userAgent?: string | undefined },
+): Promise<SignedIn> {
+  try {
+    const signedIn = await signIn(deps, site, input, meta)
+    deps.metrics.signIn('succeeded')
+    return signedIn
+  } catch (error) {
+    deps.metrics.signIn(failedSignIn(error))
+    throw error
+  }
+}
+
+/** A failed sign-in as metrics count it: by its error code; anything unexpected is `error`. */
+function failedSignIn(error: unknown): SignInResult {
+  const code = error instanceof ApiError ? error.code : undefined
+  if (code === 'INVALID_CREDENTIALS') return 'invalid_credentials'
+  if (code === 'RATE_LIMITED') return 'throttled'
+  if (code === 'ACCOUNT_SUSPENDED') return 'suspended'
+  if (code === 'EMAIL_NOT_VERIFIED') return 'unverified'
+  return 'error'
+}
+
+async function signIn(
   deps: LoginDeps,
   site: ResolvedSite,
   input: LoginInput,

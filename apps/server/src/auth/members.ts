@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
 import { members } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import type { SessionMember } from './sessions.ts'
+import type { OwnAccount } from './schemas.ts'
+import { type SessionMember, statusInForce } from './sessions.ts'
 
 /**
  * One address, one spelling: trimmed, Unicode NFC, lower-cased. Lower-casing the local part is
@@ -34,8 +35,12 @@ export async function memberById(db: Database, scope: SiteScope, id: string) {
   return row ?? null
 }
 
-/** What a member (and the SDK) sees of their own account. Never the password hash. */
-export function ownAccount(member: SessionMember) {
+/**
+ * What a member (and the SDK) sees of their own account. Never the password hash. The status is
+ * the one in force at `now`, as the owner sees it too (`statusInForce`).
+ */
+export function ownAccount(member: SessionMember, now: number): OwnAccount {
+  const { status, suspendedUntil } = statusInForce(member, now)
   return {
     id: member.id,
     email: member.email,
@@ -45,10 +50,8 @@ export function ownAccount(member: SessionMember) {
     avatarUrl: member.avatarUrl,
     bio: member.bio,
     role: member.role,
-    status: member.status,
-    suspendedUntil: member.suspendedUntil,
+    status,
+    suspendedUntil,
     createdAt: member.createdAt,
   }
 }
-
-export type OwnAccount = ReturnType<typeof ownAccount>

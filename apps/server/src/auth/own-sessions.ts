@@ -3,10 +3,11 @@ import type { Database } from '../db/client.ts'
 import { sessions } from '../db/schema.ts'
 import type { ResolvedSite } from '../http/env.ts'
 import { AuthErrors } from './errors.ts'
+import type { OwnSession, SessionView } from './schemas.ts'
 import { type Session, sessionExpiresAt, sessionsOfMember } from './sessions.ts'
 
 /** How a session describes itself to its owner (`GET /v1/auth/session`). */
-export function sessionView(session: Session, site: ResolvedSite) {
+export function sessionView(session: Session, site: ResolvedSite): SessionView {
   return {
     id: session.id,
     createdAt: session.createdAt,
@@ -26,19 +27,21 @@ export async function listOwnSessions(
   memberId: string,
   currentId: string,
   now: number,
-) {
+): Promise<OwnSession[]> {
   const found = await sessionsOfMember(db, site.scope, memberId)
   return found
-    .map((s) => ({
-      id: s.id,
-      current: s.id === currentId,
-      createdAt: s.createdAt,
-      lastUsedAt: s.lastUsedAt,
-      expiresAt: sessionExpiresAt(s, site.auth),
-      userAgent: s.userAgent,
-      ip: s.ip,
-      transport: s.transport,
-    }))
+    .map(
+      (s): OwnSession => ({
+        id: s.id,
+        current: s.id === currentId,
+        createdAt: s.createdAt,
+        lastUsedAt: s.lastUsedAt,
+        expiresAt: sessionExpiresAt(s, site.auth),
+        userAgent: s.userAgent,
+        ip: s.ip,
+        transport: s.transport,
+      }),
+    )
     .filter((s) => s.expiresAt > now)
     .sort((a, b) => b.lastUsedAt - a.lastUsedAt || a.id.localeCompare(b.id))
 }

@@ -17,7 +17,7 @@ import { memberLink } from './settings.ts'
 
 export type RegisterDeps = Pick<
   AuthDeps,
-  'db' | 'clock' | 'limiter' | 'passwords' | 'breachedPasswords' | 'config'
+  'db' | 'clock' | 'limiter' | 'passwords' | 'breachedPasswords' | 'config' | 'metrics'
 >
 
 export type RegisterInput = {
@@ -97,6 +97,7 @@ export async function register(
     memberLink(site.auth, site.origins, config.publicUrl, action, token)
 
   if (existing) {
+    deps.metrics.registration('existing_address')
     if (!mailAllowed.allowed) return
     // A reset link, since whoever registers again has most likely forgotten the password.
     const reset = issueMemberToken(db, clock, scope, {
@@ -134,12 +135,16 @@ export async function register(
       verify.insert,
       enqueue(db, clock, scope, verifyEmailMail(site, email, link('verify-email', verify.token))),
     ])
+    deps.metrics.registration('new_member')
   } catch (error) {
     // Lost a race with a registration for the same username or address, between our check and
     // our insert. The address case answers like any existing address (its owner just registered).
     const violated = uniqueViolation(error)
     if (violated === 'username') throw AuthErrors.usernameTaken()
-    if (violated === 'email') return
+    if (violated === 'email') {
+      deps.metrics.registration('existing_address')
+      return
+    }
     throw error
   }
 }

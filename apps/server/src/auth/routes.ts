@@ -1,9 +1,11 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
+import type { z } from 'zod'
 import { jsonBody } from '../http/body.ts'
 import { afterResponse } from '../http/client-address.ts'
 import type { AppEnv } from '../http/env.ts'
 import { authOf, requireAuth, sessionCookieName } from '../http/member.ts'
+import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import type { AuthDeps } from './deps.ts'
 import { AuthErrors } from './errors.ts'
@@ -11,7 +13,19 @@ import { login } from './login.ts'
 import { ownAccount } from './members.ts'
 import { listOwnSessions, revokeOwnSession, sessionView } from './own-sessions.ts'
 import { register } from './register.ts'
-import { loginSchema, registerSchema, sessionIdSchema, verifyEmailSchema } from './schemas.ts'
+import {
+  currentSessionAnswer,
+  type LoginAnswer,
+  loginAnswer,
+  loginSchema,
+  ownSessionsAnswer,
+  registerAnswer,
+  registerSchema,
+  resendVerificationAnswer,
+  sessionIdSchema,
+  verifyEmailAnswer,
+  verifyEmailSchema,
+} from './schemas.ts'
 import { deleteMemberSessions, deleteSession } from './sessions.ts'
 import { resendVerification, verifyEmail } from './verify-email.ts'
 
@@ -43,83 +57,220 @@ export function authRoutes(
   }
 
   return new Hono<AppEnv>()
-    .post('/auth/register', site, ...jsonBody(registerSchema), async (c) => {
-      await register(deps, siteOf(c), c.req.valid('json'), { ip: deps.clientAddress(c) })
-      afterResponse(c, deps.kickOutbox())
-      // The same answer whether or not the address already had an account.
-      return c.json({ status: 'verification_sent' }, 202)
-    })
-    .post('/auth/verify-email', site, ...jsonBody(verifyEmailSchema), async (c) => {
-      const account = await verifyEmail(deps, siteOf(c), c.req.valid('json').token)
-      return c.json({ account })
-    })
-    .post('/auth/verify-email/resend', site, member, async (c) => {
-      const status = await resendVerification(deps, siteOf(c), requireAuth(c).member)
-      if (status === 'verification_sent') afterResponse(c, deps.kickOutbox())
-      return c.json({ status }, 202)
-    })
-    .post('/auth/login', site, ...jsonBody(loginSchema), async (c) => {
-      const resolved = siteOf(c)
-      const input = c.req.valid('json')
-      const signedIn = await login(deps, resolved, input, {
-        ip: deps.clientAddress(c),
-        userAgent: c.req.header('user-agent'),
-      })
-      const account = ownAccount(signedIn.member)
-      const { expiresAt } = signedIn
-      c.header('Cache-Control', 'no-store')
-      if (input.transport === 'bearer') return c.json({ token: signedIn.token, account, expiresAt })
-      // HttpOnly: page scripts (and so XSS) cannot read the token. SameSite=Lax: other sites'
-      // pages do not get it sent with their requests. Max-Age: the absolute lifetime; the server
-      // ends the session earlier on inactivity.
-      setCookie(c, cookieName, signedIn.token, {
-        httpOnly: true,
-        secure: secureCookies,
-        sameSite: 'Lax',
-        path: '/',
-        maxAge: Math.min(resolved.auth.sessionAbsoluteDays * daySeconds, maxCookieSeconds),
-      })
-      return c.json({ account, expiresAt })
-    })
-    .post('/auth/logout', site, member, async (c) => {
-      const auth = requireAuth(c)
-      await deleteSession(db, siteOf(c).scope, auth.session.id)
-      clearCookie(c)
-      return c.body(null, 204)
-    })
-    .post('/auth/logout-everywhere', site, member, async (c) => {
-      const auth = requireAuth(c)
-      await deleteMemberSessions(db, siteOf(c).scope, auth.member.id)
-      clearCookie(c)
-      return c.body(null, 204)
-    })
-    .get('/auth/session', site, member, (c) => {
-      const auth = authOf(c)
-      c.header('Cache-Control', 'no-store')
-      if (!auth) return c.json({ account: null })
-      return c.json({
-        account: ownAccount(auth.member),
-        session: sessionView(auth.session, siteOf(c)),
-      })
-    })
-    .get('/auth/sessions', site, member, async (c) => {
-      const auth = requireAuth(c)
-      c.header('Cache-Control', 'no-store')
-      const sessions = await listOwnSessions(
-        db,
-        siteOf(c),
-        auth.member.id,
-        auth.session.id,
-        clock.now(),
-      )
-      return c.json({ sessions })
-    })
-    .delete('/auth/sessions/:id', site, member, async (c) => {
-      const auth = requireAuth(c)
-      const id = c.req.param('id')
-      if (!sessionIdSchema.safeParse(id).success) throw AuthErrors.sessionNotFound()
-      await revokeOwnSession(db, siteOf(c), auth.member.id, id)
-      if (id === auth.session.id) clearCookie(c)
-      return c.body(null, 204)
-    })
+    .post(
+      '/auth/register',
+      documented({
+        summary: 'Register a member',
+        description:
+          'Creates the account and emails a verification link. The answer is the same 202 when the address already has an account: its owner is emailed a password-reset link instead, so nobody learns which addresses are registered. A username already in use is 422 with `fields.username`. At most 10 registrations an hour from one client IP (429 with `Retry-After`).',
+        tags: ['Membership'],
+        access: 'site',
+        responses: { 202: registerAnswer },
+        errors: { 429: ['RATE_LIMITED'] },
+      }),
+      site,
+      ...jsonBody(registerSchema),
+      async (c) => {
+        await register(deps, siteOf(c), c.req.valid('json'), { ip: deps.clientAddress(c) })
+        afterResponse(c, deps.kickOutbox())
+        // The same answer whether or not the address already had an account.
+        return c.json({ status: 'verification_sent' } satisfies z.input<typeof registerAnswer>, 202)
+      },
+    )
+    .post(
+      '/auth/verify-email',
+      documented({
+        summary: 'Confirm an email address',
+        description:
+          'Spends the token from the emailed link and marks the address verified. Needs no session: the link is often opened in another browser. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`, all alike.',
+        tags: ['Membership'],
+        access: 'site',
+        responses: { 200: verifyEmailAnswer },
+        errors: { 400: ['INVALID_TOKEN'] },
+      }),
+      site,
+      ...jsonBody(verifyEmailSchema),
+      async (c) => {
+        const account = await verifyEmail(deps, siteOf(c), c.req.valid('json').token)
+        return c.json({ account } satisfies z.input<typeof verifyEmailAnswer>)
+      },
+    )
+    .post(
+      '/auth/verify-email/resend',
+      documented({
+        summary: 'Send the verification email again',
+        description:
+          'Mails a fresh link to the signed-in member, or answers `already_verified` and sends nothing. At most 3 an hour (429 with `Retry-After`).',
+        tags: ['Membership'],
+        access: 'member',
+        responses: { 202: resendVerificationAnswer },
+        errors: { 429: ['RATE_LIMITED'] },
+      }),
+      site,
+      member,
+      async (c) => {
+        const status = await resendVerification(deps, siteOf(c), requireAuth(c).member)
+        if (status === 'verification_sent') afterResponse(c, deps.kickOutbox())
+        return c.json({ status } satisfies z.input<typeof resendVerificationAnswer>, 202)
+      },
+    )
+    .post(
+      '/auth/login',
+      documented({
+        summary: 'Sign in',
+        description:
+          'Starts a session. With `"transport": "bearer"` (the default) the token is in the body; with `"cookie"` it is set as an HttpOnly cookie and left out of the body. An unknown email, a wrong password and a banned account all answer 401 `INVALID_CREDENTIALS` after the same work. `ACCOUNT_SUSPENDED` (with `fields.suspendedUntil`) and `EMAIL_NOT_VERIFIED` are told only after a correct password. Repeated failures for an email address or from one client IP are throttled: 429 with `Retry-After`.',
+        tags: ['Membership'],
+        access: 'site',
+        responses: {
+          200: {
+            description: 'Signed in.',
+            schema: loginAnswer,
+            headers: {
+              'Set-Cookie': {
+                description:
+                  'With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/).',
+              },
+            },
+          },
+        },
+        errors: {
+          401: ['INVALID_CREDENTIALS'],
+          403: ['ACCOUNT_SUSPENDED', 'EMAIL_NOT_VERIFIED'],
+          429: ['RATE_LIMITED'],
+        },
+      }),
+      site,
+      ...jsonBody(loginSchema),
+      async (c) => {
+        const resolved = siteOf(c)
+        const input = c.req.valid('json')
+        const signedIn = await login(deps, resolved, input, {
+          ip: deps.clientAddress(c),
+          userAgent: c.req.header('user-agent'),
+        })
+        const account = ownAccount(signedIn.member, clock.now())
+        const { expiresAt } = signedIn
+        c.header('Cache-Control', 'no-store')
+        if (input.transport === 'bearer') {
+          return c.json({ token: signedIn.token, account, expiresAt } satisfies LoginAnswer)
+        }
+        // HttpOnly: page scripts (and so XSS) cannot read the token. SameSite=Lax: other sites'
+        // pages do not get it sent with their requests. Max-Age: the absolute lifetime; the server
+        // ends the session earlier on inactivity.
+        setCookie(c, cookieName, signedIn.token, {
+          httpOnly: true,
+          secure: secureCookies,
+          sameSite: 'Lax',
+          path: '/',
+          maxAge: Math.min(resolved.auth.sessionAbsoluteDays * daySeconds, maxCookieSeconds),
+        })
+        return c.json({ account, expiresAt } satisfies LoginAnswer)
+      },
+    )
+    .post(
+      '/auth/logout',
+      documented({
+        summary: 'Sign out',
+        description: 'Ends the session the request was made with, and clears its cookie.',
+        tags: ['Membership'],
+        access: 'member',
+        responses: { 204: null },
+      }),
+      site,
+      member,
+      async (c) => {
+        const auth = requireAuth(c)
+        await deleteSession(db, siteOf(c).scope, auth.session.id)
+        clearCookie(c)
+        return c.body(null, 204)
+      },
+    )
+    .post(
+      '/auth/logout-everywhere',
+      documented({
+        summary: 'Sign out everywhere',
+        description: 'Ends every session of the member, this one included.',
+        tags: ['Membership'],
+        access: 'member',
+        responses: { 204: null },
+      }),
+      site,
+      member,
+      async (c) => {
+        const auth = requireAuth(c)
+        await deleteMemberSessions(db, siteOf(c).scope, auth.member.id)
+        clearCookie(c)
+        return c.body(null, 204)
+      },
+    )
+    .get(
+      '/auth/session',
+      documented({
+        summary: 'Who is signed in',
+        description:
+          'The account and session the request was made with, or `{ "account": null }` for a guest. A session that has ended is 401 `INVALID_SESSION`, so a client learns at once to forget it.',
+        tags: ['Membership'],
+        access: 'member-optional',
+        responses: { 200: currentSessionAnswer },
+      }),
+      site,
+      member,
+      (c) => {
+        const auth = authOf(c)
+        c.header('Cache-Control', 'no-store')
+        if (!auth) return c.json({ account: null } satisfies z.input<typeof currentSessionAnswer>)
+        return c.json({
+          account: ownAccount(auth.member, clock.now()),
+          session: sessionView(auth.session, siteOf(c)),
+        } satisfies z.input<typeof currentSessionAnswer>)
+      },
+    )
+    .get(
+      '/auth/sessions',
+      documented({
+        summary: 'The member’s sessions',
+        description:
+          'Every live session of the member, most recently used first; the one making the request is marked `current`.',
+        tags: ['Membership'],
+        access: 'member',
+        responses: { 200: ownSessionsAnswer },
+      }),
+      site,
+      member,
+      async (c) => {
+        const auth = requireAuth(c)
+        c.header('Cache-Control', 'no-store')
+        const sessions = await listOwnSessions(
+          db,
+          siteOf(c),
+          auth.member.id,
+          auth.session.id,
+          clock.now(),
+        )
+        return c.json({ sessions } satisfies z.input<typeof ownSessionsAnswer>)
+      },
+    )
+    .delete(
+      '/auth/sessions/:id',
+      documented({
+        summary: 'End one of the member’s sessions',
+        description:
+          'Ends a session by its id (from the list of sessions). Another member’s session, or none, is 404 `SESSION_NOT_FOUND`.',
+        tags: ['Membership'],
+        access: 'member',
+        responses: { 204: null },
+        errors: { 404: ['SESSION_NOT_FOUND'] },
+      }),
+      site,
+      member,
+      async (c) => {
+        const auth = requireAuth(c)
+        const id = c.req.param('id')
+        if (!sessionIdSchema.safeParse(id).success) throw AuthErrors.sessionNotFound()
+        await revokeOwnSession(db, siteOf(c), auth.member.id, id)
+        if (id === auth.session.id) clearCookie(c)
+        return c.body(null, 204)
+      },
+    )
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { memberRoleSchema, memberStatusSchema } from './admin-schemas.ts'
 
 // Request shapes of `/v1/auth/*`. Password rules beyond "a string" live in password-policy.ts,
 // which needs the site's settings and the other fields; sign-in checks none of them, so a
@@ -48,7 +49,98 @@ export const loginSchema = z.strictObject({
    * `bearer` (default): the token is in the body, for the SDK on another origin. `cookie`: an
    * HttpOnly cookie that page scripts cannot read, for sites serving the API from their domain.
    */
-  transport: z.enum(['bearer', 'cookie']).default('bearer'),
+  transport: z
+    .enum(['bearer', 'cookie'])
+    .default('bearer')
+    .describe('`bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.'),
 })
 
 export const sessionIdSchema = z.string().regex(/^[a-z2-7]{32}$/)
+
+// Answers of `/v1/auth/*`, for the OpenAPI document and the contract test. Strict objects: a
+// field the document does not list is a failure, not a surprise.
+
+/** Times are sent as epoch milliseconds, like everywhere else in the API. */
+export const epochMsAnswer = z.number().int().describe('Milliseconds since the Unix epoch.')
+
+/** What a member (and the SDK) sees of their own account; `members.ts` `ownAccount`. */
+export const accountAnswer = z.strictObject({
+  id: z.string(),
+  email: z.string().describe('Normalised: trimmed and lower-cased.'),
+  emailVerified: z.boolean(),
+  displayName: z.string(),
+  username: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  bio: z.string().nullable(),
+  role: memberRoleSchema,
+  status: memberStatusSchema.describe(
+    'The status in force now: a suspension whose time has passed reads `active`.',
+  ),
+  suspendedUntil: epochMsAnswer.nullable().describe('Set only while a suspension is in force.'),
+  createdAt: epochMsAnswer,
+})
+export type OwnAccount = z.infer<typeof accountAnswer>
+
+const transportAnswer = z
+  .enum(['bearer', 'cookie'])
+  .describe('How the session token travels: the `Authorization` header, or a cookie.')
+
+const expiresAtAnswer = epochMsAnswer.describe(
+  'When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner.',
+)
+
+/** The session a request was made with (`GET /v1/auth/session`). */
+export const sessionAnswer = z.strictObject({
+  id: z.string(),
+  createdAt: epochMsAnswer,
+  lastUsedAt: epochMsAnswer.describe('Recorded to the hour.'),
+  expiresAt: expiresAtAnswer,
+  transport: transportAnswer,
+})
+export type SessionView = z.infer<typeof sessionAnswer>
+
+/** One of the member's live sessions (`GET /v1/auth/sessions`, and the data export). */
+export const ownSessionAnswer = z.strictObject({
+  id: z.string().describe('For `DELETE /v1/auth/sessions/{id}`.'),
+  current: z.boolean().describe('The session that made this request.'),
+  createdAt: epochMsAnswer,
+  lastUsedAt: epochMsAnswer.describe('Recorded to the hour.'),
+  expiresAt: expiresAtAnswer,
+  userAgent: z.string().nullable().describe('The browser that signed in, as it named itself.'),
+  ip: z.string().nullable().describe('The address it signed in from.'),
+  transport: transportAnswer,
+})
+export type OwnSession = z.infer<typeof ownSessionAnswer>
+
+export const registerAnswer = z.strictObject({ status: z.literal('verification_sent') })
+
+export const verifyEmailAnswer = z.strictObject({ account: accountAnswer })
+
+export const resendVerificationAnswer = z.strictObject({
+  status: z.enum(['verification_sent', 'already_verified']),
+})
+
+/** `bearer`: the token is in the body; `cookie`: it is in `Set-Cookie`, and not in the body. */
+export const loginAnswer = z.union([
+  z.strictObject({
+    token: z
+      .string()
+      .describe(
+        'The session token (`<id>.<secret>`), for `Authorization: Bearer`. Keep it secret.',
+      ),
+    account: accountAnswer,
+    expiresAt: expiresAtAnswer,
+  }),
+  z.strictObject({ account: accountAnswer, expiresAt: expiresAtAnswer }),
+])
+export type LoginAnswer = z.infer<typeof loginAnswer>
+
+/** A guest gets `{ "account": null }`; a member their account and this session. */
+export const currentSessionAnswer = z.union([
+  z.strictObject({ account: z.null() }),
+  z.strictObject({ account: accountAnswer, session: sessionAnswer }),
+])
+
+export const ownSessionsAnswer = z.strictObject({
+  sessions: z.array(ownSessionAnswer).describe('Most recently used first.'),
+})

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { members, sessions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
+import type { MemberStatus } from './admin-schemas.ts'
 import type { AuthSettings } from './settings.ts'
 import { newToken, splitToken, tokenSecretMatches } from './tokens.ts'
 
@@ -115,6 +116,22 @@ export function canSignIn(member: Pick<SessionMember, 'status' | 'suspendedUntil
   if (member.status === 'suspended')
     return member.suspendedUntil !== null && member.suspendedUntil <= now
   return true
+}
+
+/**
+ * The status in force at `now`, as `canSignIn` applies it: a suspension whose time has passed is
+ * `active` with no end date, though its row still says `suspended`. Members and owners are both
+ * shown this, so nobody who can sign in is told they are suspended.
+ */
+export function statusInForce(
+  member: Pick<SessionMember, 'status' | 'suspendedUntil'>,
+  now: number,
+): { status: MemberStatus; suspendedUntil: number | null } {
+  if (member.status === 'banned') return { status: 'banned', suspendedUntil: null }
+  if (member.status === 'suspended' && !canSignIn(member, now)) {
+    return { status: 'suspended', suspendedUntil: member.suspendedUntil }
+  }
+  return { status: 'active', suspendedUntil: null }
 }
 
 export function deleteSession(db: Database, scope: SiteScope, sessionId: string) {

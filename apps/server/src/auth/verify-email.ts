@@ -7,7 +7,8 @@ import type { AuthDeps } from './deps.ts'
 import { verifyEmailMail } from './emails.ts'
 import { AuthErrors } from './errors.ts'
 import { consumeMemberToken, issueMemberToken } from './member-tokens.ts'
-import { type OwnAccount, ownAccount } from './members.ts'
+import { ownAccount } from './members.ts'
+import type { OwnAccount } from './schemas.ts'
 import type { SessionMember } from './sessions.ts'
 import { memberLink } from './settings.ts'
 
@@ -41,7 +42,7 @@ export async function verifyEmail(
     .where(site.scope.where(members, eq(members.id, spent.memberId)))
     .returning()
   if (!member) throw AuthErrors.invalidToken()
-  return ownAccount(member)
+  return ownAccount(member, now)
 }
 
 /**

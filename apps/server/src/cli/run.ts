@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.ts'
 import { ApiError } from '../http/errors.ts'
+import { backupCommand, restoreCommand } from './backup.ts'
 import { keyCommand } from './keys.ts'
 import { migrateCommand } from './migrate.ts'
 import { CliError, CliFailure, type CommandContext } from './output.ts'
@@ -27,6 +28,9 @@ Commands:
   user list [--site ID]                   list members, newest first
   user role MEMBER_ID ROLE [--site ID]    set a member's role: member, moderator or admin
   search rebuild                          rebuild the forum search index (after a manual VACUUM)
+  backup --out FILE [--force]             copy the database, checked, while the server runs
+  restore FILE                            put a backup in place of the database (server stopped);
+                                          the replaced one is kept as <database>.before-restore-…
 
 Options:
   --json      print machine-readable JSON
@@ -54,6 +58,8 @@ const options = {
   admin: { type: 'boolean' },
   role: { type: 'string' },
   verified: { type: 'boolean' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
   d1: { type: 'boolean' },
   remote: { type: 'boolean' },
   config: { type: 'string' },
@@ -107,6 +113,10 @@ export async function runCli(
         return await userCommand(ctx, env)
       case 'search':
         return await searchCommand(ctx)
+      case 'backup':
+        return await backupCommand(ctx)
+      case 'restore':
+        return await restoreCommand(ctx)
       default:
         throw new CliError(`Unknown command "${command}".\n\n${usage}`)
     }

@@ -39,7 +39,11 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       ),
     )
   }
-  log.info('listening', { url: server.url, database: redactUrl(config.database.url) })
+  log.info('listening', {
+    url: server.url,
+    database: redactUrl(config.database.url),
+    ...(server.metricsUrl && { metrics: `${server.metricsUrl}/metrics` }),
+  })
 
   return await untilStopped(server, log, config.shutdownTimeoutMs)
 }

@@ -434,6 +434,17 @@ describe('submissions (owner API)', () => {
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual(apiError('SUBMISSION_NOT_FOUND'))
   })
+
+  // Bug: a submission deleted by another request between the PATCH's update and its read-back
+  // was answered `200 null`, a body no client expects. A trigger plays that other request.
+  it('PATCH of a submission deleted meanwhile answers 404 SUBMISSION_NOT_FOUND, not 200 null', async () => {
+    const id = await submitForId(t, site, 'contact', { msg: 'Hello' })
+    await t.deps.client.execute(`CREATE TRIGGER delete_meanwhile AFTER UPDATE OF status ON submissions
+      BEGIN DELETE FROM submissions WHERE id = NEW.id; END`)
+    const res = await owner.send('PATCH', `/submissions/${id}`, { status: 'archived' })
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual(apiError('SUBMISSION_NOT_FOUND'))
+  })
 })
 
 describe('rescuing a submission from spam', () => {

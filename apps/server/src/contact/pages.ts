@@ -5,7 +5,7 @@ import type { FieldErrors } from '../http/errors.ts'
 // Pages for plain HTML forms posted without JavaScript. They name the site and link back to it,
 // so a visitor never lands on a vendor page.
 
-const style = `:root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}
+const style = `:root{color-scheme:light dark;background:Canvas;color:CanvasText;font-family:system-ui,sans-serif;line-height:1.5}
 main{max-width:36rem;margin:4rem auto;padding:0 1rem}a{color:inherit}`
 
 function page(title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {

@@ -1,15 +1,24 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import type { z } from 'zod'
 import { afterResponse } from '../http/client-address.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import { authOf } from '../http/member.ts'
+import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import { createChallenge } from '../spam/proof-of-work.ts'
 import { issueTimeToken } from '../spam/time-token.ts'
 import { isHtmlPost, readSubmission } from './fields.ts'
 import { errorPage, pageSecurityHeaders, thanksPage } from './pages.ts'
 import { formById } from './queries.ts'
-import { type FormSettings, formIdSchema } from './schemas.ts'
+import {
+  challengeAnswer,
+  type FormSettings,
+  formIdSchema,
+  htmlPageAnswer,
+  submissionBody,
+  submissionCreatedAnswer,
+} from './schemas.ts'
 import { type SubmitDeps, submitForm } from './submit.ts'
 
 export type ContactRouteDeps = SubmitDeps & {
@@ -68,6 +77,26 @@ const htmlErrors: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.res = await c.html(page, error.status, headers)
 }
 
+// A submission is read by the route itself (JSON or a plain HTML form post), not by `jsonBody`,
+// so its body, and the `?key=` a plain HTML form carries its key in, are described here.
+const submissionRequest = {
+  parameters: [
+    {
+      in: 'query',
+      name: 'key',
+      description:
+        'The publishable key, for plain HTML forms, which cannot send the `X-Porchlight-Key` header.',
+    },
+  ],
+  requestBody: {
+    content: Object.fromEntries(
+      ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'].map(
+        (type) => [type, submissionBody],
+      ),
+    ),
+  },
+} as const
+
 /** The public side of contact forms: challenge, submit, and the thank-you page. */
 export function contactRoutes(
   deps: ContactRouteDeps,
@@ -76,54 +105,111 @@ export function contactRoutes(
 ) {
   const { db, clock } = deps
   return new Hono<AppEnv>()
-    .get('/forms/:formId/challenge', site, async (c) => {
-      const resolved = siteOf(c)
-      const formId = c.req.param('formId')
-      const form = formIdSchema.safeParse(formId).success
-        ? await formById(db, resolved.scope, formId)
-        : null
-      if (!form?.enabled)
-        throw new ApiError(404, 'FORM_NOT_FOUND', 'This site has no open form with that id.')
-      const challenge = await createChallenge(resolved.signingSecret, { now: clock.now() })
-      const timeToken = issueTimeToken(resolved.signingSecret, formId, clock.now())
-      c.header('Cache-Control', 'no-store')
-      return c.json({ ...challenge, timeToken })
-    })
-    .post('/forms/:formId/submissions', htmlErrors, site, member, async (c) => {
-      const resolved = siteOf(c)
-      const formId = c.req.param('formId')
-      const form = formIdSchema.safeParse(formId).success
-        ? await formById(db, resolved.scope, formId)
-        : null
-      const submit = async () => {
-        const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')
-        const result = await submitForm(deps, resolved, form, parsed, {
-          ip: deps.clientAddress(c),
-          userAgent: c.req.header('user-agent'),
-          memberId: authOf(c)?.member.id,
+    .get(
+      '/forms/:formId/challenge',
+      documented({
+        summary: 'Get a challenge for a form',
+        description:
+          'A proof-of-work challenge (ALTCHA format, valid 10 minutes; each solution is accepted once) and a time token. Send the solution as `_altcha` and the token as `_t` with the submission. Never cache it: fetch one per submission. A closed form answers 404 here.',
+        tags: ['Contact forms'],
+        access: 'site',
+        responses: { 200: challengeAnswer },
+        errors: { 404: ['FORM_NOT_FOUND'] },
+      }),
+      site,
+      async (c) => {
+        const resolved = siteOf(c)
+        const formId = c.req.param('formId')
+        const form = formIdSchema.safeParse(formId).success
+          ? await formById(db, resolved.scope, formId)
+          : null
+        if (!form?.enabled)
+          throw new ApiError(404, 'FORM_NOT_FOUND', 'This site has no open form with that id.')
+        const challenge = await createChallenge(resolved.signingSecret, { now: clock.now() })
+        const timeToken = issueTimeToken(resolved.signingSecret, formId, clock.now())
+        c.header('Cache-Control', 'no-store')
+        return c.json({ ...challenge, timeToken } satisfies z.input<typeof challengeAnswer>)
+      },
+    )
+    .post(
+      '/forms/:formId/submissions',
+      documented({
+        summary: 'Submit a form',
+        description:
+          'The form’s fields as JSON (the SDK, the script tag), or as a plain HTML form post (`application/x-www-form-urlencoded` or `multipart/form-data`). JSON answers `201 {id}`; a plain HTML post is redirected (303) to `_next` when it is on one of the site’s origins, else to the form’s `redirectUrl`, else to the thank-you page, and its errors are HTML pages with the same status. Spam is stored for review and answered exactly like any other submission. Each address may send `rateLimits.perAddressPerHour` an hour and the form takes `rateLimits.perFormPerHour`; beyond that, 429 with `Retry-After`, and nothing is stored.',
+        tags: ['Contact forms'],
+        access: 'member-optional',
+        responses: {
+          201: submissionCreatedAnswer,
+          303: {
+            description: 'A plain HTML form post was accepted; `Location` says where to go next.',
+            headers: { Location: { description: 'The next page.' } },
+          },
+        },
+        errors: {
+          400: ['BAD_REQUEST'],
+          403: ['FORM_DISABLED'],
+          404: ['FORM_NOT_FOUND'],
+          422: ['TOO_MANY_FIELDS', 'FILE_UPLOADS_NOT_SUPPORTED'],
+          429: ['RATE_LIMITED'],
+        },
+        ...submissionRequest,
+      }),
+      htmlErrors,
+      site,
+      member,
+      async (c) => {
+        const resolved = siteOf(c)
+        const formId = c.req.param('formId')
+        const form = formIdSchema.safeParse(formId).success
+          ? await formById(db, resolved.scope, formId)
+          : null
+        const submit = async () => {
+          const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')
+          const result = await submitForm(deps, resolved, form, parsed, {
+            ip: deps.clientAddress(c),
+            userAgent: c.req.header('user-agent'),
+            memberId: authOf(c)?.member.id,
+          })
+          return { parsed, result }
+        }
+        const { parsed, result } = await submit().catch((error: unknown) => {
+          throw form && isHtmlPost(c) ? withLabels(error, form.settings.fields) : error
         })
-        return { parsed, result }
-      }
-      const { parsed, result } = await submit().catch((error: unknown) => {
-        throw form && isHtmlPost(c) ? withLabels(error, form.settings.fields) : error
-      })
-      if (result.notes.length > 0) c.get('log').warn('spam check note', { notes: result.notes })
-      afterResponse(c, deps.kickOutbox())
-      if (!isHtmlPost(c)) return c.json({ id: result.id }, 201)
-      const next = onSiteOrigins(resolved.origins, parsed.control.next) ?? result.redirectUrl
-      if (next) return c.redirect(next, 303)
-      const back = onSiteOrigins(resolved.origins, c.req.header('referer'))
-      const thanks = new URL(c.req.url)
-      thanks.pathname = `/v1/forms/${formId}/thanks`
-      thanks.search = new URLSearchParams({
-        key: c.req.header('x-porchlight-key') ?? c.req.query('key') ?? '',
-        ...(back && { back }),
-      }).toString()
-      return c.redirect(thanks.pathname + thanks.search, 303)
-    })
-    .get('/forms/:formId/thanks', site, (c) => {
-      const resolved = siteOf(c)
-      const back = onSiteOrigins(resolved.origins, c.req.query('back')) ?? resolved.origins[0]
-      return c.html(thanksPage(resolved, back), 200, pageSecurityHeaders)
-    })
+        if (result.notes.length > 0) c.get('log').warn('spam check note', { notes: result.notes })
+        afterResponse(c, deps.kickOutbox())
+        if (!isHtmlPost(c)) {
+          return c.json({ id: result.id } satisfies z.input<typeof submissionCreatedAnswer>, 201)
+        }
+        const next = onSiteOrigins(resolved.origins, parsed.control.next) ?? result.redirectUrl
+        if (next) return c.redirect(next, 303)
+        const back = onSiteOrigins(resolved.origins, c.req.header('referer'))
+        const thanks = new URL(c.req.url)
+        thanks.pathname = `/v1/forms/${formId}/thanks`
+        thanks.search = new URLSearchParams({
+          key: c.req.header('x-porchlight-key') ?? c.req.query('key') ?? '',
+          ...(back && { back }),
+        }).toString()
+        return c.redirect(thanks.pathname + thanks.search, 303)
+      },
+    )
+    .get(
+      '/forms/:formId/thanks',
+      documented({
+        summary: 'The thank-you page',
+        description:
+          'Where a plain HTML form post lands when neither `_next` nor the form’s `redirectUrl` says otherwise: a page naming the site, linking to `back` when that is on one of the site’s origins. The submission’s redirect gives the whole URL, with `key` and `back` in its query.',
+        tags: ['Contact forms'],
+        access: 'site',
+        responses: {
+          200: { description: 'An HTML page.', mediaType: 'text/html', schema: htmlPageAnswer },
+        },
+      }),
+      site,
+      (c) => {
+        const resolved = siteOf(c)
+        const back = onSiteOrigins(resolved.origins, c.req.query('back')) ?? resolved.origins[0]
+        return c.html(thanksPage(resolved, back), 200, pageSecurityHeaders)
+      },
+    )
 }

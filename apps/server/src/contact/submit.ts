@@ -6,6 +6,7 @@ import { HttpErrors } from '../http/errors.ts'
 import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
 import { newId } from '../ids.ts'
 import { emailPayloadSchema } from '../mail/job.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import { assessSubmission } from '../spam/assess.ts'
 import type { TurnstileVerifier } from '../spam/turnstile.ts'
@@ -19,6 +20,7 @@ export type SubmitDeps = {
   clock: Clock
   limiter: RateLimiter
   turnstile: TurnstileVerifier
+  metrics: Metrics
 }
 
 const hourMs = 3_600_000
@@ -114,6 +116,8 @@ export async function submitForm(
     }),
     ...jobs.map((job) => enqueue(db, clock, scope, job)),
   ])
+  // Counted once stored: a submission the database refused was not accepted.
+  deps.metrics.contactSubmission(verdict)
   return {
     id: stored.id,
     spam: verdict.spam,

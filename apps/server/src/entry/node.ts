@@ -1,16 +1,18 @@
 import { mkdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Client, createClient } from '@libsql/client'
 import { createApp } from '../app.ts'
+import { backupScheduleProblem, startDatabaseFileDuties } from '../backup/serving.ts'
 import { type Config, ConfigError, productionProblems } from '../config.ts'
 import { createLocalClient } from '../db/local-client.ts'
+import { localPath } from '../db/local-path.ts'
 import { migrate } from '../db/migrate.ts'
 import { type AppDeps, createDeps, type DepsOptions } from '../deps.ts'
 import { createSmtpTransport } from '../mail/smtp.ts'
+import { nodeMetrics } from '../metrics/node-metrics.ts'
 import { fileAssets } from '../pages/file-assets.ts'
 import { nodeWebhookPost } from '../webhooks/node-post.ts'
 import { logLateDisconnects } from './client-disconnects.ts'
@@ -42,15 +44,10 @@ export async function openDatabase(database: Config['database']): Promise<Client
   return client
 }
 
-/** `file:data/x.db`, `file:./data/x.db`, `file:/srv/x.db`, `file:///srv/x.db` → a path. */
-function localPath(url: string): string {
-  const withoutQuery = url.split('?')[0] ?? url
-  if (withoutQuery.startsWith('file://')) return fileURLToPath(withoutQuery)
-  return withoutQuery.slice('file:'.length) || ':memory:'
-}
-
 export type NodeServer = {
   url: string
+  /** The listener of `/metrics` alone, when METRICS_PORT is set. */
+  metricsUrl?: string
   deps: AppDeps
   /** The database connection this server opened (closed by `close`). */
   client: Client
@@ -74,10 +71,15 @@ export async function startNodeServer(
   if (problems.length > 0) {
     throw new ConfigError(`Refusing to serve in production mode:\n  ${problems.join('\n  ')}`)
   }
+  const backupProblem = backupScheduleProblem(config)
+  if (backupProblem) throw new ConfigError(`Invalid environment:\n  ${backupProblem}`)
   const client = options.client ?? (await openDatabase(config.database))
   await migrate(client)
+  // Prometheus, when METRICS_TOKEN or METRICS_PORT asks for it (metrics/node-metrics.ts).
+  const metrics = nodeMetrics(config.metrics)
   const deps = createDeps({
     ...options,
+    ...metrics?.deps,
     smtp: (url) => createSmtpTransport({ url }),
     // Leave one core for requests while passwords hash (libuv runs at most 4 at once anyway).
     hashConcurrency: Math.max(1, Math.min(4, availableParallelism() - 1)),
@@ -91,6 +93,7 @@ export async function startNodeServer(
     // Asked only by requests, so never before `http` below exists.
     draining: () => http.draining,
   })
+  const metricsListener = await metrics?.start(deps)
   const app = createApp(deps)
   const http = createDrainingServer(
     getRequestListener(logLateDisconnects(app.fetch, deps.log), { hostname: config.host }),
@@ -106,6 +109,8 @@ export async function startNodeServer(
   const timer = setInterval(() => void deps.outbox.tick(), config.outboxIntervalMs)
   timer.unref()
   void deps.outbox.tick()
+  // Holds the file so `porchlight restore` refuses while this runs; BACKUP_DIR's backups.
+  const fileDuties = startDatabaseFileDuties(config, deps.log)
 
   let closing: Promise<void> | undefined
   const close = ({ deadline = Date.now() + config.shutdownTimeoutMs } = {}) => {
@@ -121,12 +126,15 @@ export async function startNodeServer(
       // deadline, or handed back for the next start.
       await deps.outbox.close(deadline)
       await deps.closeMail()
+      await metricsListener?.close()
       client.close()
+      await fileDuties.stop(deadline)
     })()
     return closing
   }
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    ...(metricsListener && { metricsUrl: metricsListener.url }),
     deps,
     client,
     close,

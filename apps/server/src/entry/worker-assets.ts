@@ -1,6 +1,8 @@
 import {
+  type ApiReferenceFile,
   demoFileName,
   type EmbedBundle,
+  isApiReferenceFile,
   type PublicAssetsManifest,
   publicPaths,
   type StaticAssets,
@@ -16,8 +18,9 @@ export type AssetsBinding = {
 
 /**
  * The Workers implementation of `StaticAssets`: `dist/public`, uploaded as the Worker's static
- * assets, read through the ASSETS binding, so the same page routes serve the embed bundle and the
- * demo pages on both runtimes. A deployment's assets never change under a running isolate, so
+ * assets, read through the ASSETS binding, so the same page routes serve the embed bundle, the
+ * demo pages and the API reference on both runtimes; and the OpenAPI document the build made,
+ * which spares each isolate generating it. A deployment's assets never change under a running isolate, so
  * each file is fetched once per isolate; a failed fetch is not remembered, and is tried again by
  * the next request.
  *
@@ -28,6 +31,8 @@ export function workerAssets(binding: AssetsBinding): StaticAssets {
   let manifest: Promise<PublicAssetsManifest | null> | undefined
   let embed: Promise<EmbedBundle | null> | undefined
   const demo = new Map<string, Promise<string | null>>()
+  const reference = new Map<ApiReferenceFile, Promise<string | null>>()
+  let openApi: Promise<string | null> | undefined
 
   // The host is a placeholder: the binding serves by path alone.
   const read = async (path: string): Promise<string | null> => {
@@ -83,6 +88,29 @@ export function workerAssets(binding: AssetsBinding): StaticAssets {
         demo.set(name, file)
       }
       return file
+    },
+
+    apiReferenceFile(name) {
+      if (!isApiReferenceFile(name)) return Promise.resolve(null)
+      let file = reference.get(name)
+      if (!file) {
+        file = remembered(
+          () => read(publicPaths.apiReference(name)),
+          () => reference.delete(name),
+        )
+        reference.set(name, file)
+      }
+      return file
+    },
+
+    openApiDocument() {
+      openApi ??= remembered(
+        () => read(publicPaths.openApiDocument),
+        () => {
+          openApi = undefined
+        },
+      )
+      return openApi
     },
   }
 }

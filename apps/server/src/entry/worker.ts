@@ -7,6 +7,7 @@ import { type AppDeps, createDeps } from '../deps.ts'
 import { ApiError, errorBody, HttpErrors } from '../http/errors.ts'
 import { createLogger, describeError } from '../logger.ts'
 import { MailSetupError } from '../mail/transport.ts'
+import { logLineMetrics } from '../metrics/log-lines.ts'
 import { createDemoSite } from '../sites/demo-site.ts'
 import { allSites } from '../sites/queries.ts'
 import { type AssetsBinding, workerAssets } from './worker-assets.ts'
@@ -64,8 +65,12 @@ function start(env: WorkerEnv, production: boolean, origin: string | undefined):
   }
   let deps: AppDeps
   try {
+    // No process to scrape: metrics are log lines (metrics/log-lines.ts).
+    const log = createLogger({ level: config.logLevel })
     deps = createDeps({
       config,
+      log,
+      metrics: logLineMetrics(log),
       ...database.options,
       delivery: { drains: 'per-call' },
       ...(isAssetsBinding(env.ASSETS) && { assets: workerAssets(env.ASSETS) }),

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { jsonBody } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
+import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import {
   type CategoryDeps,
@@ -12,11 +13,19 @@ import {
 } from './categories.ts'
 import { categoryPatchSchema } from './moderation-schemas.ts'
 import { categoriesOfSite } from './queries.ts'
-import { categorySchema } from './schemas.ts'
+import {
+  categoriesAnswer,
+  categoryAnswer,
+  categorySchema,
+  forumSettingsAnswer,
+  forumSettingsPatchSchema,
+} from './schemas.ts'
 import { forumSettingsStore } from './settings.ts'
 
 /** The site owner, acting with a secret key; logged as `by: 'owner'`. */
 const owner = { by: 'owner' } as const
+
+const ownerDoc = { tags: ['Owner: discussions'], access: 'owner' } as const
 
 /**
  * `/v1/admin/forum/categories`: the site owner manages categories with a secret key, so a fresh
@@ -26,31 +35,99 @@ const owner = { by: 'owner' } as const
 export function adminForumRoutes(deps: CategoryDeps) {
   return (
     new Hono<AppEnv>()
-      .get('/forum/categories', async (c) => {
-        const rows = await categoriesOfSite(deps.db, siteOf(c).scope)
-        return c.json({ items: rows.map(categoryView) })
-      })
-      .post('/forum/categories', ...jsonBody(categorySchema), async (c) => {
-        return c.json(await createCategory(deps, siteOf(c).scope, owner, c.req.valid('json')), 201)
-      })
-      .patch('/forum/categories/:slug', ...jsonBody(categoryPatchSchema), async (c) => {
-        const { scope } = siteOf(c)
-        return c.json(
-          await updateCategory(deps, scope, owner, c.req.param('slug'), c.req.valid('json')),
-        )
-      })
-      // The site's discussion settings (forum/settings.ts); keys left out keep their value.
-      .get('/forum/settings', async (c) =>
-        c.json(await forumSettingsStore.read(deps.db, siteOf(c).scope)),
+      .get(
+        '/forum/categories',
+        documented({
+          ...ownerDoc,
+          summary: 'List every category',
+          description: 'All of the site’s categories, members-only ones included, in order.',
+          responses: { 200: categoriesAnswer },
+        }),
+        async (c) => {
+          const rows = await categoriesOfSite(deps.db, siteOf(c).scope)
+          return c.json({ items: rows.map(categoryView) } satisfies z.input<
+            typeof categoriesAnswer
+          >)
+        },
       )
-      .patch('/forum/settings', ...jsonBody(z.record(z.string(), z.unknown())), async (c) => {
-        return c.json(
-          await forumSettingsStore.update(deps.db, siteOf(c).scope, c.req.valid('json')),
-        )
-      })
-      .delete('/forum/categories/:slug', async (c) => {
-        await deleteCategory(deps, siteOf(c).scope, owner, c.req.param('slug'))
-        return c.body(null, 204)
-      })
+      .post(
+        '/forum/categories',
+        documented({
+          ...ownerDoc,
+          summary: 'Create a category',
+          description:
+            'Slugs are unique within the site (409 CATEGORY_EXISTS). Logged as done by the owner.',
+          responses: { 201: categoryAnswer },
+          errors: { 409: ['CATEGORY_EXISTS'] },
+        }),
+        ...jsonBody(categorySchema),
+        async (c) => {
+          const created = await createCategory(deps, siteOf(c).scope, owner, c.req.valid('json'))
+          return c.json(created satisfies z.input<typeof categoryAnswer>, 201)
+        },
+      )
+      .patch(
+        '/forum/categories/:slug',
+        documented({
+          ...ownerDoc,
+          summary: 'Change a category',
+          description: 'Any of its fields, the slug included; fields left out keep their value.',
+          responses: { 200: categoryAnswer },
+          errors: { 404: ['CATEGORY_NOT_FOUND'], 409: ['CATEGORY_EXISTS'] },
+        }),
+        ...jsonBody(categoryPatchSchema),
+        async (c) => {
+          const { scope } = siteOf(c)
+          const patch = c.req.valid('json')
+          const updated = await updateCategory(deps, scope, owner, c.req.param('slug'), patch)
+          return c.json(updated satisfies z.input<typeof categoryAnswer>)
+        },
+      )
+      // The site's discussion settings (forum/settings.ts); keys left out keep their value.
+      .get(
+        '/forum/settings',
+        documented({
+          ...ownerDoc,
+          summary: 'Discussion settings',
+          description:
+            'Every setting, with defaults filled in; the answer can be sent back as a PATCH.',
+          responses: { 200: forumSettingsAnswer },
+        }),
+        async (c) => {
+          const settings = await forumSettingsStore.read(deps.db, siteOf(c).scope)
+          return c.json(settings satisfies z.input<typeof forumSettingsAnswer>)
+        },
+      )
+      .patch(
+        '/forum/settings',
+        documented({
+          ...ownerDoc,
+          summary: 'Change discussion settings',
+          description:
+            'A partial object of the settings in the answer: keys left out keep their value, `null` restores a key’s default. An unknown key or a bad value is 422, each named as `settings.<key>` in `fields`. Answers every setting after the change.',
+          responses: { 200: forumSettingsAnswer },
+        }),
+        ...jsonBody(forumSettingsPatchSchema),
+        async (c) => {
+          const { scope } = siteOf(c)
+          const settings = await forumSettingsStore.update(deps.db, scope, c.req.valid('json'))
+          return c.json(settings satisfies z.input<typeof forumSettingsAnswer>)
+        },
+      )
+      .delete(
+        '/forum/categories/:slug',
+        documented({
+          ...ownerDoc,
+          summary: 'Delete an empty category',
+          description:
+            'Only while it has no threads (409 CATEGORY_NOT_EMPTY): move or delete them first.',
+          responses: { 204: null },
+          errors: { 404: ['CATEGORY_NOT_FOUND'], 409: ['CATEGORY_NOT_EMPTY'] },
+        }),
+        async (c) => {
+          await deleteCategory(deps, siteOf(c).scope, owner, c.req.param('slug'))
+          return c.body(null, 204)
+        },
+      )
   )
 }

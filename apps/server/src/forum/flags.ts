@@ -100,7 +100,7 @@ export async function flagPost(
     postId,
     reason: input.reason,
     note: input.note ?? null,
-    status: 'open',
+    status: 'open' as const,
     createdAt: now,
   }
 }

@@ -3,31 +3,13 @@ import type { Database } from '../db/client.ts'
 import { members, moderationLog, notifications, threads } from '../db/schema.ts'
 import { newId } from '../ids.ts'
 import type { SiteScope } from '../sites/scope.ts'
+import type { moderationActions } from './moderation-schemas.ts'
 
 // The records every moderation action leaves, as statements for the same batch as the action
 // itself: a log row (who, what, when, why), a notice to the member it concerns, and a bump of
 // the thread's version so the posts list's ETag changes and pollers see the new state.
 
-export type ModerationAction =
-  | 'post.edit'
-  | 'post.hide'
-  | 'post.unhide'
-  | 'post.delete'
-  | 'flags.dismiss'
-  | 'thread.hide'
-  | 'thread.unhide'
-  | 'thread.lock'
-  | 'thread.unlock'
-  | 'thread.pin'
-  | 'thread.unpin'
-  | 'thread.move'
-  | 'thread.slow_mode'
-  | 'thread.delete'
-  | 'member.suspend'
-  | 'member.role'
-  | 'category.create'
-  | 'category.update'
-  | 'category.delete'
+export type ModerationAction = (typeof moderationActions)[number]
 
 /** Who acted: a member, the site owner with a secret key, or the system (the flag threshold). */
 export type ModerationActor = { memberId: string } | { by: 'owner' | 'system' }
@@ -149,9 +131,13 @@ export async function moderationLogPage(
     return {
       id: entry.id,
       // A member who has since left shows as `actor: null, by: 'member'`.
-      by: entry.actorId ? 'member' : typeof by === 'string' ? by : 'system',
+      by: entry.actorId
+        ? ('member' as const)
+        : by === 'owner'
+          ? ('owner' as const)
+          : ('system' as const),
       actor: actor?.id ? actor : null,
-      action: entry.action,
+      action: entry.action as ModerationAction,
       targetType: entry.targetType,
       targetId: entry.targetId,
       reason: entry.reason,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { slugSchema } from './schemas.ts'
+import { memberNameAnswer, postAnswer, slugSchema, timestampAnswer } from './schemas.ts'
 
 // Bodies of the member actions (edit, flag) and of the moderators' and admins' endpoints.
 
@@ -78,4 +78,101 @@ export const flagQueueQuery = z.strictObject({
 export const logQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+
+// What the member actions and the moderation routes answer with.
+
+/** Every action the moderation log records. */
+export const moderationActions = [
+  'post.edit',
+  'post.hide',
+  'post.unhide',
+  'post.delete',
+  'flags.dismiss',
+  'thread.hide',
+  'thread.unhide',
+  'thread.lock',
+  'thread.unlock',
+  'thread.pin',
+  'thread.unpin',
+  'thread.move',
+  'thread.slow_mode',
+  'thread.delete',
+  'member.suspend',
+  'member.role',
+  'category.create',
+  'category.update',
+  'category.delete',
+] as const
+
+export const likeAnswer = z.strictObject({ likeCount: z.number().int(), liked: z.boolean() })
+
+export const flagAnswer = z.strictObject({
+  id: z.string(),
+  postId: z.string(),
+  reason: z.enum(flagReasons),
+  note: z.string().nullable(),
+  status: z.literal('open'),
+  createdAt: timestampAnswer,
+})
+
+const flagStatus = z.enum(['open', 'dismissed', 'actioned'])
+
+export const flagQueuePageAnswer = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      post: postAnswer,
+      thread: z.strictObject({ id: z.string(), title: z.string() }),
+      flagCount: z.number().int(),
+      reasons: z.record(z.string(), z.number().int()).describe('How many flags give each reason.'),
+      flags: z.array(
+        z.strictObject({
+          id: z.string(),
+          reason: z.string(),
+          note: z.string().nullable(),
+          member: memberNameAnswer.nullable(),
+          status: flagStatus,
+          resolvedBy: z.string().nullable(),
+          resolvedAt: timestampAnswer.nullable(),
+          createdAt: timestampAnswer,
+        }),
+      ),
+      firstFlaggedAt: timestampAnswer,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+})
+
+export const resolveFlagsAnswer = z.strictObject({
+  postId: z.string(),
+  action: resolveFlagsSchema.shape.action,
+  flagsResolved: z.number().int(),
+  post: postAnswer,
+})
+
+export const suspensionAnswer = z.strictObject({
+  id: z.string(),
+  status: z.literal('suspended'),
+  suspendedUntil: timestampAnswer,
+})
+
+export const roleAnswer = z.strictObject({ id: z.string(), role: roleSchema.shape.role })
+
+export const moderationLogPageAnswer = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      id: z.string(),
+      by: z
+        .enum(['member', 'owner', 'system'])
+        .describe('`owner`: with a secret key; `system`: the flag threshold.'),
+      actor: memberNameAnswer.nullable().describe('The member who acted, while they exist.'),
+      action: z.enum(moderationActions),
+      targetType: z.enum(['post', 'thread', 'member', 'category', 'flag']),
+      targetId: z.string(),
+      reason: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+      createdAt: timestampAnswer,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
 })

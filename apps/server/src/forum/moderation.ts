@@ -42,8 +42,8 @@ async function moderatedThread(db: Database, scope: SiteScope, threadId: string)
 }
 
 async function currentThreadView(db: Database, scope: SiteScope, threadId: string) {
-  const { thread } = await moderatedThread(db, scope, threadId)
-  return threadView(thread, null)
+  const { thread, author } = await moderatedThread(db, scope, threadId)
+  return threadView(thread, author)
 }
 
 /** Hide/unhide (authors are told), lock/unlock, pin/unpin a thread. */

@@ -101,7 +101,8 @@ export function notificationView(row: NotificationListRow) {
     actor: row.actor?.id
       ? { id: row.actor.id, displayName: row.actor.displayName, username: row.actor.username }
       : null,
-    data: n.data ?? null,
+    // Always an object when set (notify.ts, moderation-log.ts, reactions.ts write it).
+    data: (n.data ?? null) as Record<string, unknown> | null,
     read: n.readAt !== null,
     createdAt: n.createdAt,
   }

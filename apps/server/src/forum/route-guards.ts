@@ -7,10 +7,11 @@ import { ForumErrors } from './errors.ts'
 // Middleware for the forum routers mounted beside `forumRoutes` at /v1.
 
 /**
- * The site and member-session middleware, each run at most once per request. `forumRoutes`
- * attaches them with `use('/forum/*')`, and hono applies such middleware to every route under
- * that path in the parent app, whichever router defines it; without the guard they would run
- * twice (two site reads, two session reads). With it, each router also works mounted alone.
+ * The site and member-session middleware, each run at most once per request, for every forum
+ * route. They sit on each route rather than on a `use('/forum/*')`, which would also run them
+ * for paths and methods no route has (a key error where 404 or 405 is the answer). The guard
+ * keeps one request from reading the site or the session twice, should two matching routes
+ * both carry them.
  */
 export function forumRequest(site: MiddlewareHandler<AppEnv>, member: MiddlewareHandler<AppEnv>) {
   return [

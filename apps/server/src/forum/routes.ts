@@ -1,22 +1,20 @@
 import { and, eq } from 'drizzle-orm'
 import { Hono, type MiddlewareHandler } from 'hono'
-import type { Clock } from '../clock.ts'
+import type { z } from 'zod'
 import type { Database } from '../db/client.ts'
 import { inList } from '../db/portable-sql.ts'
 import { reactions } from '../db/schema.ts'
-import { jsonBody, queryParams } from '../http/body.ts'
-import { afterResponse } from '../http/client-address.ts'
+import { queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
-import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
+import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import { actorOf } from './context.ts'
+import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
 import { ForumErrors } from './errors.ts'
-import { postViewFor } from './moderation-queries.ts'
-import { assertCanWrite, canReadCategory, canReadThread, isModerator } from './permissions.ts'
-import { createReply, createThread, renderForActor } from './posting.ts'
+import { canReadCategory, canReadThread, isModerator } from './permissions.ts'
+import { postingRoutes } from './posting-routes.ts'
 import {
   categoriesOfSite,
   categoryBySlug,
@@ -24,30 +22,21 @@ import {
   threadsPage,
   threadWithCategory,
 } from './queries.ts'
+import { forumRequest } from './route-guards.ts'
 import {
-  createThreadSchema,
+  categoriesAnswer,
   listPostsQuery,
   listThreadsQuery,
-  previewSchema,
-  replySchema,
+  postsPageAnswer,
+  threadsPageAnswer,
+  threadWithCategoryAnswer,
 } from './schemas.ts'
-import { forumSettingsStore } from './settings.ts'
 import { postView, threadView } from './views.ts'
 
-export type ForumDeps = {
-  db: Database
-  clock: Clock
-  limiter: RateLimiter
-  kickOutbox: () => Promise<void>
-}
+export type { ForumDeps } from './context.ts'
 
 const invalidCursor = () =>
   new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
-
-/** The site's forum settings; one small read per forum request. */
-export function forumSettingsOf(db: Database, scope: SiteScope) {
-  return forumSettingsStore.read(db, scope)
-}
 
 /** Which of `postIds` the member liked, for the `liked` flag on each post. */
 async function likedBy(db: Database, scope: SiteScope, memberId: string | null, postIds: string[]) {
@@ -64,17 +53,31 @@ async function likedBy(db: Database, scope: SiteScope, memberId: string | null, 
   return new Set(rows.map((r) => r.postId))
 }
 
-/** Reading and writing discussions: categories, threads, posts. */
+const readingAccess =
+  'Guests read what everyone may; a member’s session also opens members-only categories, and a moderator’s hidden threads.'
+
+/** Reading discussions: categories, threads, posts; and, through `postingRoutes`, writing them. */
 export function forumRoutes(
   deps: ForumDeps,
   site: MiddlewareHandler<AppEnv>,
   member: MiddlewareHandler<AppEnv>,
 ) {
   const { db, clock } = deps
-  return (
-    new Hono<AppEnv>()
-      .use('/forum/*', site, member)
-      .get('/forum/categories', async (c) => {
+  // On each route rather than `use('/forum/*')`: a path or method no route has answers 404 or
+  // 405 like anywhere else in the API, not a key or session error.
+  const request = forumRequest(site, member)
+  return new Hono<AppEnv>()
+    .get(
+      '/forum/categories',
+      documented({
+        summary: 'List the categories',
+        description: `The categories the reader may see, in the site’s order. ${readingAccess}`,
+        tags: ['Discussions'],
+        access: 'member-optional',
+        responses: { 200: categoriesAnswer },
+      }),
+      ...request,
+      async (c) => {
         const { scope } = siteOf(c)
         const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
         const rows = await categoriesOfSite(db, scope)
@@ -82,9 +85,23 @@ export function forumRoutes(
           items: rows
             .filter((cat) => canReadCategory(actor, cat))
             .map(({ siteId: _, ...cat }) => cat),
-        })
-      })
-      .get('/forum/categories/:slug/threads', queryParams(listThreadsQuery), async (c) => {
+        } satisfies z.input<typeof categoriesAnswer>)
+      },
+    )
+    .get(
+      '/forum/categories/:slug/threads',
+      documented({
+        summary: 'List a category’s threads',
+        description:
+          'Pinned threads first, then by latest activity. Pages with `cursor`: pass the `nextCursor` of one page to get the next; it is `null` on the last. A category the reader may not see answers 404, as one that does not exist.',
+        tags: ['Discussions'],
+        access: 'member-optional',
+        responses: { 200: threadsPageAnswer },
+        errors: { 400: ['INVALID_CURSOR'], 404: ['CATEGORY_NOT_FOUND'] },
+      }),
+      ...request,
+      queryParams(listThreadsQuery),
+      async (c) => {
         const { scope } = siteOf(c)
         const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
         const category = await categoryBySlug(db, scope, c.req.param('slug'))
@@ -116,18 +133,64 @@ export function forumRoutes(
             rows.length > limit && last
               ? encodeCursor([last.pinned ? 1 : 0, last.lastActivityAt, last.id])
               : null,
-        })
-      })
-      .get('/forum/threads/:id', async (c) => {
+        } satisfies z.input<typeof threadsPageAnswer>)
+      },
+    )
+    .get(
+      '/forum/threads/:id',
+      documented({
+        summary: 'Read a thread',
+        description: `The thread and its category, without its posts. ${readingAccess} A thread the reader may not see answers 404.`,
+        tags: ['Discussions'],
+        access: 'member-optional',
+        responses: { 200: threadWithCategoryAnswer },
+        errors: { 404: ['THREAD_NOT_FOUND'] },
+      }),
+      ...request,
+      async (c) => {
         const { scope } = siteOf(c)
         const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
         const found = await threadWithCategory(db, scope, c.req.param('id'))
         if (!found || !canReadThread(actor, found.category, found.thread))
           throw ForumErrors.threadNotFound()
         const { siteId: _, ...category } = found.category
-        return c.json({ ...threadView(found.thread, found.author), category })
-      })
-      .get('/forum/threads/:id/posts', queryParams(listPostsQuery), async (c) => {
+        return c.json({
+          ...threadView(found.thread, found.author),
+          category,
+        } satisfies z.input<typeof threadWithCategoryAnswer>)
+      },
+    )
+    .get(
+      '/forum/threads/:id/posts',
+      documented({
+        summary: 'List a thread’s posts',
+        description:
+          'Posts in order of their `number`. Pass `cursor` (or `after`, a post number) to continue after a page: `nextCursor` is always present, so polling with the last one picks up new posts. Deleted posts keep their place as "[deleted]"; hidden ones show as "[hidden by a moderator]" except to moderators. Each answer carries an `ETag`: send it back as `If-None-Match` and the answer is 304 with no body while nothing in the thread changed.',
+        tags: ['Discussions'],
+        access: 'member-optional',
+        responses: {
+          200: {
+            description: 'A page of posts.',
+            schema: postsPageAnswer,
+            headers: {
+              ETag: { description: 'A weak validator of this page for this reader.' },
+              'Cache-Control': { description: '`private, no-cache`: revalidate with the ETag.' },
+            },
+          },
+          304: null,
+        },
+        errors: { 400: ['INVALID_CURSOR'], 404: ['THREAD_NOT_FOUND'] },
+        parameters: [
+          {
+            in: 'header',
+            name: 'If-None-Match',
+            description: 'The `ETag` of an earlier answer: 304 while the page is unchanged.',
+          },
+        ],
+      }),
+      ...request,
+      queryParams(listPostsQuery),
+      async (c) => {
         const { scope } = siteOf(c)
         const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
         const found = await threadWithCategory(db, scope, c.req.param('id'))
@@ -168,74 +231,8 @@ export function forumRoutes(
           // Always a cursor, even on the last page: polling with it picks up new posts.
           nextCursor: encodeCursor([last ? last.number : afterNumber]),
           hasMore: rows.length === limit && (last?.number ?? 0) < found.thread.postCount,
-        })
-      })
-      .post('/forum/threads', ...jsonBody(createThreadSchema), async (c) => {
-        const { scope } = siteOf(c)
-        const forum = await forumSettingsOf(db, scope)
-        const actor = actorOf(c, clock, forum)
-        const input = c.req.valid('json')
-        if (input.title.length > forum.maxTitleLength) {
-          throw new ApiError(422, 'VALIDATION_FAILED', 'Some fields are invalid.', {
-            fields: { title: `At most ${forum.maxTitleLength} characters.` },
-          })
-        }
-        assertBodyLength(input.body, forum.maxPostLength)
-        const category = await categoryBySlug(db, scope, input.category)
-        if (!category) throw ForumErrors.categoryNotFound()
-        const created = await createThread(deps, scope, actor, category, input)
-        afterResponse(c, deps.kickOutbox())
-        return c.json(
-          {
-            id: created.threadId,
-            postId: created.postId,
-            post: await postViewFor(db, scope, actor, created.postId),
-          },
-          201,
-        )
-      })
-      // The composer's preview: rendered exactly as a post would be, for this member, and stored
-      // nowhere. Rate-limited, as rendering is the most expensive thing a reader can ask for.
-      .post('/forum/preview', ...jsonBody(previewSchema), async (c) => {
-        const { scope, id } = siteOf(c)
-        const forum = await forumSettingsOf(db, scope)
-        const actor = actorOf(c, clock, forum)
-        assertCanWrite(actor)
-        const { body } = c.req.valid('json')
-        assertBodyLength(body, forum.maxPostLength)
-        await rateLimitOrThrow(deps.limiter, {
-          siteId: id,
-          bucket: `preview:${actor.member.id}`,
-          limit: 120,
-          windowMs: 60_000,
-        })
-        const rendered = await renderForActor(deps, scope, actor, body)
-        return c.json({ html: rendered.html })
-      })
-      .post('/forum/threads/:id/posts', ...jsonBody(replySchema), async (c) => {
-        const { scope } = siteOf(c)
-        const forum = await forumSettingsOf(db, scope)
-        const actor = actorOf(c, clock, forum)
-        const input = c.req.valid('json')
-        assertBodyLength(input.body, forum.maxPostLength)
-        const created = await createReply(deps, scope, actor, c.req.param('id'), input)
-        afterResponse(c, deps.kickOutbox())
-        return c.json(
-          {
-            id: created.postId,
-            number: created.number,
-            post: await postViewFor(db, scope, actor, created.postId),
-          },
-          201,
-        )
-      })
-  )
-}
-
-function assertBodyLength(body: string, max: number) {
-  if (body.length > max) {
-    throw new ApiError(422, 'VALIDATION_FAILED', 'Some fields are invalid.', {
-      fields: { body: `At most ${max} characters.` },
-    })
-  }
+        } satisfies z.input<typeof postsPageAnswer>)
+      },
+    )
+    .route('/', postingRoutes(deps, request))
 }

@@ -6,11 +6,12 @@ import { queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
+import { documented } from '../http/openapi.ts'
 import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
-import { actorOf } from './context.ts'
+import { actorOf, forumSettingsOf } from './context.ts'
 import { forumRequest } from './route-guards.ts'
-import { forumSettingsOf } from './routes.ts'
+import { searchPageAnswer } from './schemas.ts'
 import { maxSearchOffset, searchPosts } from './search.ts'
 
 export type SearchDeps = {
@@ -44,6 +45,14 @@ export function searchRoutes(
   const { db, clock } = deps
   return new Hono<AppEnv>().get(
     '/forum/search',
+    documented({
+      summary: 'Search the discussions',
+      description: `Posts and thread titles containing every word of \`q\` (the last one as a prefix), best first, among what the reader may see; hidden and deleted posts are never found. \`q\` needs a word of two letters or more (422). Pages with \`cursor\`/\`nextCursor\`, up to the first ${maxSearchOffset} results. At most ${searchesPerMinute} searches a minute per client address (429 RATE_LIMITED, with \`Retry-After\`).`,
+      tags: ['Discussions'],
+      access: 'member-optional',
+      responses: { 200: searchPageAnswer },
+      errors: { 400: ['INVALID_CURSOR'], 429: ['RATE_LIMITED'] },
+    }),
     // Guests search too; the member session only widens what they may read.
     ...forumRequest(site, member),
     queryParams(searchQuery),
@@ -73,7 +82,7 @@ export function searchRoutes(
       return c.json({
         items: rows.slice(0, take),
         nextCursor: rows.length > take && next < maxSearchOffset ? encodeCursor([next]) : null,
-      })
+      } satisfies z.input<typeof searchPageAnswer>)
     },
   )
 }

@@ -177,14 +177,16 @@ export async function searchPosts(
     postId: row.postId,
     postNumber: row.postNumber,
     category: { slug: row.categorySlug, name: row.categoryName },
-    author: row.authorId
-      ? {
-          id: row.authorId,
-          displayName: row.authorDisplayName,
-          username: row.authorUsername,
-          avatarUrl: row.authorAvatarUrl ?? null,
-        }
-      : null,
+    // A left join: both are set while the author's account exists (display names are required).
+    author:
+      row.authorId && row.authorDisplayName !== null
+        ? {
+            id: row.authorId,
+            displayName: row.authorDisplayName,
+            username: row.authorUsername,
+            avatarUrl: row.authorAvatarUrl ?? null,
+          }
+        : null,
     snippet: highlightSnippet(row.snippet, markers),
     createdAt: row.createdAt,
   }))

@@ -5,10 +5,12 @@ import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/
 import { and, eq, sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { html } from 'hono/html'
+import { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { members, sites, threads, watches } from '../db/schema.ts'
 import type { AppEnv } from '../http/env.ts'
+import { documented } from '../http/openapi.ts'
 import { siteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
 import { allEmailOff, updatePreferences } from './preferences.ts'
@@ -130,7 +132,7 @@ function page(title: string, body: ReturnType<typeof html>) {
     <meta name="robots" content="noindex" />
     <title>${title}</title>
     <style>
-      :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
+      :root { color-scheme: light dark; background: Canvas; color: CanvasText; font-family: system-ui, sans-serif; line-height: 1.5; }
       main { max-width: 32rem; margin: 4rem auto; padding: 0 1rem; }
       button { font: inherit; padding: 0.5em 1.2em; cursor: pointer; }
     </style>
@@ -140,6 +142,21 @@ function page(title: string, body: ReturnType<typeof html>) {
   </body>
 </html>`
 }
+
+// Read by hand rather than validated as a query: a missing or malformed token is the same
+// 400 INVALID_TOKEN as a forged one, and the page says to use the link from the email.
+const tokenParameter = {
+  in: 'query',
+  name: 'token',
+  required: true,
+  description: 'The token of the email’s unsubscribe link.',
+} as const
+
+const unsubscribePage = (description: string) => ({
+  description,
+  mediaType: 'text/html',
+  schema: z.string(),
+})
 
 /**
  * `GET /v1/notifications/unsubscribe?token=…`: a page with a button that confirms;
@@ -163,30 +180,56 @@ export function unsubscribeRoutes(deps: { db: Database; clock: Clock }) {
       )
       c.header('Cache-Control', 'no-store')
     })
-    .get('/notifications/unsubscribe', async (c) => {
-      const token = c.req.query('token')
-      const subject = await verified(token)
-      const title = await threadTitle(db, subject)
-      const what = title
-        ? html`emails about new replies in <strong>${title}</strong>`
-        : html`all discussion emails from ${subject.siteName}`
-      return c.html(
-        page(
-          'Unsubscribe',
-          html`<h1>Unsubscribe</h1>
+    .get(
+      '/notifications/unsubscribe',
+      documented({
+        summary: 'The unsubscribe page',
+        description:
+          'The page an email’s unsubscribe link opens: it names what the link stops and asks to confirm with a button. Opening it changes nothing, since mail scanners open links too.',
+        tags: ['Notifications'],
+        access: 'public',
+        responses: { 200: unsubscribePage('The page, with a button that confirms.') },
+        errors: { 400: ['INVALID_TOKEN'] },
+        parameters: [tokenParameter],
+      }),
+      async (c) => {
+        const token = c.req.query('token')
+        const subject = await verified(token)
+        const title = await threadTitle(db, subject)
+        const what = title
+          ? html`emails about new replies in <strong>${title}</strong>`
+          : html`all discussion emails from ${subject.siteName}`
+        return c.html(
+          page(
+            'Unsubscribe',
+            html`<h1>Unsubscribe</h1>
       <p>Stop ${what}?</p>
       <form method="post" action="?token=${token}"><button type="submit">Unsubscribe</button></form>`,
-        ),
-      )
-    })
-    .post('/notifications/unsubscribe', async (c) => {
-      const subject = await verified(c.req.query('token'))
-      await applyUnsubscribe(db, clock, subject)
-      const title = await threadTitle(db, subject)
-      const what = title
-        ? html`You will get no more emails about new replies in <strong>${title}</strong>. Mentions
+          ),
+        )
+      },
+    )
+    .post(
+      '/notifications/unsubscribe',
+      documented({
+        summary: 'Unsubscribe',
+        description:
+          'Turns the mail the token names off: one thread’s replies (mentions and direct replies still arrive), or every discussion email. Needs no key and no session, and is what mail providers call for one-click unsubscribe (RFC 8058), whatever the body.',
+        tags: ['Notifications'],
+        access: 'public',
+        responses: { 200: unsubscribePage('A page saying what was turned off.') },
+        errors: { 400: ['INVALID_TOKEN'] },
+        parameters: [tokenParameter],
+      }),
+      async (c) => {
+        const subject = await verified(c.req.query('token'))
+        await applyUnsubscribe(db, clock, subject)
+        const title = await threadTitle(db, subject)
+        const what = title
+          ? html`You will get no more emails about new replies in <strong>${title}</strong>. Mentions
             and direct replies to you still arrive.`
-        : html`You will get no more discussion emails from ${subject.siteName}.`
-      return c.html(page('Unsubscribed', html`<h1>Unsubscribed</h1><p>${what}</p>`))
-    })
+          : html`You will get no more discussion emails from ${subject.siteName}.`
+        return c.html(page('Unsubscribed', html`<h1>Unsubscribed</h1><p>${what}</p>`))
+      },
+    )
 }

@@ -3,15 +3,16 @@ import type { PostRow, ThreadRow } from './queries.ts'
 // What readers see of threads and posts. Deleted posts keep their place as "[deleted]" so the
 // thread stays readable; hidden ones are shown only to moderators, with the reason.
 
+/** A member's author columns, from a left join: `null` once the member deleted their account. */
 type Author = {
-  id: string | null
-  displayName: string | null
+  id: string
+  displayName: string
   username: string | null
   avatarUrl?: string | null
 } | null
 
 function authorView(author: Author) {
-  return author?.id
+  return author
     ? {
         id: author.id,
         displayName: author.displayName,

@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
+import { resolver, uniqueSymbol } from 'hono-openapi'
 import type { z } from 'zod'
 import type { AppEnv } from './env.ts'
 import { type FieldErrors, HttpErrors } from './errors.ts'
@@ -52,7 +53,19 @@ const validatedParts = new WeakMap<object, ValidatedPart>()
 
 function recorded<M extends object>(middleware: M, part: ValidatedPart): M {
   validatedParts.set(middleware, Object.freeze(part))
-  return middleware
+  // And for the OpenAPI document (hono-openapi reads this mark): the request is described by the
+  // very schema that validates it. An optional body is described as a body that may be absent.
+  const described = part.optional
+    ? {
+        spec: {
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: resolver(part.schema) } },
+          },
+        },
+      }
+    : { target: part.target, ...resolver(part.schema) }
+  return Object.assign(middleware, { [uniqueSymbol]: described })
 }
 
 /** The part a handler validates, if it is a middleware made by `jsonBody`, `queryParams` or `optionalJsonBody`. */

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, manualClock, type TestApp } from '../../test/helpers/app.ts'
 import { rows } from '../../test/helpers/http.ts'
-import {
-  createRateLimiter,
-  pruneRateLimits,
-  type RateLimiter,
-  type RateLimitOptions,
-} from './rate-limit.ts'
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.ts'
 
 const minute = 60_000
 let clock: ReturnType<typeof manualClock>
@@ -94,19 +89,19 @@ describe('rate limiter', () => {
   })
 })
 
-describe('pruneRateLimits', () => {
+describe('housekeeping', () => {
   it('deletes counters whose windows have passed, and only those', async () => {
     await limiter.hit({ bucket: 'short', limit: 1, windowMs: 1000 })
     await limiter.hit({ bucket: 'long', limit: 1, windowMs: 3600_000 })
     clock.advance(2 * 1000 + 1)
 
-    await pruneRateLimits(t.deps.db, clock)
+    await t.deps.outbox.tick()
     expect(await rows(t.deps.client, 'SELECT bucket FROM rate_limits')).toEqual([
       { bucket: 'long' },
     ])
 
     clock.advance(2 * 3600_000)
-    await pruneRateLimits(t.deps.db, clock)
+    await t.deps.outbox.tick()
     expect(await rows(t.deps.client, 'SELECT bucket FROM rate_limits')).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { rateLimits } from '../db/schema.ts'
@@ -70,9 +70,4 @@ export function createRateLimiter(db: Database, clock: Clock): RateLimiter {
 export async function rateLimitOrThrow(limiter: RateLimiter, options: RateLimitOptions) {
   const result = await limiter.hit(options)
   if (!result.allowed) throw HttpErrors.rateLimited(result.retryAfterSeconds)
-}
-
-/** Drops counters whose windows have passed; run from the periodic maintenance tick. */
-export function pruneRateLimits(db: Database, clock: Clock) {
-  return db.delete(rateLimits).where(lt(rateLimits.expiresAt, clock.now()))
 }

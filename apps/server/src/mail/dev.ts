@@ -100,7 +100,7 @@ export function devMailRoutes(dev: DevMailTransport, options: DevMailRoutesOptio
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Mail (development)</title>
     <style>
-      :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
+      :root { color-scheme: light dark; background: Canvas; color: CanvasText; font-family: system-ui, sans-serif; line-height: 1.5; }
       main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
       article { border: 1px solid color-mix(in srgb, currentColor 25%, transparent); border-radius: 6px; padding: 0 1rem 1rem; margin: 1rem 0; }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; margin: 0 0 0.5rem; }

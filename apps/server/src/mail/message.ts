@@ -85,7 +85,7 @@ export function renderKeyValueEmail(email: KeyValueEmail): { text: string; html:
 
   const cell = 'padding:6px 12px 6px 0;vertical-align:top;text-align:left'
   const html = `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(email.title)}</title></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(email.title)}</title></head>
 <body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;background:#ffffff">
 <div style="max-width:600px">
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(email.title)}</h1>

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { outbox } from '../db/schema.ts'
 import type { Logger } from '../logger.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 import type { Job, JobHandlers } from './jobs.ts'
 
 export type DeliveryOptions = {
@@ -25,6 +26,8 @@ export type DeliveryDeps = {
    * back (`releaseClaims`) instead of staying leased until the lease runs out.
    */
   held?: Set<string>
+  /** Counts each attempt's outcome by job kind. */
+  metrics?: Metrics
 }
 
 const defaults = { batchSize: 10, leaseMs: 120_000, baseBackoffMs: 15_000, maxBackoffMs: 3_600_000 }
@@ -101,6 +104,8 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
         attempt: row.attempts,
       }
       const handler = handlers[row.kind]
+      // A kind without a handler is counted as `unknown`: job kinds come from rows, not code.
+      const kind = handler ? row.kind : 'unknown'
       try {
         if (!handler) throw new NoHandlerError(row.kind)
         await handler(job)
@@ -114,6 +119,7 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
             updatedAt: clock.now(),
           })
           .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+        deps.metrics?.outboxAttempt(kind, 'delivered')
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         const dead =
@@ -136,6 +142,7 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
             updatedAt: clock.now(),
           })
           .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+        deps.metrics?.outboxAttempt(kind, dead ? 'dead' : 'retry')
       } finally {
         deps.held?.delete(row.id)
       }

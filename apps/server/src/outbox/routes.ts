@@ -1,54 +1,88 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
+import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import { jobForSite, jobsForSite, retryJob } from './queries.ts'
-
-const listQuery = z.strictObject({
-  status: z.enum(['pending', 'sending', 'delivered', 'dead']).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-})
+import { deliveriesPageAnswer, deliveryAnswer, outboxListQuery } from './schemas.ts'
 
 const jobNotFound = () => new ApiError(404, 'JOB_NOT_FOUND', 'No such delivery for this site.')
 
 /** The owner's view of deliveries (emails, webhooks): what is queued, what failed and why. */
 export function adminOutboxRoutes(deps: { db: Database; clock: Clock; kick: () => void }) {
   const { db, clock } = deps
+  const owner = { tags: ['Owner: deliveries'], access: 'owner' } as const
   return new Hono<AppEnv>()
-    .get('/outbox', queryParams(listQuery), async (c) => {
-      const { status, cursor, limit } = c.req.valid('query')
-      const [createdAt, id] = cursor ? decodeCursor(cursor) : []
-      const before =
-        typeof createdAt === 'number' && typeof id === 'string' ? { createdAt, id } : undefined
-      if (cursor && !before)
-        throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
-      const rows = await jobsForSite(db, siteOf(c).scope, { status, before, limit: limit + 1 })
-      const page = rows.slice(0, limit)
-      const last = page.at(-1)
-      return c.json({
-        items: page,
-        nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-      })
-    })
-    .get('/outbox/:id', async (c) => {
-      const job = await jobForSite(db, siteOf(c).scope, c.req.param('id'))
-      if (!job) throw jobNotFound()
-      return c.json(job)
-    })
-    .post('/outbox/:id/retry', async (c) => {
-      const scope = siteOf(c).scope
-      if (!(await retryJob(db, scope, c.req.param('id'), clock.now()))) {
-        const job = await jobForSite(db, scope, c.req.param('id'))
+    .get(
+      '/outbox',
+      documented({
+        ...owner,
+        summary: 'List deliveries',
+        description: 'Emails and webhooks, newest first, a page at a time.',
+        responses: { 200: deliveriesPageAnswer },
+        errors: { 400: ['INVALID_CURSOR'] },
+      }),
+      queryParams(outboxListQuery),
+      async (c) => {
+        const { status, cursor, limit } = c.req.valid('query')
+        const [createdAt, id] = cursor ? decodeCursor(cursor) : []
+        const before =
+          typeof createdAt === 'number' && typeof id === 'string' ? { createdAt, id } : undefined
+        if (cursor && !before)
+          throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
+        const rows = await jobsForSite(db, siteOf(c).scope, { status, before, limit: limit + 1 })
+        const page = rows.slice(0, limit)
+        const last = page.at(-1)
+        return c.json({
+          items: page,
+          nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+        } satisfies z.input<typeof deliveriesPageAnswer>)
+      },
+    )
+    .get(
+      '/outbox/:id',
+      documented({
+        ...owner,
+        summary: 'One delivery',
+        responses: { 200: deliveryAnswer },
+        errors: { 404: ['JOB_NOT_FOUND'] },
+      }),
+      async (c) => {
+        const job = await jobForSite(db, siteOf(c).scope, c.req.param('id'))
         if (!job) throw jobNotFound()
-        throw new ApiError(409, 'JOB_NOT_DEAD', 'Only a delivery that has given up can be retried.')
-      }
-      deps.kick()
-      return c.json(await jobForSite(db, scope, c.req.param('id')))
-    })
+        return c.json(job satisfies z.input<typeof deliveryAnswer>)
+      },
+    )
+    .post(
+      '/outbox/:id/retry',
+      documented({
+        ...owner,
+        summary: 'Retry a delivery that gave up',
+        description: 'Queues a `dead` delivery again, with a fresh set of attempts.',
+        responses: { 200: deliveryAnswer },
+        errors: { 404: ['JOB_NOT_FOUND'], 409: ['JOB_NOT_DEAD'] },
+      }),
+      async (c) => {
+        const scope = siteOf(c).scope
+        if (!(await retryJob(db, scope, c.req.param('id'), clock.now()))) {
+          const job = await jobForSite(db, scope, c.req.param('id'))
+          if (!job) throw jobNotFound()
+          throw new ApiError(
+            409,
+            'JOB_NOT_DEAD',
+            'Only a delivery that has given up can be retried.',
+          )
+        }
+        deps.kick()
+        const job = await jobForSite(db, scope, c.req.param('id'))
+        // Retried a moment ago; gone only if the site was deleted in between.
+        if (!job) throw jobNotFound()
+        return c.json(job satisfies z.input<typeof deliveryAnswer>)
+      },
+    )
 }

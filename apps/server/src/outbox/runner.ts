@@ -1,6 +1,5 @@
-import { pruneRateLimits } from '../http/rate-limit.ts'
 import { describeError } from '../logger.ts'
-import { pruneSpentTokens } from '../spam/proof-of-work.ts'
+import type { Housekeeping } from '../maintenance/housekeeping.ts'
 import { type DeliveryDeps, type DeliveryOptions, deliverDue, releaseClaims } from './deliver.ts'
 
 export interface OutboxRunner {
@@ -9,7 +8,7 @@ export interface OutboxRunner {
    * so a job enqueued mid-drain is not left waiting for the next tick.
    */
   kick(): Promise<void>
-  /** Periodic work: retries that have come due, and pruning expired counters and tokens. */
+  /** Periodic work: retries that have come due, and housekeeping (`maintenance/`). */
   tick(): Promise<void>
   /**
    * For shutdown: one last drain (it picks up jobs queued by the last requests) until `deadline`
@@ -29,7 +28,10 @@ export type RunnerOptions = DeliveryOptions & {
   drains?: 'shared' | 'per-call'
 }
 
-export function createOutboxRunner(deps: DeliveryDeps, options: RunnerOptions = {}): OutboxRunner {
+export function createOutboxRunner(
+  deps: DeliveryDeps & { housekeeping?: Housekeeping },
+  options: RunnerOptions = {},
+): OutboxRunner {
   const batchSize = options.batchSize ?? 10
   let running: Promise<void> | null = null
   let again = false
@@ -68,8 +70,7 @@ export function createOutboxRunner(deps: DeliveryDeps, options: RunnerOptions = 
 
   async function housekeeping() {
     try {
-      await pruneRateLimits(deps.db, deps.clock)
-      await pruneSpentTokens(deps.db, deps.clock)
+      await deps.housekeeping?.run()
     } catch (error) {
       deps.log.error('housekeeping failed', describeError(error))
     }

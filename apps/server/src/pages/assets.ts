@@ -18,15 +18,43 @@ export type EmbedBundle = {
 }
 
 /**
- * Files the server serves as they are: the embed bundle and the demo site. On Node they come
- * from `file-assets.ts` (the installed package's `dist/public`, or a source checkout); a runtime
- * without them passes none, and then these routes do not exist.
+ * Files the server serves as they are: the embed bundle, the demo site, and the API reference
+ * page's renderer. On Node they come from `file-assets.ts` (the installed package's
+ * `dist/public`, or a source checkout); a runtime without them passes none, and then these routes
+ * do not exist.
  */
 export interface StaticAssets {
   /** The bundle, or `null` when it is neither built nor buildable here. */
   embed(): Promise<EmbedBundle | null>
   /** A file of `examples/static-site` by name (`contact.html`, `style.css`), or `null`. */
   demoFile(name: string): Promise<string | null>
+  /** A file of the API reference's renderer (Swagger UI) by name, or `null` when it is missing. */
+  apiReferenceFile(name: ApiReferenceFile): Promise<string | null>
+  /**
+   * The OpenAPI document as the build generated it, or `null`: then the app generates it from
+   * its routes on the first request (a source checkout, whose routes may have changed since).
+   */
+  openApiDocument(): Promise<string | null>
+}
+
+/**
+ * The files of `swagger-ui-dist` that `/docs/api` loads, by their names in that package: the
+ * bundle (no standalone preset: the page has no top bar) and its stylesheet; and the licence
+ * texts that must travel with them (Apache-2.0: its LICENSE and NOTICE, and the notices of what
+ * the bundle contains, which the bundle's first line points to). Nothing else of the package is
+ * copied or served.
+ */
+export const apiReferenceFiles = [
+  'swagger-ui-bundle.js',
+  'swagger-ui.css',
+  'swagger-ui-bundle.js.LICENSE.txt',
+  'LICENSE',
+  'NOTICE',
+] as const
+export type ApiReferenceFile = (typeof apiReferenceFiles)[number]
+
+export function isApiReferenceFile(name: string): name is ApiReferenceFile {
+  return (apiReferenceFiles as readonly string[]).includes(name)
 }
 
 /**
@@ -58,4 +86,6 @@ export const publicPaths = {
   versionedEmbed: (version: string) => `embed/${version}/embed.js`,
   versionedEmbedMap: (version: string) => `embed/${version}/embed.js.map`,
   demo: (name: string) => `demo/${name}`,
+  apiReference: (name: ApiReferenceFile) => `docs/api/${name}`,
+  openApiDocument: 'v1/openapi.json',
 } as const

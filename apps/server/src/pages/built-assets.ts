@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  type ApiReferenceFile,
   demoFileName,
   type EmbedBundle,
+  isApiReferenceFile,
   type PublicAssetsManifest,
   publicPaths,
   type StaticAssets,
 } from './assets.ts'
 
 /**
- * The bundle and the demo site from the build's `dist/public`, as the published package carries
- * them. An installed package never changes under a running server, so each file is read once.
+ * The bundle, the demo site, the API reference's files and the OpenAPI document from the build's
+ * `dist/public`, as the published package carries them. An installed package never changes under a running server, so each file is read once.
  * A package built without them (a broken build) has no bundle, and `/embed.js` says so.
  *
  * @example
@@ -19,6 +21,8 @@ import {
 export function builtAssets(folder: string): StaticAssets {
   let embed: Promise<EmbedBundle | null> | undefined
   const demo = new Map<string, Promise<string | null>>()
+  const reference = new Map<ApiReferenceFile, Promise<string | null>>()
+  let openApi: Promise<string | null> | undefined
   const read = (path: string) => readFile(join(folder, path), 'utf8')
 
   async function readEmbed(): Promise<EmbedBundle | null> {
@@ -48,6 +52,21 @@ export function builtAssets(folder: string): StaticAssets {
         demo.set(name, file)
       }
       return file
+    },
+
+    apiReferenceFile(name) {
+      if (!isApiReferenceFile(name)) return Promise.resolve(null)
+      let file = reference.get(name)
+      if (!file) {
+        file = read(publicPaths.apiReference(name)).catch(() => null)
+        reference.set(name, file)
+      }
+      return file
+    },
+
+    openApiDocument() {
+      openApi ??= read(publicPaths.openApiDocument).catch(() => null)
+      return openApi
     },
   }
 }

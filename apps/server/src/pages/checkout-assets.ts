@@ -1,11 +1,18 @@
 import { readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { demoFileName, type EmbedBundle, type StaticAssets } from './assets.ts'
+import {
+  type ApiReferenceFile,
+  demoFileName,
+  type EmbedBundle,
+  isApiReferenceFile,
+  type StaticAssets,
+} from './assets.ts'
 
 /**
- * Where a source checkout keeps what the server serves: the embed package and the demo site,
- * found from the server package's own folder (`apps/server`), wherever the code runs from.
+ * Where a source checkout keeps what the server serves: the embed package, the demo site and
+ * the API reference's renderer, found from the server package's own folder (`apps/server`), wherever the code runs from.
  *
  * @example
  * const { embedPackage, demoSite } = checkoutSources('/src/porchlight/apps/server')
@@ -15,6 +22,21 @@ export function checkoutSources(serverRoot: string) {
   return {
     embedPackage: join(repository, 'packages', 'embed'),
     demoSite: join(repository, 'examples', 'static-site'),
+    apiReferenceRenderer: () => swaggerUiFolder(serverRoot),
+  }
+}
+
+/**
+ * `swagger-ui-dist`'s folder, as Node resolves it from the server package (a development
+ * dependency of the repository: installed in a checkout, absent from a production install), or
+ * `null` when it is not installed.
+ */
+function swaggerUiFolder(serverRoot: string): string | null {
+  try {
+    const require = createRequire(join(serverRoot, 'package.json'))
+    return dirname(require.resolve('swagger-ui-dist/package.json'))
+  } catch {
+    return null
   }
 }
 
@@ -30,10 +52,12 @@ export function checkoutSources(serverRoot: string) {
  * const assets = checkoutAssets(serverRoot)
  */
 export function checkoutAssets(serverRoot: string): StaticAssets {
-  const { embedPackage, demoSite } = checkoutSources(serverRoot)
+  const { embedPackage, demoSite, apiReferenceRenderer } = checkoutSources(serverRoot)
   const dist = join(embedPackage, 'dist', 'embed.js')
   let read: { stamp: string; bundle: EmbedBundle } | undefined
   let built: Promise<EmbedBundle | null> | undefined
+  // The renderer changes only with `npm install`, so each file is read once.
+  const reference = new Map<ApiReferenceFile, Promise<string | null>>()
 
   const version = async () =>
     JSON.parse(await readFile(join(embedPackage, 'package.json'), 'utf8')).version as string
@@ -72,6 +96,24 @@ export function checkoutAssets(serverRoot: string): StaticAssets {
     async demoFile(name) {
       if (!demoFileName.test(name)) return null
       return readFile(join(demoSite, name), 'utf8').catch(() => null)
+    },
+
+    apiReferenceFile(name) {
+      if (!isApiReferenceFile(name)) return Promise.resolve(null)
+      let file = reference.get(name)
+      if (!file) {
+        const folder = apiReferenceRenderer()
+        file = folder
+          ? readFile(join(folder, name), 'utf8').catch(() => null)
+          : Promise.resolve(null)
+        reference.set(name, file)
+      }
+      return file
+    },
+
+    // Generated from the routes as they are now: a checkout's routes change while developing.
+    async openApiDocument() {
+      return null
     },
   }
 }

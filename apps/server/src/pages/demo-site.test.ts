@@ -14,6 +14,8 @@ const files: Record<string, string> = {
 const assets: StaticAssets = {
   embed: async () => null,
   demoFile: async (name) => (Object.hasOwn(files, name) ? (files[name] ?? null) : null),
+  apiReferenceFile: async () => null,
+  openApiDocument: async () => null,
 }
 
 let t: TestApp

@@ -68,8 +68,10 @@ function escapeAttribute(value: string): string {
 }
 
 const noSitePage = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>No site yet</title></head>
-<body><h1>The demo needs a site</h1>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>No site yet</title>
+<style>:root{color-scheme:light dark;background:Canvas;color:CanvasText;font-family:system-ui,sans-serif;line-height:1.5}main{max-width:40rem;margin:4rem auto;padding:0 1rem}code{overflow-wrap:anywhere}</style></head>
+<body><main><h1>The demo needs a site</h1>
 <p>This database has no site. Start the server on an empty database with <code>DEMO_SITE=true</code>
 (the default), or create one: <code>npx porchlight site create --name Demo --origin http://localhost:8787</code>.</p>
-</body></html>`
+</main></body></html>`

@@ -15,6 +15,8 @@ const bundle: EmbedBundle = {
 const assetsWith = (embed: EmbedBundle | null): StaticAssets => ({
   embed: async () => embed,
   demoFile: async () => null,
+  apiReferenceFile: async () => null,
+  openApiDocument: async () => null,
 })
 
 let t: TestApp

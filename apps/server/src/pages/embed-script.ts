@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { compress } from 'hono/compress'
 import type { AppEnv } from '../http/env.ts'
+import { etagMatches, strongEtag } from '../http/etag.ts'
 import type { EmbedBundle, StaticAssets } from './assets.ts'
 import { PageErrors } from './errors.ts'
 
@@ -45,18 +46,14 @@ export function embedScriptRoutes(assets: StaticAssets, options: { compress?: bo
     }
     let tags = etags.get(bundle)
     if (!tags) {
-      tags = { code: await etagOf(bundle.code), map: await etagOf(bundle.map) }
+      tags = { code: await strongEtag(bundle.code), map: await strongEtag(bundle.map) }
       etags.set(bundle, tags)
     }
     c.header('Cache-Control', version ? cacheForever : cacheShort)
     c.header('Cross-Origin-Resource-Policy', 'cross-origin')
     c.header('Access-Control-Allow-Origin', '*')
     c.header('ETag', tags[file])
-    // Compression makes the tag weak (W/"…"); a revalidation may send back either form.
-    const known = c.req.header('if-none-match')?.split(',') ?? []
-    if (known.some((tag) => tag.trim().replace(/^W\//, '') === tags[file])) {
-      return c.body(null, 304)
-    }
+    if (etagMatches(c.req.header('if-none-match'), tags[file])) return c.body(null, 304)
     return file === 'code'
       ? c.body(bundle.code, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
       : c.body(bundle.map, 200, { 'Content-Type': 'application/json; charset=utf-8' })
@@ -69,11 +66,4 @@ export function embedScriptRoutes(assets: StaticAssets, options: { compress?: bo
     .get('/embed.js.map', (c) => serve(c, undefined, 'map'))
     .get('/embed/:version/embed.js', (c) => serve(c, c.req.param('version'), 'code'))
     .get('/embed/:version/embed.js.map', (c) => serve(c, c.req.param('version'), 'map'))
-}
-
-/** A strong validator: the first 128 bits of the content's SHA-256. */
-async function etagOf(content: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(content))
-  const hex = [...new Uint8Array(digest, 0, 16)].map((b) => b.toString(16).padStart(2, '0'))
-  return `"${hex.join('')}"`
 }

@@ -19,6 +19,9 @@ import { fileAssets } from './file-assets.ts'
 // package, each laid out on disk as it is for real.
 
 const embedPackage = fileURLToPath(new URL('../../../../packages/embed/', import.meta.url))
+const swaggerUi = fileURLToPath(
+  new URL('../../../../node_modules/swagger-ui-dist/', import.meta.url),
+)
 let dir: string | undefined
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -50,6 +53,9 @@ function checkout(dist?: { code: string; map?: string }) {
   writeFileSync(join(demo, 'index.html'), '<title>Demo</title>')
   writeFileSync(join(demo, 'style.css'), 'body {}')
   writeFileSync(join(demo, 'README.md'), '# not a page')
+  // The API reference's renderer, installed as `npm install` installs it.
+  mkdirSync(join(dir, 'node_modules'))
+  symlinkSync(swaggerUi, join(dir, 'node_modules', 'swagger-ui-dist'))
   return { root: dir, server, embed }
 }
 
@@ -77,6 +83,20 @@ describe('in a source checkout', () => {
     expect(bundle?.code).toContain('sourceMappingURL=embed.js.map')
     expect(JSON.parse(bundle?.map ?? '')).toMatchObject({ version: 3 })
   }, 30_000)
+
+  it('serves the API reference’s renderer from node_modules, and leaves the document to the routes', async () => {
+    const { server } = checkout()
+    const assets = fileAssets(server)
+    const css = await assets.apiReferenceFile('swagger-ui.css')
+    expect(css).toBe(await readFile(join(swaggerUi, 'swagger-ui.css'), 'utf8'))
+    expect(await assets.apiReferenceFile('swagger-ui-bundle.js')).toContain('SwaggerUIBundle')
+    // Nothing else of the package: not its demo page, not a path out of it.
+    for (const name of ['index.html', 'swagger-initializer.js', '../swagger-ui-dist/index.js']) {
+      expect(await assets.apiReferenceFile(name as 'swagger-ui.css')).toBeNull()
+    }
+    // Generated from the routes as they are: a checkout's change while developing.
+    expect(await assets.openApiDocument()).toBeNull()
+  })
 
   it('has no bundle where there is neither a build nor the package', async () => {
     dir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
@@ -116,6 +136,17 @@ describe('installed from npm (no src/)', () => {
     expect(await assets.demoFile('style.css')).toBe('body {}')
   })
 
+  it('serves the API reference’s renderer and the OpenAPI document its build made', async () => {
+    const { installedDir } = await installed()
+    const assets = fileAssets(installedDir)
+    expect(await assets.apiReferenceFile('swagger-ui.css')).toBe(
+      await readFile(join(swaggerUi, 'swagger-ui.css'), 'utf8'),
+    )
+    const document = JSON.parse((await assets.openApiDocument()) ?? '')
+    expect(document.openapi).toBe('3.1.0')
+    expect(document.paths['/v1/site'].get.summary).toEqual(expect.any(String))
+  })
+
   it('serves nothing outside the demo folder, and no file the build did not copy', async () => {
     const { installedDir } = await installed()
     const assets = fileAssets(installedDir)
@@ -152,12 +183,21 @@ describe('installed from npm (no src/)', () => {
       'demo',
       'demo/index.html',
       'demo/style.css',
+      'docs',
+      'docs/api',
+      'docs/api/LICENSE',
+      'docs/api/NOTICE',
+      'docs/api/swagger-ui-bundle.js',
+      'docs/api/swagger-ui-bundle.js.LICENSE.txt',
+      'docs/api/swagger-ui.css',
       'embed',
       'embed.js',
       'embed.js.map',
       'embed/9.8.7',
       'embed/9.8.7/embed.js',
       'embed/9.8.7/embed.js.map',
+      'v1',
+      'v1/openapi.json',
     ])
     expect(await readFile(join(folder, 'embed.js'), 'utf8')).toBe('rebuilt();')
   })

@@ -49,3 +49,57 @@ export const createSiteSchema = z.strictObject({
 export const updateSiteSchema = z.strictObject({ name: siteNameSchema })
 export const addOriginSchema = z.strictObject({ origin: originSchema })
 export const createKeySchema = z.strictObject({ label: keyLabelSchema.default('API key') })
+
+// What the site routes answer with, as the OpenAPI document describes them: strict, so a field
+// a route starts sending without documenting it fails the contract test instead of going unseen.
+
+const timestampAnswer = z.number().int().describe('Milliseconds since the Unix epoch.')
+const siteIdAnswer = z.string().describe('The site’s id.')
+const keyHintAnswer = z
+  .string()
+  .describe('How the key begins (`sk_<id>_…`): enough to recognise it, never the secret.')
+
+/** `GET /v1/site`: what a page may know about its site. */
+export const publicSiteAnswer = z.strictObject({ id: siteIdAnswer, name: z.string() })
+
+/** A secret key as the owner sees it listed: never its secret. */
+export const listedSecretKeyAnswer = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  hint: keyHintAnswer,
+  createdAt: timestampAnswer,
+  lastUsedAt: timestampAnswer.nullable(),
+})
+
+/** `GET /v1/admin/site`: the site, its allowed origins and its active secret keys. */
+export const ownerSiteAnswer = z.strictObject({
+  id: siteIdAnswer,
+  name: z.string(),
+  publishableKey: z.string().describe('`pk_…`: public, for the site’s pages.'),
+  createdAt: timestampAnswer,
+  origins: z.array(z.string()).describe('The origins the publishable key works from.'),
+  secretKeys: z.array(listedSecretKeyAnswer),
+})
+
+/** `POST /v1/admin/origins`: the origin as stored, normalised. */
+export const originAnswer = z.strictObject({
+  origin: z
+    .string()
+    .describe('Normalised: `HTTPS://Example.com/` is stored as `https://example.com`.'),
+})
+
+/** `POST /v1/admin/keys`: the new secret key, whole, this once. */
+export const createdSecretKeyAnswer = z.strictObject({
+  id: z.string(),
+  label: z.string(),
+  key: z
+    .string()
+    .describe(
+      'The secret key (`sk_<id>_<secret>`), shown only in this answer: only its hash is kept.',
+    ),
+  hint: keyHintAnswer,
+  createdAt: timestampAnswer,
+})
+
+/** `POST /v1/admin/publishable-key/rotate`: the new key; the old one stopped working. */
+export const publishableKeyAnswer = z.strictObject({ publishableKey: z.string() })

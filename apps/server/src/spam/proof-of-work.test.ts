@@ -8,7 +8,6 @@ import {
   encodeProofOfWork,
   type ProofOfWorkChallenge,
   type ProofOfWorkPayload,
-  pruneSpentTokens,
   solveChallenge,
   verifyProofOfWork,
 } from './proof-of-work.ts'
@@ -144,9 +143,12 @@ describe('proof-of-work challenges', () => {
     const long = await solved({ expiresInSeconds: 600 })
     expect(await verify(short.encoded)).toBe('ok')
     expect(await verify(long.encoded)).toBe('ok')
-    expect(await pruneSpentTokens(t.deps.db, clock)).toBe(0)
+    const spent = () => rows(t.deps.client, 'SELECT count(*) AS n FROM spent_tokens')
+    await t.deps.outbox.tick()
+    expect(await spent()).toEqual([{ n: 2 }])
     clock.advance(120_000)
-    expect(await pruneSpentTokens(t.deps.db, clock)).toBe(1)
+    await t.deps.outbox.tick()
+    expect(await spent()).toEqual([{ n: 1 }])
     expect(await verify(long.encoded)).toBe('replayed')
     expect(await verify(short.encoded)).toBe('expired')
   })

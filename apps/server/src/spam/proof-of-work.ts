@@ -2,10 +2,9 @@ import { sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding'
 import { createChallenge as createAltchaChallenge } from 'altcha-lib/v1'
-import { lt } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Clock } from '../clock.ts'
-import { changedRows, type Database } from '../db/client.ts'
+import type { Database } from '../db/client.ts'
 import { spentTokens } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
@@ -149,15 +148,6 @@ export async function verifyProofOfWork(
 
 function hashChallenge(challenge: string): string {
   return encodeHexLowerCase(sha256(encoder.encode(challenge)))
-}
-
-/**
- * Deletes spent solutions whose challenges have expired: an expired challenge fails before the
- * spent check, so its row is no longer needed. Run from the periodic maintenance tick.
- */
-export async function pruneSpentTokens(db: Database, clock: Clock): Promise<number> {
-  const result = await db.delete(spentTokens).where(lt(spentTokens.expiresAt, clock.now()))
-  return changedRows(result)
 }
 
 /**

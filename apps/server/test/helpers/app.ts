@@ -10,6 +10,7 @@ import { type AppDeps, createDeps, type DepsOptions } from '../../src/deps.ts'
 import { openDatabase } from '../../src/entry/node.ts'
 import { createLogger, type Logger } from '../../src/logger.ts'
 import { createSite } from '../../src/sites/service.ts'
+import { contractChecked } from '../support/contract.ts'
 
 /** A clock tests move by hand: `clock.advance(31 * 60_000)`. */
 export function manualClock(
@@ -57,7 +58,7 @@ export async function createTestApp(
   const socketAddress = options.socketAddress ?? (() => '203.0.113.9')
   const deps = createDeps({ log, ...options, config, client, socketAddress })
   return {
-    app: createApp(deps),
+    app: contractChecked(createApp(deps)),
     deps,
     client,
     config,
