@@ -101,5 +101,16 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "-- The title trigger looked up a thread's opening post by thread id alone, which SQLite answered\n-- from no index: a scan of every post on each rename. (site_id, thread_id, number) is the\n-- posts_thread_number index, so with the site it is a point lookup.\nDROP TRIGGER `threads_search_title`;",
       "CREATE TRIGGER `threads_search_title` AFTER UPDATE OF `title` ON `threads` BEGIN\n  UPDATE `forum_search` SET title = new.title\n  WHERE rowid = (\n    SELECT rowid FROM `posts`\n    WHERE `site_id` = new.site_id AND `thread_id` = new.id AND `number` = 1\n  );\nEND;"
     ]
+  },
+  {
+    "tag": "0008_retention_indexes",
+    "statements": [
+      "-- Housekeeping deletes old rows in small batches across every site (src/maintenance/): each\n-- sweep finds its rows through one of these indexes instead of scanning the table.\nCREATE INDEX `member_tokens_expiry` ON `member_tokens` (`expires_at`);",
+      "CREATE INDEX `member_tokens_used` ON `member_tokens` (`used_at`);",
+      "CREATE INDEX `notifications_read` ON `notifications` (`read_at`);",
+      "CREATE INDEX `sessions_site_last_used` ON `sessions` (`site_id`,`last_used_at`);",
+      "CREATE INDEX `sessions_site_created` ON `sessions` (`site_id`,`created_at`);",
+      "CREATE INDEX `submissions_status_updated` ON `submissions` (`status`,`updated_at`);"
+    ]
   }
 ]

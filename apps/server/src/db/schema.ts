@@ -145,6 +145,8 @@ export const submissions = sqliteTable(
     index('submissions_site_created').on(t.siteId, t.createdAt, t.id),
     index('submissions_site_form_status').on(t.siteId, t.formId, t.status, t.createdAt),
     index('submissions_site_hash').on(t.siteId, t.contentHash, t.createdAt),
+    // Retention: spam past its days in the spam folder, across every site (maintenance/).
+    index('submissions_status_updated').on(t.status, t.updatedAt),
   ],
 )
 
@@ -221,7 +223,12 @@ export const sessions = sqliteTable(
     userAgent: text('user_agent'),
     ip: text('ip'),
   },
-  (t) => [index('sessions_member').on(t.siteId, t.memberId)],
+  (t) => [
+    index('sessions_member').on(t.siteId, t.memberId),
+    // Retention: sessions past their site's inactivity timeout, or its absolute lifetime.
+    index('sessions_site_last_used').on(t.siteId, t.lastUsedAt),
+    index('sessions_site_created').on(t.siteId, t.createdAt),
+  ],
 )
 
 /** Single-use tokens mailed to members: email verification, password reset, email change. */
@@ -245,7 +252,12 @@ export const memberTokens = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
   },
-  (t) => [index('member_tokens_member').on(t.siteId, t.memberId, t.purpose)],
+  (t) => [
+    index('member_tokens_member').on(t.siteId, t.memberId, t.purpose),
+    // Retention: links that expired or were used.
+    index('member_tokens_expiry').on(t.expiresAt),
+    index('member_tokens_used').on(t.usedAt),
+  ],
 )
 
 // Discussions. Counters (post count, last activity, like count) are kept in the row they count
@@ -468,7 +480,11 @@ export const notifications = sqliteTable(
     readAt: integer('read_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('notifications_member').on(t.siteId, t.memberId, t.readAt, t.createdAt)],
+  (t) => [
+    index('notifications_member').on(t.siteId, t.memberId, t.readAt, t.createdAt),
+    // Retention: notifications read long enough ago.
+    index('notifications_read').on(t.readAt),
+  ],
 )
 
 export const schema = {
