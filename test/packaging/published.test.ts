@@ -81,7 +81,12 @@ describe.each(names)('%s', (name) => {
       ...Object.keys(manifest.peerDependencies ?? {}),
     ]
     const undeclared = new Map<string, string[]>()
-    for (const file of unpacked.files.filter((f) => /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(f))) {
+    // Not dist/public: files a browser downloads, bundled whole, which Node never imports (the
+    // console's install snippets hold `import … from '@porchlight/sdk'` as text to copy).
+    const modules = unpacked.files.filter(
+      (f) => /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(f) && !f.startsWith('dist/public/'),
+    )
+    for (const file of modules) {
       for (const used of packagesImportedBy(unpacked.read(file))) {
         if (!declared.includes(used)) undeclared.set(used, [...(undeclared.get(used) ?? []), file])
       }
@@ -143,8 +148,13 @@ describe('@porchlight/server', () => {
         'dist/public/docs/api/LICENSE',
         'dist/public/docs/api/NOTICE',
         'dist/public/v1/openapi.json',
+        'dist/public/console/index.html',
       ]),
     )
+    // The owner console: its page and every hashed file the page names, listed for the Worker.
+    const consoleFiles = JSON.parse(read('dist/public/assets.json')).console as string[]
+    expect(consoleFiles).toContain('index.html')
+    for (const path of consoleFiles) expect(files).toContain(`dist/public/console/${path}`)
     // The document the Worker serves instead of generating it on an isolate's first request.
     expect(JSON.parse(read('dist/public/v1/openapi.json'))).toMatchObject({ openapi: '3.1.0' })
     expect(JSON.parse(read('dist/public/assets.json'))).toMatchObject({

@@ -121,16 +121,28 @@ it('runs as a service runs it (node_modules/.bin/porchlight, its own working dir
   expect(served.output()).toMatch(/"message":"shutting down","signal":"SIGTERM"/)
 })
 
-it('`npx porchlight site create` creates a site and prints its keys', async () => {
-  const created = await run(
-    'npx',
-    ['porchlight', 'site', 'create', '--name', 'My site', '--origin', 'https://example.com'],
-    {
-      cwd: project.dir,
-      // A database of its own, so the order of the tests does not matter.
-      env: { ...userEnvironment(), DATABASE_URL: 'file:./cli/porchlight.db' },
-    },
-  )
+it('`npx porchlight site create` refuses to make a database, and creates a site in one that exists', async () => {
+  // A database of its own, so the order of the tests does not matter.
+  const env = { ...userEnvironment(), DATABASE_URL: 'file:./cli/porchlight.db' }
+  const create = [
+    'porchlight',
+    'site',
+    'create',
+    '--name',
+    'My site',
+    '--origin',
+    'https://example.com',
+  ]
+  // Before the database exists, it says where it looked instead of making an empty one.
+  const refused = await run('npx', create, { cwd: project.dir, env })
+  expect(refused.code).not.toBe(0)
+  expect(refused.stderr).toContain('DATABASE_NOT_FOUND')
+  expect(refused.stderr).toContain('cli/porchlight.db')
+  expect(existsSync(join(project.dir, 'cli', 'porchlight.db'))).toBe(false)
+
+  const migrated = await run('npx', ['porchlight', 'migrate'], { cwd: project.dir, env })
+  expect(migrated.code).toBe(0)
+  const created = await run('npx', create, { cwd: project.dir, env })
   expect(created.stderr).toBe('')
   expect(created.code).toBe(0)
   expect(created.stdout).toMatch(/pk_\w+/)

@@ -1,16 +1,17 @@
 // Assembles dist/public: the script tag's bundle (from packages/embed/dist, which the root
-// `npm run build` builds first), the demo pages (examples/static-site), the API reference's
-// renderer (swagger-ui-dist) and the OpenAPI document generated from the routes, laid out as the
-// URLs they are served at. The published server serves this folder on Node (src/pages/
+// `npm run build` builds first), the owner console (from apps/console/dist, likewise), the demo
+// pages (examples/static-site), the API reference's renderer (swagger-ui-dist) and the OpenAPI
+// document generated from the routes, laid out as the URLs they are served at. The published server serves this folder on Node (src/pages/
 // built-assets.ts), and it is what a Worker deployment uploads as static assets. `npm run build`
 // in apps/server runs it after tsup; wrangler.toml's [build] runs it before each Worker build.
 import type { Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   apiReferenceFiles,
   demoFileName,
+  isConsoleFile,
   type PublicAssetsManifest,
   publicPaths,
 } from '../src/pages/assets.ts'
@@ -26,7 +27,7 @@ const serverRoot = fileURLToPath(new URL('..', import.meta.url))
  * const { embed } = await buildPublicAssets()
  */
 export async function buildPublicAssets(root = serverRoot): Promise<PublicAssetsManifest> {
-  const { embedPackage, demoSite, apiReferenceRenderer } = checkoutSources(root)
+  const { embedPackage, consolePackage, demoSite, apiReferenceRenderer } = checkoutSources(root)
   const renderer = apiReferenceRenderer()
   if (!renderer) {
     throw new Error(
@@ -46,8 +47,10 @@ export async function buildPublicAssets(root = serverRoot): Promise<PublicAssets
   ])
   const version = (JSON.parse(embedManifest) as { version: string }).version
   const demo = (await readdir(demoSite)).filter((name) => demoFileName.test(name)).sort()
+  const consoleDist = join(consolePackage, 'dist')
+  const consoleFiles = await consoleBuild(consoleDist)
 
-  const manifest: PublicAssetsManifest = { embed: { version }, demo }
+  const manifest: PublicAssetsManifest = { embed: { version }, demo, console: consoleFiles }
   const files = new Map<string, () => Promise<string>>([
     // The bundle names its map by a relative URL (`embed.js.map`), so a copy beside each works.
     [publicPaths.embed, async () => code],
@@ -57,6 +60,10 @@ export async function buildPublicAssets(root = serverRoot): Promise<PublicAssets
     ...demo.map((name): [string, () => Promise<string>] => [
       publicPaths.demo(name),
       () => readFile(join(demoSite, name), 'utf8'),
+    ]),
+    ...consoleFiles.map((path): [string, () => Promise<string>] => [
+      publicPaths.console(path),
+      () => readFile(join(consoleDist, path), 'utf8'),
     ]),
     ...apiReferenceFiles.map((name): [string, () => Promise<string>] => [
       publicPaths.apiReference(name),
@@ -69,6 +76,22 @@ export async function buildPublicAssets(root = serverRoot): Promise<PublicAssets
   for (const [path, content] of files) await replaceFile(join(out, path), await content())
   await removeAllBut(out, new Set(files.keys()))
   return manifest
+}
+
+/** The console's built files, by their paths below its `dist/`; fails when it was not built. */
+async function consoleBuild(dist: string): Promise<string[]> {
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true }).catch(() => [])
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter(isConsoleFile)
+    .sort()
+  if (!files.includes('index.html')) {
+    throw new Error(
+      `${dist} is missing: build @porchlight/console first (\`npm run build\` at the repository root builds it, in order).`,
+    )
+  }
+  return files
 }
 
 // wrangler runs this before each Worker build, and builds may run at once (test files,
@@ -114,8 +137,8 @@ async function listTolerantly(folder: string): Promise<Dirent[]> {
 }
 
 if (import.meta.main) {
-  const { embed, demo } = await buildPublicAssets()
+  const { embed, demo, console: files } = await buildPublicAssets()
   console.log(
-    `dist/public: embed.js and embed/${embed.version}/embed.js, demo/ (${demo.length} files), docs/api/, v1/openapi.json`,
+    `dist/public: embed.js and embed/${embed.version}/embed.js, console/ (${files.length} files), demo/ (${demo.length} files), docs/api/, v1/openapi.json`,
   )
 }

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { accountRoutes } from './auth/account-routes.ts'
 import { adminMemberRoutes } from './auth/admin-routes.ts'
 import { authRoutes } from './auth/routes.ts'
+import { operatorBackupRoutes } from './backup/routes.ts'
 import { productionProblems } from './config.ts'
 import { adminContactRoutes } from './contact/admin-routes.ts'
 import { contactRoutes } from './contact/routes.ts'
@@ -31,7 +32,11 @@ import { devMailRoutes } from './mail/dev.ts'
 import { metricsRoutes } from './metrics/endpoint.ts'
 import { markUnmatched, recordRequests, routeLabel } from './metrics/http.ts'
 import { noMetrics } from './metrics/metrics.ts'
+import { adminOperatorRoutes } from './operators/admin-routes.ts'
+import { ownerAccess } from './operators/owner-access.ts'
+import { operatorRoutes } from './operators/routes.ts'
 import { adminOutboxRoutes } from './outbox/routes.ts'
+import { adminOverviewRoutes } from './overview/routes.ts'
 import { pageRoutes } from './pages/routes.ts'
 import { adminSiteRoutes, publicSiteRoutes } from './sites/routes.ts'
 import { serverVersion } from './version.ts'
@@ -80,17 +85,21 @@ export function createApp(deps: AppDeps) {
     c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   )
   // The public API is called from visitors' browsers on the sites' own origins; the owner's API
-  // is for servers and tools, so browsers get no CORS access to it at all.
+  // is for servers, tools and the console on this server's own origin, so browsers get no CORS
+  // access to it, nor to the console's own routes, at all.
   const publicCors = cors(db)
   // The OpenAPI document is public, and readable from any origin (its route says so itself).
   app.use('/v1/*', (c, next) =>
-    c.req.path.startsWith('/v1/admin/') || c.req.path === openApiPath
+    c.req.path.startsWith('/v1/admin/') ||
+    c.req.path.startsWith('/v1/operator/') ||
+    c.req.path === openApiPath
       ? next()
       : publicCors(c, next),
   )
 
   const site = publicSite(db)
-  const admin = secretKeySite(deps)
+  // A secret key, or an operator's console session with a role on the site (operators/).
+  const admin = ownerAccess(deps)
   const kickOutbox = () => deps.outbox.kick()
 
   app.route(
@@ -115,7 +124,8 @@ export function createApp(deps: AppDeps) {
     secureCookies: deps.config.secureCookies,
   })
   // Contact forms record the signed-in member, if any, so the submission is in their data export.
-  app.route('/v1', contactRoutes({ ...deps, kickOutbox }, site, member))
+  // …and take submissions from a site's own server by its secret key (contact/server-caller.ts).
+  app.route('/v1', contactRoutes({ ...deps, kickOutbox }, site, member, secretKeySite(deps)))
   app.route('/v1', authRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', accountRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', forumRoutes({ ...deps, kickOutbox }, site, member))
@@ -123,12 +133,17 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', moderationRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', notificationRoutes(deps, site, member))
   app.route('/v1', searchRoutes(deps, site, member))
+  app.route('/v1', operatorRoutes({ ...deps, kickOutbox }))
+  // After them: their session middleware covers /v1/operator/*.
+  app.route('/v1', operatorBackupRoutes(deps))
   app.use('/v1/admin/*', admin)
   app.route('/v1/admin', adminSiteRoutes(deps))
   app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))
   app.route('/v1/admin', adminContactRoutes({ ...deps, kickOutbox }))
   app.route('/v1/admin', adminMemberRoutes({ ...deps, kickOutbox }))
   app.route('/v1/admin', adminForumRoutes(deps))
+  app.route('/v1/admin', adminOperatorRoutes({ ...deps, kickOutbox }))
+  app.route('/v1/admin', adminOverviewRoutes(deps))
   // Last: the document describes the routes registered before it (and itself).
   const { assets } = deps
   app.route(

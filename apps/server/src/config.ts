@@ -11,6 +11,9 @@ import { type MetricsSettings, metricsEnv, metricsSettings } from './metrics/set
 const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof logLevels)[number]
 
+/** Where the database is when DATABASE_URL is unset: relative to the folder the process runs in. */
+export const defaultDatabaseUrl = 'file:./data/porchlight.db'
+
 /** Every setting Porchlight reads from its environment, with its default. */
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -20,7 +23,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(file:|libsql:|https?:|wss?:)/, 'must start with file:, libsql:, https: or wss:')
-    .default('file:./data/porchlight.db'),
+    .default(defaultDatabaseUrl),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   DATABASE_SYNC_URL: z
     .string()
@@ -57,6 +60,9 @@ const envSchema = z.object({
     .default('https://challenges.cloudflare.com/turnstile/v0/siteverify'),
   BREACHED_PASSWORDS_URL: z.url({ protocol: /^https?$/ }).default('https://api.pwnedpasswords.com'),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  OPERATOR_TOTP: z
+    .enum(['required-for-owners', 'required', 'optional'])
+    .default('required-for-owners'),
   ...metricsEnv,
   ...retentionEnv,
   ...backupEnv,
@@ -115,6 +121,11 @@ export type Config = {
   /** How many scrypt hashes may run at once in this process; the rest wait their turn. */
   /** Unset: the runtime decides (Node: one less than its cores; Workers: one). */
   passwordHashConcurrency?: number
+  /**
+   * Which console operators must sign in with a TOTP code: `required-for-owners` (owners of any
+   * site and deployment admins), `required` (everyone), or `optional`.
+   */
+  operatorTotp: 'required-for-owners' | 'required' | 'optional'
   /** Prometheus `/metrics` (Node): off unless METRICS_TOKEN or METRICS_PORT is set. */
   metrics?: MetricsSettings
   /** How long housekeeping keeps spam, read notifications and finished outbox jobs. */
@@ -195,6 +206,7 @@ export function loadConfig(
     turnstileVerifyUrl: e.TURNSTILE_VERIFY_URL,
     breachedPasswordsUrl: e.BREACHED_PASSWORDS_URL.replace(/\/+$/, ''),
     ...(e.PASSWORD_HASH_CONCURRENCY && { passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY }),
+    operatorTotp: e.OPERATOR_TOTP,
     ...(metrics.settings && { metrics: metrics.settings }),
     retention: retentionConfig(e),
     ...(backup.schedule && { backup: backup.schedule }),

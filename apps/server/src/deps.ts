@@ -5,6 +5,7 @@ import {
   createPwnedPasswordsChecker,
 } from './auth/breached-passwords.ts'
 import { createPasswordHasher, type PasswordHasher } from './auth/password.ts'
+import type { BackupCatalog } from './backup/catalog.ts'
 import { type Clock, systemClock } from './clock.ts'
 import type { Config } from './config.ts'
 import { createDatabase, type Database, type SqlClient } from './db/client.ts'
@@ -64,6 +65,8 @@ export type AppDeps = {
   metrics: Metrics
   /** `/metrics` on the app's own listener (Node with METRICS_TOKEN and no METRICS_PORT). */
   metricsEndpoint: MetricsEndpoint | undefined
+  /** BACKUP_DIR's scheduled backups, for deployment admins (Node); else none. */
+  backups: BackupCatalog | undefined
 }
 
 /**
@@ -86,6 +89,8 @@ export type DepsOptions = DatabaseOptions & {
   mail?: MailTransport
   /** How this runtime builds SMTP; only the Node entry can (TCP sockets). */
   smtp?: MailTransportDeps['smtp']
+  /** Where development mail is kept across restarts; only the Node entry has files. */
+  devMailStore?: MailTransportDeps['devMailStore']
   turnstile?: TurnstileVerifier
   /** Hashes at once when PASSWORD_HASH_CONCURRENCY is unset: the runtime's default. */
   hashConcurrency?: number
@@ -102,6 +107,7 @@ export type DepsOptions = DatabaseOptions & {
   /** Off (`noMetrics`) unless the runtime passes a recorder (`metrics/`). */
   metrics?: Metrics
   metricsEndpoint?: MetricsEndpoint
+  backups?: BackupCatalog
 }
 
 /** Wires the runtime-independent parts around a database client. */
@@ -123,6 +129,7 @@ export function createDeps(options: DepsOptions): AppDeps {
           log,
           clock,
           ...(options.smtp && { smtp: options.smtp }),
+          ...(options.devMailStore && { devMailStore: options.devMailStore }),
         })
   const mail = measuredMailTransport(setup.transport, metrics)
   const handlers: JobHandlers = {
@@ -189,6 +196,7 @@ export function createDeps(options: DepsOptions): AppDeps {
     draining: options.draining ?? (() => false),
     metrics,
     metricsEndpoint: options.metricsEndpoint,
+    backups: options.backups,
   }
 }
 

@@ -254,7 +254,10 @@ describe('README.md', () => {
     }
   })
 
-  it('The CLI: each sample succeeds on the same database, and the server sees its effect', async () => {
+  // Seven CLI processes, each a Node start-up: a minute leaves room for a busy machine.
+  it('The CLI: each sample succeeds on the same database, and the server sees its effect', {
+    timeout: 60_000,
+  }, async () => {
     const cli = commands.filter(isCli)
     expect(cli.length).toBeGreaterThan(0)
     for (const line of cli) {

@@ -31,6 +31,17 @@ describe('porchlight serve', () => {
     const pk = (await first.until(/publishable key: (pk_\w+)/))?.[1] ?? ''
     const sk = (await first.until(/secret key: +(sk_\w+)/))?.[1] ?? ''
     expect(first.output()).toContain(`Porchlight is running at http://localhost:${port}`)
+    // Issue 15: the log said 127.0.0.1 while the banner said localhost, the banner never named
+    // /demo/, and a later start forgot /dev/mail. One address, and both places on every start.
+    const printsOneAddress = (served: ReturnType<typeof serve>) => {
+      expect(served.output()).toContain(`\n  demo pages: http://localhost:${port}/demo/\n`)
+      expect(served.output()).toContain(`\n  dev mail:   http://localhost:${port}/dev/mail `)
+      expect(served.logLines().find((line) => line.message === 'listening')).toMatchObject({
+        url: `http://localhost:${port}`,
+        listen: `127.0.0.1:${port}`,
+      })
+    }
+    printsOneAddress(first)
 
     const ready = await fetch(`${url}/readyz`)
     expect(ready.status).toBe(200)
@@ -56,6 +67,7 @@ describe('porchlight serve', () => {
     await second.until(/"message":"listening"/, 15_000)
     expect(second.output()).toMatch(new RegExp(`Site "Demo site" \\(site_\\w+\\): ${pk}`))
     expect(second.output()).not.toMatch(/sk_/)
+    printsOneAddress(second)
     expect((await fetch(`${url}/v1/admin/site`, { headers: bearer(sk) })).status).toBe(200)
 
     second.child.kill('SIGINT')

@@ -49,7 +49,9 @@ export function showError(form: HTMLFormElement, error: unknown, status = status
     note.textContent = message
     field.after(note)
     field.setAttribute('aria-invalid', 'true')
-    field.setAttribute('aria-describedby', note.id)
+    // After the field's own hint (a password's rules), if it has one.
+    const hint = field.getAttribute('aria-describedby')
+    field.setAttribute('aria-describedby', hint ? `${hint} ${note.id}` : note.id)
     first ??= field
   }
   status.textContent = first ? 'Please correct the marked fields.' : error.message
@@ -71,6 +73,11 @@ function clearErrors(form: HTMLFormElement): void {
   for (const note of form.querySelectorAll('.field-error')) note.remove()
   for (const field of form.querySelectorAll('[aria-invalid]')) {
     field.removeAttribute('aria-invalid')
-    field.removeAttribute('aria-describedby')
+    // The hint stays; the error notes are gone.
+    const hints = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((id) => id && !id.endsWith('-error'))
+    if (hints.length > 0) field.setAttribute('aria-describedby', hints.join(' '))
+    else field.removeAttribute('aria-describedby')
   }
 }

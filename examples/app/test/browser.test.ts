@@ -150,6 +150,32 @@ describe.skipIf(!hasChromiumFor("the example app's browser tests"))(
       )
     }, 60_000)
 
+    // Issue 15, item 9: the rules were only learned from a refusal.
+    it('shows the password rules before the first try, and keeps them beside a refusal', async () => {
+      const page = await openApp()
+      const hint = 'At least 12 characters, and not a common password.'
+      const rules = async () =>
+        page.evaluate(() =>
+          (document.querySelector('#register-password')?.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent?.trim()),
+        )
+      expect(await rules()).toEqual([hint])
+      expect(await page.isVisible('#register-password-hint')).toBe(true)
+
+      await page.fill('#register-name', 'Ann')
+      await page.fill('#register-email', 'ann@example.com')
+      await page.fill('#register-password', '1qaz2wsx3edc') // 12 characters, and in the list
+      await page.click('#register-form button[type=submit]')
+      await expect
+        .poll(() => page.getAttribute('#register-password', 'aria-invalid'), { timeout: 20_000 })
+        .toBe('true')
+      expect(await rules()).toEqual([
+        hint,
+        'This is one of the most common passwords; choose one that is harder to guess.',
+      ])
+    }, 60_000)
+
     /** Registers, follows the emailed verification link, and signs in, all in the app. */
     async function signUpAndIn(page: Page, name: string, email: string) {
       const password = 'lantern porch evening 1906'

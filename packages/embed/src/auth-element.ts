@@ -80,7 +80,7 @@ export class PorchlightAuth extends PorchlightElement {
       this.focusOn()
     }
     if (action === 'view') this.show(target.dataset.id as Mode)
-    if (action === 'signin') void this.run(() => signIn(s.authSignedIn), action)
+    if (action === 'signin') void this.run(() => signIn(s.authSignedIn), target)
     if (action === 'register') {
       void this.run(async () => {
         await auth.register({ email, password, displayName: data.displayName ?? '' })
@@ -91,13 +91,13 @@ export class PorchlightAuth extends PorchlightElement {
           this.values.password = ''
           this.show('signin', s.authCheckEmail)
         })
-      }, action)
+      }, target)
     }
     if (action === 'forgot') {
       void this.run(async () => {
         await auth.requestPasswordReset(email)
         this.say(s.authResetSent)
-      }, action)
+      }, target)
     }
     if (action === 'reset') {
       void this.run(async () => {
@@ -105,7 +105,7 @@ export class PorchlightAuth extends PorchlightElement {
         await auth.resetPassword(this.token, password)
         this.values = {}
         this.show('signin', s.authPasswordChanged)
-      }, action)
+      }, target)
     }
     if (action === 'signout') {
       void this.run(async () => {
@@ -113,14 +113,16 @@ export class PorchlightAuth extends PorchlightElement {
         await auth.logout()
         this.say(s.authSignedOut)
         this.focusOn()
-      })
+      }, target)
     }
     if (action === 'resend') {
       void this.run(async () => {
         const { status } = await auth.resendVerification()
-        if (status === 'already_verified') await auth.getSession()
-        this.say(status === 'already_verified' ? s.authConfirmed : s.authResent)
-      })
+        if (status === 'already_verified') {
+          await auth.getSession()
+          this.say(s.authConfirmed)
+        } else this.sayNear(target, s.authResent)
+      }, target)
     }
   }
 
@@ -136,8 +138,15 @@ ${!user.emailVerified && html`<p>${s.authUnverified}</p>`}
     const field = (name: string, label: string, type: string, autocomplete: string, hint = '') =>
       html`<label part="field">${label}<input part="input" id="${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" required value="${this.values[name] ?? ''}" ${hint && html`aria-describedby="${name}-hint"`}></label>${hint && html`<small id="${name}-hint">${hint}</small>`}`
     const email = field('email', s.authEmail, 'email', 'username')
+    // A new password gets the rules up front, not only after the server refused one.
     const password = (label: string, autocomplete: string) =>
-      field('password', label, 'password', autocomplete)
+      field(
+        'password',
+        label,
+        'password',
+        autocomplete,
+        autocomplete === 'new-password' ? s.authPasswordHint : '',
+      )
     const { mode } = this
     const [heading, fields, submit] = {
       signin: [s.authSignIn, [email, password(s.authPassword, 'current-password')], s.authSignIn],

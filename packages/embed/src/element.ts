@@ -1,8 +1,9 @@
 import { isPorchlightError } from '../../sdk/src/errors.ts'
 import type { Client } from '../../sdk/src/index.ts'
+import { failureText } from './failure-text.ts'
 import { markInvalidFields } from './field-errors.ts'
 import { type Html, html, render } from './html.ts'
-import { type EmbedStrings, format } from './strings.ts'
+import type { EmbedStrings } from './strings.ts'
 import { css } from './styles.ts'
 
 /**
@@ -86,8 +87,12 @@ export abstract class PorchlightElement extends ElementBase {
   values: Record<string, string> = {}
   /** True while an action runs: a second click is ignored meanwhile. */
   protected busy = false
-  /** The server's messages about fields, kept on the form through later renders. */
-  protected marks?: { form: string; fields: Record<string, string> } | undefined
+  /**
+   * What the last action met, kept through later renders until the next action or view: said
+   * next to the button or form that acted (`near`, a selector in the view), and the server's
+   * messages on that form's fields.
+   */
+  protected marks?: Marks | undefined
   private stops: (() => void)[] = []
 
   constructor() {
@@ -179,11 +184,35 @@ export abstract class PorchlightElement extends ElementBase {
     this.stops.push(() => clearInterval(timer))
   }
 
-  /** Renders the view, keeping the focus, and the field messages of the last refusal. */
-  protected update(): void {
+  /**
+   * Renders the view, keeping the focus, with the last action's message next to it and its
+   * field messages. Returns the message as placed (with fields the form has no control for)
+   * and the first field marked, or nothing when the action is no longer in the view.
+   */
+  protected update(): { text: string; first: HTMLElement | undefined } | undefined {
     render(this.root, this.view, this.template())
-    const form = this.marks && this.form(this.marks.form)
-    if (form) markInvalidFields(form, this.marks?.fields ?? {})
+    const { marks } = this
+    const near = marks && this.view.querySelector<HTMLElement>(marks.near)
+    if (!near) {
+      // The action left the view: the status line shows its message instead.
+      if (marks) this.status.removeAttribute('data-near')
+      return
+    }
+    const form = near.closest('form')
+    const marked = form && markInvalidFields(form, marks.fields)
+    const note = document.createElement('p')
+    note.id = 'note'
+    note.className = 'note'
+    note.setAttribute('part', 'note')
+    note.dataset.state = marks.state
+    note.textContent = [marks.text, ...(marked?.unmatched ?? []).map(([, text]) => text)].join(' ')
+    // A form or a menu holds it at its end; a button has it after its row of buttons.
+    if (near.matches('form,.menu')) near.append(note)
+    else (near.closest('p,.row') ?? near).after(note)
+    // Read with the control that acted, when the focus is on it or comes back to it.
+    for (const control of near.matches('button,select') ? [near] : near.querySelectorAll('button'))
+      control.setAttribute('aria-describedby', note.id)
+    return { text: note.textContent, first: marked?.first }
   }
 
   /** Moves the focus into the view, to the heading of a new view by default. */
@@ -191,27 +220,49 @@ export abstract class PorchlightElement extends ElementBase {
     this.root.querySelector<HTMLElement>(selector)?.focus()
   }
 
-  /** Shows and announces `text`; `state` is `error` for failures (`data-state`). */
+  /** Shows and announces `text` in the status line; `state` is `error` for failures (`data-state`). */
   protected say(text = '', state = ''): void {
     this.status.textContent = text
     this.status.dataset.state = state
+    this.status.removeAttribute('data-near')
   }
 
   /**
-   * Runs an action the visitor started, once at a time, with the view marked busy; a failure is
-   * shown: field by field on the form with `data-action="<form>"` when the server names fields,
-   * else in the status line. Resolves to whether it succeeded.
+   * Shows `text` next to `target`, the button, select or form that acted, and announces it (the
+   * status line says it too, seen only by screen readers meanwhile). `fields` are the server's
+   * messages for that form's fields.
    */
-  protected async run(task: () => Promise<unknown>, form?: string): Promise<boolean> {
+  protected sayNear(target: HTMLElement, text: string, state = '', fields = {}): void {
+    const { id, dataset } = target
+    // Renders replace every element, so the target is found again by what it is.
+    const near = id
+      ? `[id="${id}"]`
+      : `form[data-action="${dataset.action}"]${dataset.id ? `[data-id="${dataset.id}"]` : ''}`
+    this.marks = { near, text, state, fields }
+    const placed = this.update()
+    this.say(placed?.text ?? text, state)
+    this.status.toggleAttribute('data-near', !!placed)
+    placed?.first?.focus()
+  }
+
+  /**
+   * Runs an action the visitor started with `target` (a button, select or form), once at a time,
+   * with the view marked busy; a failure is shown next to `target`, field by field when the
+   * server names fields, or in the status line when there is no target. Resolves to whether it
+   * succeeded.
+   */
+  protected async run(task: () => Promise<unknown>, target?: HTMLElement): Promise<boolean> {
     if (this.busy) return false
     this.busy = true
+    // The last action's message goes with it.
+    if (this.marks) this.say()
     this.marks = undefined
     this.view.setAttribute('aria-busy', 'true')
     try {
       await task()
       return true
     } catch (error) {
-      this.fail(error, form)
+      this.fail(error, target)
       return false
     } finally {
       this.busy = false
@@ -220,26 +271,20 @@ export abstract class PorchlightElement extends ElementBase {
   }
 
   /** Says what went wrong, in the visitor's words where the strings have some. */
-  protected fail(error: unknown, form?: string): void {
+  protected fail(error: unknown, target?: HTMLElement): void {
     if (!isPorchlightError(error)) {
       this.say(String(error), 'error')
       throw error
     }
     const s = this.s
-    const target = form ? this.form(form) : null
-    if (target && Object.keys(error.fields).length) {
-      this.update() // a fresh form, without older marks
-      const marked = markInvalidFields(this.form(form as string) ?? target, error.fields)
-      this.marks = { form: form as string, fields: error.fields }
-      this.say([s.formInvalid, ...marked.unmatched.map(([, text]) => text)].join(' '), 'error')
-      marked.first?.focus()
-      return
-    }
+    const { fields } = error
+    const onFields = target?.closest('form') && Object.keys(fields).length
     // The server's own message (English) for codes the strings have no words for.
-    this.say(format(s.errors[error.code] ?? error.message, { seconds: error.retryAfter }), 'error')
-  }
-
-  private form(action: string): HTMLFormElement | null {
-    return this.view.querySelector(`form[data-action="${action}"]`)
+    const text = onFields ? s.formInvalid : failureText(error, s, error.message)
+    if (target) this.sayNear(target, text, 'error', onFields ? fields : {})
+    else this.say(text, 'error')
   }
 }
+
+/** See `PorchlightElement.marks`. */
+type Marks = { near: string; text: string; state: string; fields: Record<string, string> }

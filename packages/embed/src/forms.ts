@@ -1,5 +1,6 @@
 import { isPorchlightError } from '../../sdk/src/errors.ts'
 import type { ContactForm } from '../../sdk/src/index.ts'
+import { failureText } from './failure-text.ts'
 import { markInvalidFields } from './field-errors.ts'
 import type { EmbedStrings } from './strings.ts'
 
@@ -48,7 +49,9 @@ export function formIdFromAction(action: string, url: string): string | null {
  * - A hidden honeypot field `_gotcha` is added when the form has none.
  * - While sending, the submit buttons are disabled and the form is `aria-busy`.
  * - Progress, success and errors are announced in an `aria-live="polite"` region: an element
- *   with `data-porchlight-status` inside the form, or one created right after it.
+ *   with `data-porchlight-status` inside the form, or one created right after it. A mistake in
+ *   the page's setup (its origin not allowed, an unknown key or form) is said as one, with the
+ *   server's message naming the fix (`strings.configurationError`).
  * - Fields the server refused get `aria-invalid` and its message; the first one gets the focus.
  * - On success the page goes to `data-porchlight-redirect` when given; else, when the form has
  *   a `data-porchlight-success` text, it is reset and shows that text; else it goes to its
@@ -161,8 +164,8 @@ export function enhanceForm(form: HTMLFormElement, context: FormContext): void {
         say([strings.formInvalid, ...others].join(' '), 'error')
         marked.first?.focus()
       } else {
-        say(strings.errors[error.code] ?? strings.formFailed, 'error')
-        // For the site's developer: a bad key or origin shows here, not in the visitor's words.
+        // A bad key or origin is said as what it is, with the fix, not as "try again later".
+        say(failureText(error, strings, strings.formFailed), 'error')
         console.warn(`Porchlight: ${error.code}: ${error.message}`)
       }
     } finally {

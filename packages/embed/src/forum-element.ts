@@ -1,3 +1,4 @@
+import { isPorchlightError } from '../../sdk/src/errors.ts'
 import type { Category, FlagReason, Post, Thread, WatchLevel } from '../../sdk/src/forum.ts'
 import { PorchlightElement } from './element.ts'
 import { listView, threadView } from './forum-views.ts'
@@ -21,7 +22,8 @@ export type LoadedPage = { after?: string; items: Post[]; next: string; more: bo
  * and a thread's posts at `#thread-<id>` in the address (links, the back button and bookmarks
  * work), polled for new posts and changes. Signed-in members start threads and reply (with a
  * preview rendered by the server), like, flag and choose their notifications; moderators hide
- * posts and lock and pin threads in place.
+ * posts and lock and pin threads in place. A member who may not write yet sees why instead of
+ * the composer: an address to confirm (with a button to send the link again), a suspension.
  *
  * Attributes: `category` (required), `poll` (seconds between checks for new posts, default 15),
  * `signin-href` (where "Sign in to take part" links to), `theme="light|dark"`.
@@ -48,6 +50,12 @@ export class PorchlightForum extends PorchlightElement {
   panel = ''
   /** Whether the view's last load failed (the status line says why). */
   failed = false
+  /**
+   * Why the signed-in member (`who`) may not write, as an error code (`''`: they may). Asked of
+   * the server, which alone knows the site's rules, for members it might refuse: those with an
+   * address to confirm, or a suspension.
+   */
+  refusal?: { who: string; code: string }
   /** Loads are numbered, so an answer for a view the visitor has left is dropped. */
   private loads = 0
   private polling: Promise<void> = Promise.resolve()
@@ -62,6 +70,7 @@ export class PorchlightForum extends PorchlightElement {
   }
 
   protected start(): void {
+    void this.askRefusal()
     this.listen(window, 'hashchange', () => void this.route(true))
     const poll = () => {
       if (!document.hidden) void this.poll()
@@ -75,6 +84,38 @@ export class PorchlightForum extends PorchlightElement {
     // Likes, moderators' views and the composer depend on who reads: load the view again.
     this.thread = undefined
     void this.route()
+    void this.askRefusal()
+  }
+
+  /** The reason the member may not write, if any (see `refusal`); asked once per member. */
+  get refused(): string {
+    return (this.refusal?.who === this.client.auth.user?.id && this.refusal?.code) || ''
+  }
+
+  /**
+   * Asks whether the member may write with a preview, which the server refuses for the same
+   * reasons as a post and which stores nothing. Until it answers, an unconfirmed address is
+   * taken to be refused, as the server does by default.
+   */
+  private async askRefusal() {
+    const user = this.client.auth.user
+    if (!user || (user.emailVerified && user.status === 'active')) {
+      this.refusal = undefined
+      return
+    }
+    if (this.refusal?.who === user.id) return
+    const refusal = { who: user.id, code: user.emailVerified ? '' : 'EMAIL_NOT_VERIFIED' }
+    this.refusal = refusal
+    this.update()
+    try {
+      await this.client.forum.preview('.')
+      refusal.code = ''
+    } catch (error) {
+      // Only the reasons to refuse a writer; a network failure says nothing about the member.
+      const { code } = isPorchlightError(error) ? error : { code: '' }
+      refusal.code = /^(EMAIL_NOT_VERIFIED|ACCOUNT_SUSPENDED|FORBIDDEN)$/.test(code) ? code : ''
+    }
+    this.update()
   }
 
   /** Shows what the address says: `#thread-<id>`, a post quoted in the open thread, or the list. */
@@ -214,7 +255,15 @@ export class PorchlightForum extends PorchlightElement {
     const id = target.dataset.id ?? ''
     const post = this.post(id)
     const saved = () => this.say(s.forumSaved)
-    const run = (task: () => Promise<unknown>) => void this.run(task, action)
+    const run = (task: () => Promise<unknown>) => void this.run(task, target)
+    if (action === 'resend') {
+      const { auth } = this.client
+      run(async () => {
+        // Confirmed meanwhile (in another tab, say): the fresh account brings the composer.
+        if ((await auth.resendVerification()).status === 'already_verified') await auth.getSession()
+        else this.sayNear(target, s.authResent)
+      })
+    }
     if (action === 'compose') {
       this.composing = !this.composing
       this.preview = undefined

@@ -22,6 +22,17 @@ const badges = (s: EmbedStrings, thread: Thread) =>
 const loading = (forum: PorchlightForum) =>
   !forum.failed && html`<p class="muted">${forum.s.forumLoading}</p>`
 
+/**
+ * In place of the composer for a member the server would refuse: why, and for an address to
+ * confirm, a button that sends the link again.
+ */
+function refused(forum: PorchlightForum): Html {
+  const { s, refused: code } = forum
+  return code === 'EMAIL_NOT_VERIFIED'
+    ? html`<div class="panel row" part="refused"><p>${s.forumConfirmToPost}</p>${button('resend', s.authResend, '', quiet)}</div>`
+    : html`<p class="panel" part="refused">${s.errors[code] ?? code}</p>`
+}
+
 function signIn(forum: PorchlightForum): Html {
   const href = forum.getAttribute('signin-href')
   const text = forum.s.forumSignInToPost
@@ -43,9 +54,11 @@ export function listView(forum: PorchlightForum): Html {
 ${category?.description && html`<p class="muted">${category.description}</p>`}
 ${
   canStart
-    ? forum.composing
-      ? composer(forum, 'create')
-      : html`<p>${button('compose', s.forumNewThread)}</p>`
+    ? forum.refused
+      ? refused(forum)
+      : forum.composing
+        ? composer(forum, 'create')
+        : html`<p>${button('compose', s.forumNewThread)}</p>`
     : !user && signIn(forum)
 }
 ${
@@ -102,13 +115,14 @@ export function threadView(forum: PorchlightForum): Html {
 <div part="posts">${forum.pages.flatMap((page) => page.items).map((p) => post(forum, p))}</div>
 ${forum.pages.at(-1)?.more && button('more', s.forumLoadMore, 'posts', quiet)}
 ${thread.locked && html`<p class="muted">${s.forumLockedNote}</p>`}
-${(!thread.locked || moderator) && (user ? composer(forum, 'reply') : signIn(forum))}`
+${(!thread.locked || moderator) && (user ? (forum.refused ? refused(forum) : composer(forum, 'reply')) : signIn(forum))}`
 }
 
 function post(forum: PorchlightForum, p: Post): Html {
   const { s, moderator, panel } = forum
-  const user = forum.client.auth.user
-  const mine = p.author?.id === user?.id
+  // Liking, replying and flagging are writing: not for a member the server would refuse.
+  const user = !forum.refused && forum.client.auth.user
+  const mine = user && p.author?.id === user.id
   // Deleted posts, and hidden ones for all but moderators, show only their placeholder.
   const shown = !p.deleted && (!p.hidden || moderator)
   const expanded = (kind: string) => html`aria-expanded="${String(panel === `${kind}-${p.id}`)}"`

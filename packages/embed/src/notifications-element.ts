@@ -66,7 +66,9 @@ export class PorchlightNotifications extends PorchlightElement {
       this.items = (await this.client.notifications.list()).items
     } catch (error) {
       this.items = null
-      this.fail(error)
+      // Said in the list itself: beside the bell, the status line is for screen readers only.
+      this.fail(error, this.view.querySelector<HTMLElement>('#menu') ?? undefined)
+      return
     }
     this.update()
   }
@@ -80,7 +82,7 @@ export class PorchlightNotifications extends PorchlightElement {
         for (const item of this.items ?? []) item.read = true
         this.count = 0
         this.update()
-      })
+      }, target)
     }
     const click = event as MouseEvent
     // A notification: marked read, then followed. Opened in a new tab, it is only followed.

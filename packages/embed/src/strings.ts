@@ -24,6 +24,11 @@ export const defaultStrings = {
   formInvalid: 'Please correct the marked fields.',
   /** Any failure without its own entry in `errors`. */
   formFailed: 'Your message could not be sent. Please try again later.',
+  /**
+   * A mistake in the page's setup, in forms and components alike: its origin not allowed for
+   * the key, an unknown key or form. `{message}` is the server's, which names the fix.
+   */
+  configurationError: 'This page is not set up correctly: {message}',
 
   // <porchlight-auth>
   authSignIn: 'Sign in',
@@ -36,6 +41,11 @@ export const defaultStrings = {
   authName: 'Name',
   /** Under the name field: where it shows. */
   authNameHint: 'Shown with your posts.',
+  /**
+   * Under a new password, before anything is sent: the server's rules at their defaults (a site
+   * that sets another `passwordMinLength` says so here).
+   */
+  authPasswordHint: 'At least 12 characters, and not a common password.',
   authSendLink: 'Send me a link',
   authSave: 'Save the password',
   authBack: 'Back to sign in',
@@ -84,6 +94,8 @@ export const defaultStrings = {
   forumHidden: 'Hidden',
   forumLockedNote: 'This thread is locked: only moderators can reply.',
   forumSignInToPost: 'Sign in to take part.',
+  /** In place of the composer, for a member whose address is not confirmed yet. */
+  forumConfirmToPost: 'Confirm your email address to take part: open the link we sent you.',
   forumLike: 'Like',
   forumLikes: '{count} like|{count} likes',
   forumReply: 'Reply',

@@ -4,7 +4,10 @@
 // setting (`color-scheme: light dark`, so Canvas and light-dark() switch), unless the element
 // says `theme="light"` or `theme="dark"`. Text keeps 4.5:1 against its background in both
 // schemes with the default accent (WCAG 1.4.3): a pressed button, on the accent's own tint, takes
-// the text colour. Written compact: it ships in every page's bundle.
+// the text colour. Nothing floats over the controls: a message shows in the flow, next to the
+// action it is about (`.note`) or after the view (`.status`). The bell is as large signed out
+// (empty) as signed in, so a site's nav does not move when it appears. Written compact: it
+// ships in every page's bundle.
 
 /**
  * The stylesheet of every component's shadow root.
@@ -42,9 +45,11 @@ button:disabled,[aria-busy=true] button{opacity:.6;cursor:progress}
 :focus-visible{outline:3px solid var(--_a);outline-offset:2px}
 [aria-invalid=true]{border-color:var(--_e)}
 [data-porchlight-error]{color:var(--_e);font-size:.875em;font-weight:400}
-.status{position:sticky;bottom:0;margin:.75em 0 0;padding:.5em .75em;border-left:4px solid var(--_a);background:var(--_b)}
+.status,.note{margin:.75em 0 0;padding:.5em .75em;border-left:4px solid var(--_a);background:var(--_b)}
+.note{flex-basis:100%;box-sizing:border-box}
+form>.note{margin:0}
 .status:empty{display:none}
-.status[data-state=error]{border-color:var(--_e)}
+[data-state=error]{border-color:var(--_e)}
 .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
 .between{justify-content:space-between}
 .threads,.menu ul{list-style:none;margin:0;padding:0}
@@ -63,10 +68,10 @@ article.hidden .body{opacity:.6}
 .body blockquote{margin:.5em 0;padding-left:.75em;border-left:3px solid var(--_l);color:var(--_m)}
 .preview{padding:.5em .75em;border:1px dashed var(--_l);border-radius:var(--_r);min-height:4em}
 .panel{margin:.5em 0;padding:.75em;border:1px solid var(--_l);border-radius:var(--_r)}
-:host(porchlight-notifications){display:inline-block;position:relative}
+:host(porchlight-notifications){display:inline-block;position:relative;min-width:2.25em;min-height:2.25em;vertical-align:middle}
 :host(porchlight-notifications) .root{background:none}
-:host(porchlight-notifications) .status{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
-.bell{position:relative;display:inline-flex;padding:.4em;background:transparent;color:var(--_f);border-color:var(--_l)}
+:host(porchlight-notifications) .status,.status[data-near]{position:absolute;width:1px;height:1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%)}
+.bell{position:relative;display:flex;align-items:center;justify-content:center;box-sizing:border-box;width:2.25em;height:2.25em;padding:0;background:transparent;color:var(--_f);border-color:var(--_l)}
 .bell svg{display:block}
 .count{position:absolute;top:-.5em;right:-.6em;min-width:1.5em;padding:0 .3em;box-sizing:border-box;border-radius:99px;background:var(--_e);color:var(--_b);font-size:.7em;line-height:1.5em;text-align:center}
 .menu{position:absolute;right:0;z-index:10;width:min(22em,90vw);margin-top:.5em;padding:.75em;background:var(--_b);color:var(--_f);border:1px solid var(--_l);border-radius:var(--_r);box-shadow:0 .5em 1.5em rgb(0 0 0/.2)}

@@ -250,16 +250,21 @@ describe.skipIf(!hasChromiumFor('the browser tests'))(
     })
 
     it('says what went wrong in words, by error code', async () => {
+      const originRefused = `The origin ${origin} is not allowed for this site. Allow it with: npx porchlight site origins add ${origin}`
       api.answers.push(
         'network-error',
         {
           status: 429,
           body: { error: { code: 'RATE_LIMITED', message: 'Too many requests.' } },
         },
+        { status: 403, body: { error: { code: 'ORIGIN_NOT_ALLOWED', message: originRefused } } },
         {
-          status: 403,
-          body: { error: { code: 'ORIGIN_NOT_ALLOWED', message: 'Origin not allowed.' } },
+          status: 404,
+          body: {
+            error: { code: 'FORM_NOT_FOUND', message: 'This site has no form with that id.' },
+          },
         },
+        { status: 409, body: { error: { code: 'SOMETHING_NEW', message: 'Not this time.' } } },
       )
       const warnings: string[] = []
       page.on('console', (message) => {
@@ -276,10 +281,19 @@ describe.skipIf(!hasChromiumFor('the browser tests'))(
       await expect
         .poll(status)
         .toBe('Too many attempts from here. Please wait a moment and try again.')
+      // Issue 15: a page at an origin the site does not allow said "try again later"; a mistake
+      // in the page's setup is said as one, with the server's words naming the origin and fix.
+      await page.click('button')
+      await expect.poll(status).toBe(`This page is not set up correctly: ${originRefused}`)
+      await page.click('button')
+      await expect
+        .poll(status)
+        .toBe('This page is not set up correctly: This site has no form with that id.')
+      // What the visitor cannot act on, and the page has no words for, is told to the developer.
       await page.click('button')
       await expect.poll(status).toBe('Your message could not be sent. Please try again later.')
-      // What the visitor cannot act on is told to the site's developer instead.
-      expect(warnings).toContain('Porchlight: ORIGIN_NOT_ALLOWED: Origin not allowed.')
+      expect(warnings).toContain(`Porchlight: ORIGIN_NOT_ALLOWED: ${originRefused}`)
+      expect(warnings).toContain('Porchlight: SOMETHING_NEW: Not this time.')
       // Nothing was lost: the visitor's text is still there to send again.
       expect(await page.inputValue('[name=message]')).toBe('Hello from the script tag')
     })

@@ -18,8 +18,8 @@ const account = {
   username: 'ada',
   avatarUrl: null,
   bio: null,
-  role: 'member',
-  status: 'active',
+  role: 'member' as const,
+  status: 'active' as const,
   suspendedUntil: null,
   createdAt: 0,
 }
@@ -109,12 +109,15 @@ describe.skipIf(!hasChromiumFor('the browser tests'))(
     })
 
     /** Opens a page with `body` and the script tag; `signedIn` puts Ada's session in storage. */
-    async function open(body: string, { signedIn = true, head = '', hash = '' } = {}) {
+    async function open(
+      body: string,
+      { signedIn = true, head = '', hash = '', account: stored = account } = {},
+    ) {
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}<script src="${origin}/embed.js" data-key="${key}" defer></script></body></html>`
       if (signedIn) {
         await context.addInitScript(
           ([name, value]) => localStorage.setItem(name as string, value as string),
-          [`porchlight:${key}:session`, JSON.stringify({ account, token: 'ses_1.secret' })],
+          [`porchlight:${key}:session`, JSON.stringify({ account: stored, token: 'ses_1.secret' })],
         )
       }
       await context.route(`${origin}/**`, (route) => {
@@ -223,6 +226,197 @@ describe.skipIf(!hasChromiumFor('the browser tests'))(
       expect(caret).toEqual(['body', 'Half a sentence'.length - 1])
       await page.keyboard.type('!')
       expect(await reply.inputValue()).toBe('Half a sentenc!e')
+    })
+
+    // Issue 15: a refused Publish was said below the thread list, far from the button.
+    it('says each refusal next to the action that met it, and clears it with the next action', async () => {
+      api.set('POST /v1/forum/threads/thr_one/posts', () => ({
+        status: 429,
+        headers: { 'Retry-After': '30' },
+        body: { error: { code: 'SLOW_MODE', message: 'Slow mode.' } },
+      }))
+      api.set('PUT /v1/forum/posts/pst_1/like', () => ({
+        status: 403,
+        body: { error: { code: 'POST_HIDDEN', message: 'This post is hidden.' } },
+      }))
+      api.set('POST /v1/forum/preview', () => ({ body: { html: '<p>Me too</p>' } }))
+      await open('<porchlight-forum category="general"></porchlight-forum>', {
+        hash: '#thread-thr_one',
+      })
+      const forum = page.locator('porchlight-forum')
+      await forum.getByLabel('Your reply').fill('Me too')
+      const publish = forum.getByRole('button', { name: 'Publish' })
+      await publish.click()
+      const note = forum.locator('[part=note]')
+      const slow = 'Slow mode is on in this thread: you can post again in 30 seconds.'
+      await expect.poll(() => note.textContent()).toBe(slow)
+      // In the reply form, right under its buttons, and read with the button that acted.
+      expect(await note.evaluate((p) => p.parentElement?.getAttribute('part'))).toBe('composer')
+      expect(
+        await note.evaluate((p) =>
+          p.previousElementSibling?.contains(p.parentElement?.querySelector('button') ?? null),
+        ),
+      ).toBe(true)
+      expect(await publish.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'))
+      const [button, message] = [await publish.boundingBox(), await note.boundingBox()]
+      expect(message && button && message.y - (button.y + button.height)).toBeLessThan(40)
+      // Announced once, by the status line, which shows nothing of its own meanwhile.
+      const status = forum.getByRole('status')
+      expect(await status.textContent()).toBe(slow)
+      expect((await status.boundingBox())?.height).toBeLessThanOrEqual(1)
+
+      // Another action's refusal goes next to that action instead: under the post's buttons.
+      await forum.getByRole('button', { name: 'Like' }).click()
+      await expect.poll(() => note.textContent()).toBe('This post is hidden.')
+      expect(await note.count()).toBe(1)
+      expect(await note.evaluate((p) => p.previousElementSibling?.getAttribute('part'))).toBe(
+        'actions',
+      )
+      // An action that succeeds clears it, and the old message does not come back below.
+      await forum.getByRole('button', { name: 'Preview' }).click()
+      await forum.locator('[part=preview]').waitFor()
+      expect(await note.count()).toBe(0)
+      // Empty, the status line is not shown at all (and not found by its role).
+      expect(await forum.locator('[role=status]').textContent()).toBe('')
+    })
+
+    // Issue 15: an unconfirmed member got the composer, and a 403 only once they pressed Publish.
+    it('shows a member with an address to confirm why they cannot post, with a working resend', async () => {
+      const unconfirmed = { ...account, emailVerified: false }
+      api.set('GET /v1/auth/session', () => ({
+        body: { account: unconfirmed, session: { id: 'ses_1' } },
+      }))
+      api.set('POST /v1/forum/preview', () => ({
+        status: 403,
+        body: {
+          error: {
+            code: 'EMAIL_NOT_VERIFIED',
+            message: 'Confirm your email address before posting.',
+          },
+        },
+      }))
+      let resent = 0
+      api.set('POST /v1/auth/verify-email/resend', () => {
+        resent++
+        return { body: { status: 'sent' } }
+      })
+      await open('<porchlight-forum category="general"></porchlight-forum>', {
+        account: unconfirmed,
+      })
+      const forum = page.locator('porchlight-forum')
+      const refused = forum.locator('[part=refused]')
+      await expect
+        .poll(() => refused.textContent())
+        .toContain('Confirm your email address to take part: open the link we sent you.')
+      expect(await forum.getByRole('button', { name: 'Start a thread' }).count()).toBe(0)
+      const resend = forum.getByRole('button', { name: 'Send the link again' })
+      await resend.click()
+      await expect
+        .poll(() => forum.locator('[part=note]').textContent())
+        .toBe('We sent you a new link.')
+      expect(resent).toBe(1)
+      // In a thread: no reply form, no like or flag; the likes are counted still.
+      await page.evaluate(() => {
+        location.hash = '#thread-thr_one'
+      })
+      await forum.locator('article').waitFor()
+      expect(await forum.locator('[part=composer]').count()).toBe(0)
+      expect(await forum.getByRole('button', { name: /^(Like|Reply|Flag)$/ }).count()).toBe(0)
+      expect(await refused.count()).toBe(1)
+
+      // Confirmed in another tab: the composer is back.
+      await page.evaluate(
+        (account) =>
+          (window as unknown as Embed).Porchlight.client.session.save({
+            account,
+            token: 'ses_1.secret',
+          }),
+        { ...unconfirmed, emailVerified: true },
+      )
+      await forum.locator('[part=composer]').waitFor()
+      expect(await refused.count()).toBe(0)
+    })
+
+    it('gives an unconfirmed member the composer where the site lets them post', async () => {
+      const unconfirmed = { ...account, emailVerified: false }
+      api.set('GET /v1/auth/session', () => ({
+        body: { account: unconfirmed, session: { id: 'ses_1' } },
+      }))
+      api.set('POST /v1/forum/preview', () => ({ body: { html: '<p>.</p>' } }))
+      await open('<porchlight-forum category="general"></porchlight-forum>', {
+        account: unconfirmed,
+      })
+      const forum = page.locator('porchlight-forum')
+      await forum.getByRole('button', { name: 'Start a thread' }).waitFor()
+      expect(await forum.locator('[part=refused]').count()).toBe(0)
+      expect(requests.filter((r) => r === 'POST /v1/forum/preview')).toHaveLength(1)
+    })
+
+    // Issue 15: at an origin the site does not allow, the contact form said "try again later"
+    // while sign-in named the origin; every component says a setup mistake as one.
+    it('says a mistake in the page setup as one, naming the fix, in every component', async () => {
+      const message = `The origin ${origin} is not allowed for this site. Allow it with: npx porchlight site origins add ${origin}`
+      const refusal = () => ({
+        status: 403,
+        body: { error: { code: 'ORIGIN_NOT_ALLOWED', message } },
+      })
+      for (const name of [
+        'GET /v1/forum/categories',
+        'GET /v1/forum/categories/general/threads',
+        'GET /v1/notifications',
+      ]) {
+        api.set(name, refusal)
+      }
+      api.set('GET /v1/notifications/unread-count', () => ({ body: { count: 1 } }))
+      await open(
+        '<porchlight-notifications></porchlight-notifications><porchlight-forum category="general"></porchlight-forum><porchlight-auth></porchlight-auth>',
+      )
+      const said = `This page is not set up correctly: ${message}`
+      const forum = page.locator('porchlight-forum')
+      await expect.poll(() => forum.getByRole('status').textContent()).toBe(said)
+      const bell = page
+        .locator('porchlight-notifications')
+        .getByRole('button', { name: /^Notifications/ })
+      await bell.click()
+      await expect
+        .poll(() => page.locator('porchlight-notifications').locator('[part=note]').textContent())
+        .toBe(said)
+      // Signed out, then signing in again from this page.
+      api.set('POST /v1/auth/logout', () => ({ status: 204 }))
+      api.set('POST /v1/auth/login', refusal)
+      const auth = page.locator('porchlight-auth')
+      await auth.getByRole('button', { name: 'Sign out' }).click()
+      await auth.getByLabel('Email').fill('ada@example.com')
+      await auth.getByLabel('Password').fill('correct horse battery staple')
+      await auth.getByRole('button', { name: 'Sign in' }).click()
+      await expect.poll(() => auth.locator('[part=note]').textContent()).toBe(said)
+    })
+
+    // Issue 15: the demo's nav moved down when the bell appeared on signing in.
+    it('takes the same room signed out as the bell signed in', async () => {
+      const nav =
+        '<nav style="display:flex;align-items:center;gap:1rem"><a href="#">Home</a><porchlight-notifications></porchlight-notifications></nav><p id="after">Below</p>'
+      await open(nav, { signedIn: false })
+      const notifications = page.locator('porchlight-notifications')
+      await page.waitForFunction(() => customElements.get('porchlight-notifications'))
+      const signedOut = [
+        await notifications.boundingBox(),
+        await page.locator('#after').boundingBox(),
+      ]
+      await page.evaluate(
+        (account) =>
+          (window as unknown as Embed).Porchlight.client.session.save({
+            account,
+            token: 'ses_1.secret',
+          }),
+        account,
+      )
+      await notifications.getByRole('button', { name: /^Notifications/ }).waitFor()
+      const signedIn = [
+        await notifications.boundingBox(),
+        await page.locator('#after').boundingBox(),
+      ]
+      expect(signedIn).toEqual(signedOut)
     })
 
     it('takes its words from the strings, and re-renders when they change', async () => {

@@ -18,7 +18,8 @@ export type SizeEntry = { name: string; budget: number } & (
 // Each budget sits a margin above what the entry weighs, so growth is a decision, not a drift.
 export const budgets: SizeEntry[] = [
   // Everything: contact forms, membership, discussions. Never past 6 KB (issues 4 and 5).
-  { name: 'whole SDK', entry: 'src/index.ts', budget: 4224 },
+  // Issue 15 added `isConfigurationError` (about 115 B), which only this entry carries.
+  { name: 'whole SDK', entry: 'src/index.ts', budget: 4352 },
   {
     // The one-stop client carries every feature by design; the factories below do not.
     name: 'createClient alone, tree-shaken',

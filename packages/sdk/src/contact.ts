@@ -63,13 +63,16 @@ export interface ContactForm {
    * ready, which is used once, or else a new one fetched and solved now (about half a second on
    * average in desktop Chromium; see docs/performance.md). Spam is answered like a success, so a bot learns
    * nothing from the answer. Aborting `signal` while a prepared challenge is still being solved
-   * takes effect once that solve ends.
+   * takes effect once that solve ends. On a site's own server, send the site's secret key in
+   * `options.headers` (`authorization: 'Bearer sk_…'`, never from a page): the server then asks
+   * for no real proof of work (README: "Contact forms from a server").
    *
    * @throws {PorchlightError} `FILE_UPLOADS_NOT_SUPPORTED` (status 0, before any request) when
    *   the data holds a file; `VALIDATION_FAILED` (422) with a message per field in `fields`;
    *   `FORM_NOT_FOUND` (404); `FORM_DISABLED` (403); `RATE_LIMITED` (429) with `retryAfter`;
    *   `CHALLENGE_FAILED`, `ABORTED`, `TIMEOUT`, `NETWORK_ERROR` (status 0); or any other code
-   *   of the API's, such as `ORIGIN_NOT_ALLOWED` (403).
+   *   of the API's, such as `ORIGIN_NOT_ALLOWED` (403), or `SECRET_KEY_IN_BROWSER` (403) for a
+   *   secret key sent from a browser.
    * @example
    * form.addEventListener('submit', async (event) => {
    *   event.preventDefault()

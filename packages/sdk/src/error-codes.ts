@@ -29,6 +29,7 @@ export type ServerErrorCode =
   // Keys and origins.
   | 'INVALID_PUBLISHABLE_KEY'
   | 'INVALID_SECRET_KEY'
+  | 'SECRET_KEY_IN_BROWSER'
   | 'ORIGIN_NOT_ALLOWED'
   // The member's session.
   | 'INVALID_SESSION'
@@ -75,6 +76,21 @@ export type ServerErrorCode =
   | 'LAST_SECRET_KEY'
   | 'JOB_NOT_FOUND'
   | 'JOB_NOT_DEAD'
+  | 'WEBHOOK_NOT_SET'
+  // The owner's API through the console (operators' sessions, roles, invites, two-factor).
+  | 'SITE_FORBIDDEN'
+  | 'ROLE_FORBIDDEN'
+  | 'LAST_OWNER'
+  | 'OPERATOR_NOT_FOUND'
+  | 'ALREADY_OPERATOR'
+  | 'INVITE_NOT_FOUND'
+  | 'INVITE_FOR_ANOTHER_EMAIL'
+  | 'SIGN_IN_TO_ACCEPT'
+  | 'INVALID_TOTP_CODE'
+  | 'TOTP_REQUIRED'
+  | 'TOTP_NOT_ENABLED'
+  | 'TOTP_SETUP_NOT_STARTED'
+  | 'TOTP_SETUP_REQUIRED'
 
 /**
  * The codes the SDK gives failures it finds itself, with status 0 (no answer, or none yet),

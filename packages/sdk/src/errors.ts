@@ -77,3 +77,31 @@ export const clientError = (
 export function isPorchlightError(e: unknown): e is PorchlightError {
   return e instanceof Error && e.name === 'PorchlightError'
 }
+
+// Mistakes in how a page or a program is set up, not in anything its user did: the key, the
+// page's origin, a form id, the server's own settings. Trying again cannot help, and the person
+// who can fix it (the site's developer) is usually the first to meet it.
+const configurationCodes = [
+  'INVALID_PUBLISHABLE_KEY',
+  'INVALID_SECRET_KEY',
+  'SECRET_KEY_IN_BROWSER',
+  'ORIGIN_NOT_ALLOWED',
+  'FORM_NOT_FOUND',
+  'INVALID_CONFIGURATION',
+]
+
+/**
+ * True when `e` is a {@link PorchlightError} for a mistake in the setup rather than in what a
+ * visitor did: a wrong key, an origin the site does not allow (`ORIGIN_NOT_ALLOWED`), an unknown
+ * form. Its `message` names what is wrong and the fix (for an origin: the origin, and the
+ * command that allows it): show it as it is, not as "try again later".
+ *
+ * @throws Nothing.
+ * @example
+ * catch (e) {
+ *   if (isConfigurationError(e)) showSetupProblem(e.message) // names the origin and the fix
+ * }
+ */
+export function isConfigurationError(e: unknown): e is PorchlightError {
+  return isPorchlightError(e) && configurationCodes.includes(e.code)
+}

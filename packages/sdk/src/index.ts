@@ -24,7 +24,12 @@ export {
   type RequestOptions,
 } from './core.ts'
 export type { ClientErrorCode, ErrorCode, ServerErrorCode } from './error-codes.ts'
-export { isPorchlightError, PorchlightError, type PorchlightErrorInit } from './errors.ts'
+export {
+  isConfigurationError,
+  isPorchlightError,
+  PorchlightError,
+  type PorchlightErrorInit,
+} from './errors.ts'
 export {
   type Author,
   type Category,

@@ -37,10 +37,13 @@ function documentedCodes(): Set<string> {
 }
 
 // Codes of routes that are not the API, which the SDK never calls: Prometheus's scrape
-// endpoint, the reference page's files and the script tag's bundle.
+// endpoint, the reference page's files, the console's files and the script tag's bundle; and
+// the CLI's own (`operator create` for an address that has an account).
 const outsideTheApi = new Set([
   'INVALID_METRICS_TOKEN',
   'API_REFERENCE_NOT_INSTALLED',
+  'CONSOLE_NOT_BUILT',
+  'OPERATOR_EXISTS',
   'EMBED_NOT_BUILT',
   'EMBED_VERSION_NOT_FOUND',
 ])

@@ -10,6 +10,7 @@
 // test does what a reader's page would do between them (sign in again, open an emailed link).
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rows } from '../../../apps/server/test/helpers/http.ts'
 import { codeBlocks } from '../../../apps/server/test/helpers/markdown-code-blocks.ts'
 import {
   type Account,
@@ -68,6 +69,7 @@ const runInNode = [
   'Create a client #1',
   'Create a client #2',
   'On a server #1',
+  'Contact forms from a server #1',
   'Membership #1',
   'Membership #2',
   'Discussions #1',
@@ -179,6 +181,21 @@ describe('packages/sdk/README.md samples, run against the real server', { timeou
     expect(member?.[0]?.email).toBe(world.bea.email)
     expect(member?.[1].map((thread) => thread.title)).toEqual(['Ferns in winter'])
     expect(guest?.[0]).toBeUndefined()
+  })
+
+  it('Contact forms from a server: the relayed message is stored as the visitor’s, not as spam', async () => {
+    process.env.PORCHLIGHT_SECRET_KEY = world.site.secretKey
+    try {
+      await run('Contact forms from a server #1')
+    } finally {
+      delete process.env.PORCHLIGHT_SECRET_KEY
+    }
+    const relay = scope.relay as (fields: Record<string, string>, ip: string) => Promise<string>
+    const fields = { name: 'Ann', email: 'ann@example.com', message: 'Relayed by the site' }
+    const id = await relay(fields, '198.51.100.23')
+    expect(
+      await rows(world.server.deps.client, 'SELECT id, status, spam_reasons, ip FROM submissions'),
+    ).toEqual([{ id, status: 'new', spam_reasons: '[]', ip: '198.51.100.23' }])
   })
 
   it('Membership: Ada registers, signs in and out', async () => {

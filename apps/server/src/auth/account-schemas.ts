@@ -120,3 +120,8 @@ export const accountExportAnswer = z.strictObject({
   ),
 })
 export type AccountExport = z.infer<typeof accountExportAnswer>
+
+/** `GET /v1/admin/members/{id}/sessions`: the member's signed-in devices, never a token. */
+export const memberSessionsAnswer = z.strictObject({
+  items: z.array(ownSessionAnswer.omit({ current: true })).describe('Most recently used first.'),
+})

@@ -1,7 +1,8 @@
-import { eq, ne } from 'drizzle-orm'
+import { and, eq, exists, ne, type SQL } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { members, memberTokens, sessions } from '../db/schema.ts'
+import { logStatementIf, type ModerationActor } from '../forum/moderation-log.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { memberDetailRow } from './admin-member-queries.ts'
@@ -14,7 +15,9 @@ import type { AuthSettings } from './settings.ts'
 
 // The owner's actions on members (secret key, or the operator's CLI). Every change that takes
 // sign-in away ends the member's sessions in the same batch, so there is no moment in which the
-// member is suspended but still holds a working token.
+// member is suspended but still holds a working token. Suspensions, bans and their lifting are
+// written to the moderation log in that batch too, naming who of the site's staff acted, so the
+// forum's moderators see why a member went quiet.
 
 export type AdminMembersDeps = { db: Database; clock: Clock }
 
@@ -65,6 +68,7 @@ export async function suspendMember(
   settings: AuthSettings,
   id: string,
   input: { until: number; reason?: string | undefined },
+  by: ModerationActor,
 ): Promise<MemberSanction> {
   const { db, clock } = deps
   const now = clock.now()
@@ -82,6 +86,21 @@ export async function suspendMember(
       .where(scope.where(members, eq(members.id, id), ne(members.status, 'banned')))
       .returning({ id: members.id }),
     deleteMemberSessions(db, scope, id).returning({ id: sessions.id }),
+    logStatementIf(
+      db,
+      scope,
+      {
+        actor: by,
+        action: 'member.suspend',
+        targetType: 'member',
+        targetId: id,
+        reason: input.reason ?? null,
+        details: { until: input.until },
+        now,
+      },
+      // Only if the suspension took: not for a member banned meanwhile.
+      memberWhere(db, scope, id, eq(members.status, 'suspended')),
+    ),
   ])
   if (suspended.length === 0) {
     // Banned or deleted between the read and the batch.
@@ -103,12 +122,28 @@ export async function banMember(
   settings: AuthSettings,
   id: string,
   input: { reason?: string | undefined },
+  by: ModerationActor,
 ): Promise<MemberSanction> {
   const { db, clock } = deps
-  const [banned, ended] = await db.batch([
+  const now = clock.now()
+  const [, banned, ended] = await db.batch([
+    // Before the change, so that banning again logs nothing, as it changes nothing.
+    logStatementIf(
+      db,
+      scope,
+      {
+        actor: by,
+        action: 'member.ban',
+        targetType: 'member',
+        targetId: id,
+        reason: input.reason ?? null,
+        now,
+      },
+      memberWhere(db, scope, id, ne(members.status, 'banned')),
+    ),
     db
       .update(members)
-      .set({ status: 'banned', suspendedUntil: null, updatedAt: clock.now() })
+      .set({ status: 'banned', suspendedUntil: null, updatedAt: now })
       .where(scope.where(members, eq(members.id, id)))
       .returning({ id: members.id }),
     deleteMemberSessions(db, scope, id).returning({ id: sessions.id }),
@@ -127,14 +162,36 @@ export async function unbanMember(
   scope: SiteScope,
   settings: AuthSettings,
   id: string,
+  by: ModerationActor,
 ): Promise<{ member: MemberDetail }> {
-  const updated = await deps.db
-    .update(members)
-    .set({ status: 'active', suspendedUntil: null, updatedAt: deps.clock.now() })
-    .where(scope.where(members, eq(members.id, id)))
-    .returning({ id: members.id })
+  const { db, clock } = deps
+  const now = clock.now()
+  const [, updated] = await db.batch([
+    // Before the change: lifting nothing (an active member) logs nothing.
+    logStatementIf(
+      db,
+      scope,
+      { actor: by, action: 'member.unban', targetType: 'member', targetId: id, now },
+      memberWhere(db, scope, id, ne(members.status, 'active')),
+    ),
+    db
+      .update(members)
+      .set({ status: 'active', suspendedUntil: null, updatedAt: now })
+      .where(scope.where(members, eq(members.id, id)))
+      .returning({ id: members.id }),
+  ])
   if (updated.length === 0) throw MemberAdminErrors.memberNotFound()
   return { member: await memberDetail(deps, scope, settings, id) }
+}
+
+/** The member `id` of the site exists and matches `condition`: a log row is written only then. */
+function memberWhere(db: Database, scope: SiteScope, id: string, condition: SQL) {
+  return exists(
+    db
+      .select({ id: members.id })
+      .from(members)
+      .where(scope.where(members, and(eq(members.id, id), condition))),
+  )
 }
 
 /** Signs the member out everywhere; they may sign in again. Returns how many sessions ended. */

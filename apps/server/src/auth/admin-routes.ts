@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
 import type { z } from 'zod'
+import { staffOf } from '../forum/staff.ts'
 import { jsonBody, optionalJsonBody, queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import { adminMemberDataRoutes } from './admin-member-data-routes.ts'
 import { membersPage } from './admin-member-queries.ts'
 import {
   banMember,
@@ -35,13 +37,15 @@ const invalidCursor = () =>
   new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
 
 /**
- * `/v1/admin/members/*` and `/v1/admin/auth-settings`: the owner's view of members, behind a
- * secret key. Every lookup is scoped to the key's site, so another site's member is a 404.
+ * `/v1/admin/members/*` and `/v1/admin/auth-settings`: the owner's view of members, behind the
+ * owner API's access check (a secret key, or an operator with a role on the site). Every lookup
+ * is scoped to that site, so another site's member is a 404.
  */
 export function adminMemberRoutes(deps: AuthDeps) {
   const { db, clock } = deps
   const admin = { db, clock }
   return new Hono<AppEnv>()
+    .route('/', adminMemberDataRoutes(deps))
     .get(
       '/members',
       documented({
@@ -111,7 +115,7 @@ export function adminMemberRoutes(deps: AuthDeps) {
       documented({
         summary: 'Suspend a member',
         description:
-          'Until `until` (epoch milliseconds or an ISO 8601 date-time, in the future and at most 10 years ahead), and ends their sessions at once. A banned member stays banned: 409 `MEMBER_BANNED`; unban first.',
+          'Until `until` (epoch milliseconds or an ISO 8601 date-time, in the future and at most 10 years ahead), and ends their sessions at once. A banned member stays banned: 409 `MEMBER_BANNED`; unban first. Written to the moderation log, naming the operator (or the owner, for a secret key).',
         tags: ['Owner: members'],
         access: 'owner',
         responses: { 200: memberSanctionAnswer },
@@ -121,7 +125,9 @@ export function adminMemberRoutes(deps: AuthDeps) {
       async (c) => {
         const site = siteOf(c)
         const input = c.req.valid('json')
-        return c.json(await suspendMember(admin, site.scope, site.auth, c.req.param('id'), input))
+        return c.json(
+          await suspendMember(admin, site.scope, site.auth, c.req.param('id'), input, staffOf(c)),
+        )
       },
     )
     .post(
@@ -129,7 +135,7 @@ export function adminMemberRoutes(deps: AuthDeps) {
       documented({
         summary: 'Ban a member',
         description:
-          'Until unbanned, and ends their sessions at once. The body, with a `reason`, may be left out. Banning again changes nothing.',
+          'Until unbanned, and ends their sessions at once. The body, with a `reason`, may be left out. Banning again changes nothing. Written to the moderation log, naming the operator (or the owner, for a secret key).',
         tags: ['Owner: members'],
         access: 'owner',
         responses: { 200: memberSanctionAnswer },
@@ -139,14 +145,17 @@ export function adminMemberRoutes(deps: AuthDeps) {
       async (c) => {
         const site = siteOf(c)
         const input = c.req.valid('json')
-        return c.json(await banMember(admin, site.scope, site.auth, c.req.param('id'), input))
+        return c.json(
+          await banMember(admin, site.scope, site.auth, c.req.param('id'), input, staffOf(c)),
+        )
       },
     )
     .post(
       '/members/:id/unban',
       documented({
         summary: 'Lift a ban or a suspension',
-        description: 'The member may sign in again at once.',
+        description:
+          'The member may sign in again at once. Written to the moderation log, naming the operator (or the owner, for a secret key); lifting nothing logs nothing.',
         tags: ['Owner: members'],
         access: 'owner',
         responses: { 200: memberUnbannedAnswer },
@@ -154,7 +163,9 @@ export function adminMemberRoutes(deps: AuthDeps) {
       }),
       async (c) => {
         const site = siteOf(c)
-        return c.json(await unbanMember(admin, site.scope, site.auth, c.req.param('id')))
+        return c.json(
+          await unbanMember(admin, site.scope, site.auth, c.req.param('id'), staffOf(c)),
+        )
       },
     )
     .delete(

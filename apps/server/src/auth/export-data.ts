@@ -4,6 +4,7 @@ import type { AccountExport } from './account-schemas.ts'
 import type { AuthDeps } from './deps.ts'
 import { ownAccount } from './members.ts'
 import { listOwnSessions } from './own-sessions.ts'
+import type { SessionMember } from './sessions.ts'
 
 // "Take your data with you" (GDPR art. 15 and 20): everything the site holds about the member,
 // as one JSON document. Built from explicit column lists, never `SELECT *`, so a secret added to
@@ -22,16 +23,29 @@ export function exportFileName(memberId: string) {
  * post they wrote (with its markdown source and thread), deleted ones included.
  * Times are epoch milliseconds, like everywhere else in the API.
  */
-export async function exportAccountData(
+export function exportAccountData(
   deps: Pick<AuthDeps, 'db' | 'clock'>,
   site: ResolvedSite,
   auth: MemberAuth,
 ): Promise<AccountExport> {
+  return exportMemberData(deps, site, auth.member, auth.session.id)
+}
+
+/**
+ * The same document for any member of the site: the member's own download, or the site owner's
+ * copy of it (`GET /v1/admin/members/{id}/export`, no session `current`), so that an owner
+ * answering a data request hands over exactly what the member would get.
+ */
+export async function exportMemberData(
+  deps: Pick<AuthDeps, 'db' | 'clock'>,
+  site: ResolvedSite,
+  member: SessionMember,
+  currentSessionId: string | null,
+): Promise<AccountExport> {
   const { db, clock } = deps
-  const { member, session } = auth
   const now = clock.now()
   const [sessions, submissions, posts] = await Promise.all([
-    listOwnSessions(db, site, member.id, session.id, now),
+    listOwnSessions(db, site, member.id, currentSessionId, now),
     submissionsForExport(db, site.scope, member.id),
     postsForExport(db, site.scope, member.id),
   ])

@@ -26,7 +26,7 @@ const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>()
  * email costs the same scrypt work as a wrong password. Made on first use, not at start:
  * Workers forbid randomness in global scope, and most processes never need it.
  */
-function dummyHash(passwords: PasswordHasher): Promise<string> {
+export function dummyHash(passwords: PasswordHasher): Promise<string> {
   let hash = dummyHashes.get(passwords)
   if (!hash) {
     hash = passwords.hash(crypto.randomUUID())

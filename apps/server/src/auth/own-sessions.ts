@@ -19,13 +19,14 @@ export function sessionView(session: Session, site: ResolvedSite): SessionView {
 
 /**
  * A member's live sessions, most recently used first, the one making the request marked
- * `current`. Expired sessions not yet swept (they are deleted when next presented) are left out.
+ * `current` (none when the site owner asks). Expired sessions not yet swept (they are deleted
+ * when next presented) are left out.
  */
 export async function listOwnSessions(
   db: Database,
   site: ResolvedSite,
   memberId: string,
-  currentId: string,
+  currentId: string | null,
   now: number,
 ): Promise<OwnSession[]> {
   const found = await sessionsOfMember(db, site.scope, memberId)

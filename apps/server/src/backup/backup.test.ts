@@ -14,6 +14,7 @@ let env: Record<string, string>
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-backup-'))
   env = { DATABASE_URL: `file:${join(dir, 'data', 'porchlight.db')}`, LOG_LEVEL: 'silent' }
+  expect((await runCliCapturing(['migrate'], env)).code).toBe(0)
   const created = await runCliCapturing(
     ['site', 'create', '--name', 'Backed up', '--origin', 'https://site.example'],
     env,
@@ -82,7 +83,7 @@ describe('porchlight backup --out FILE', () => {
     const missing = { ...env, DATABASE_URL: `file:${join(dir, 'nothing.db')}` }
     const res = await runCliCapturing(['backup', '--out', join(dir, 'x.db')], missing)
     expect(res.code).toBe(1)
-    expect(res.err).toMatch(/^DATABASE_NOT_FOUND: There is no database at .*nothing\.db/)
+    expect(res.err).toMatch(/^DATABASE_NOT_FOUND: No Porchlight database at .*nothing\.db/)
     expect(existsSync(join(dir, 'nothing.db'))).toBe(false)
     expect(existsSync(join(dir, 'x.db'))).toBe(false)
   })

@@ -128,6 +128,7 @@ describe('porchlight restore FILE', () => {
   // A server's request connection is closed and reopened after a lock failure; the connection it
   // holds for its whole life (holdDatabasePresence) is what keeps a restore out meanwhile.
   it('sees the connection a server holds from start to stop, and nothing once it is closed', async () => {
+    expect((await cli('migrate')).code).toBe(0)
     expect((await cli('site', 'create', '--name', 'Shop', '--origin', origin)).code).toBe(0)
     const backup = join(dir, 'b.db')
     expect((await cli('backup', '--out', backup)).code).toBe(0)
@@ -141,6 +142,7 @@ describe('porchlight restore FILE', () => {
   })
 
   it('replaces a damaged database, keeping it aside as it is', async () => {
+    expect((await cli('migrate')).code).toBe(0)
     expect((await cli('site', 'create', '--name', 'Shop', '--origin', origin)).code).toBe(0)
     const backup = join(dir, 'b.db')
     expect((await cli('backup', '--out', backup)).code).toBe(0)
@@ -177,6 +179,7 @@ describe('what restore refuses, changing nothing', () => {
 
   beforeEach(async () => {
     const cliEnv = { DATABASE_URL: `file:${database}`, LOG_LEVEL: 'silent' }
+    expect((await runCliCapturing(['migrate'], cliEnv)).code).toBe(0)
     expect((await runCliCapturing(['site', 'create', '--name', 'Shop'], cliEnv)).code).toBe(0)
     backup = join(dir, 'b.db')
     expect((await runCliCapturing(['backup', '--out', backup], cliEnv)).code).toBe(0)

@@ -22,14 +22,19 @@ export function scheduledBackups(dir: string): string[] {
     .sort()
 }
 
-/** When the newest scheduled backup in `dir` was made (epoch ms), or undefined if none. */
-export function newestBackupTime(dir: string): number | undefined {
-  const match = namePattern.exec(scheduledBackups(dir).at(-1) ?? '')
+/** When a scheduled backup was made (epoch ms), read from its name; undefined for another. */
+export function backupTimeOf(name: string): number | undefined {
+  const match = namePattern.exec(name)
   if (!match) return undefined
   const [, day = '', time = ''] = match
   return Date.parse(
     `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}Z`,
   )
+}
+
+/** When the newest scheduled backup in `dir` was made (epoch ms), or undefined if none. */
+export function newestBackupTime(dir: string): number | undefined {
+  return backupTimeOf(scheduledBackups(dir).at(-1) ?? '')
 }
 
 /**

@@ -2,6 +2,7 @@ import { createBackup } from '../backup/create.ts'
 import { BackupError } from '../backup/errors.ts'
 import { restoreBackup } from '../backup/restore.ts'
 import { localPath } from '../db/local-path.ts'
+import { missingDatabase } from './database-location.ts'
 import { CliError, CliFailure, type CommandContext, print } from './output.ts'
 
 /** `porchlight backup --out FILE [--force]`: a checked copy of the live database. */
@@ -10,6 +11,8 @@ export async function backupCommand(ctx: CommandContext): Promise<number> {
   const out = ctx.values.out
   if (!out || ctx.args.length > 0)
     throw new CliError('Usage: porchlight backup --out FILE [--force]')
+  const missing = missingDatabase(ctx.config.database)
+  if (missing) throw new CliFailure(missing)
   const report = await refusalsAsFailures(() =>
     createBackup({ databasePath, out, force: ctx.values.force ?? false }),
   )

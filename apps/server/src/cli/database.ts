@@ -12,7 +12,8 @@ import { allSites } from '../sites/queries.ts'
 import { type SiteScope, siteScope } from '../sites/scope.ts'
 import type { SitesDeps } from '../sites/service.ts'
 import { connectD1, type D1Target } from './d1.ts'
-import { CliError, type CommandContext } from './output.ts'
+import { databaseLocation, missingDatabase } from './database-location.ts'
+import { CliError, CliFailure, type CommandContext } from './output.ts'
 import { loadWrangler, withWranglerQuiet } from './wrangler.ts'
 
 /**
@@ -25,12 +26,13 @@ export type CliDatabase = SitesDeps & { db: Database; sql: SqlClient }
 /**
  * Opens the command's database, migrates it (unless `migrate: false`), runs `work`, and closes
  * it: the configured one (DATABASE_URL: a libSQL file or Turso), or with --d1 a Worker's D1
- * database, local or (--remote) deployed.
+ * database, local or (--remote) deployed. A database file that does not exist is refused with
+ * where the command looked (see `database-location.ts`), unless `create: true` (`migrate`).
  */
 export async function withDatabase<T>(
   ctx: CommandContext,
   work: (database: CliDatabase) => Promise<T>,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; create?: boolean } = {},
 ): Promise<T> {
   const run = async (database: CliDatabase) => {
     if (options.migrate !== false) await migrate(database.sql)
@@ -38,6 +40,8 @@ export async function withDatabase<T>(
   }
   const target = d1Target(ctx)
   if (!target) {
+    const missing = options.create ? undefined : missingDatabase(ctx.config.database)
+    if (missing) throw new CliFailure(missing)
     const client = await openDatabase(ctx.config.database)
     try {
       return await run({ db: createDatabase(client), sql: client, clock: systemClock })
@@ -93,14 +97,15 @@ export async function chosenSite(ctx: CommandContext, deps: SitesDeps): Promise<
   const sites = await allSites(deps.db)
   const id = ctx.values.site
   if (id) {
+    // The id is quoted: one pasted from the docs' `site_…` must not end in a doubled period.
     if (!sites.some((s) => s.id === id))
-      throw new CliError(`No site with id ${id}. See: porchlight site list`)
+      throw new CliError(`No site has the id "${id}" (see: porchlight site list).`)
     return siteScope(id)
   }
   if (sites.length === 1 && sites[0]) return siteScope(sites[0].id)
   throw new CliError(
     sites.length === 0
-      ? 'There are no sites yet. Create one: porchlight site create --name "My site" --origin https://example.com'
+      ? `There are no sites yet in ${databaseLocation(ctx)}. Create one: porchlight site create --name "My site" --origin https://example.com`
       : 'There are several sites: choose one with --site ID (see: porchlight site list).',
   )
 }

@@ -1,9 +1,10 @@
-import { secretKeyHint } from '../sites/keys.ts'
+import { ApiError } from '../http/errors.ts'
+import { parseSecretKey, secretKeyHint } from '../sites/keys.ts'
 import { siteDetails } from '../sites/queries.ts'
 import { keyLabelSchema } from '../sites/schemas.ts'
 import { createSecretKey, revokeSecretKey, rotatePublishableKey } from '../sites/service.ts'
 import { chosenSite, withDatabase } from './database.ts'
-import { CliError, type CommandContext, print } from './output.ts'
+import { CliError, CliFailure, type CommandContext, print } from './output.ts'
 
 export async function keyCommand(ctx: CommandContext): Promise<number> {
   const [action, keyId] = ctx.args
@@ -56,8 +57,35 @@ async function rotatePublishable(ctx: CommandContext) {
   return 0
 }
 
-async function revoke(ctx: CommandContext, keyId: string) {
-  await withDatabase(ctx, async (deps) => revokeSecretKey(deps, await chosenSite(ctx, deps), keyId))
+const keyIdPattern = /^[a-z2-7]{16}$/
+const hintPattern = /^sk_([a-z2-7]{16})_(…|\.\.\.)?$/
+
+/**
+ * The key id in what the operator pasted: the id `key list` prints first, the hint it prints
+ * beside it (`sk_<id>_…`, or typed with `...`), or the whole secret key `sk_<id>_<secret>`.
+ */
+function keyIdFrom(input: string): string | undefined {
+  if (keyIdPattern.test(input)) return input
+  return hintPattern.exec(input)?.[1] ?? parseSecretKey(input)?.id
+}
+
+async function revoke(ctx: CommandContext, input: string) {
+  const keyId = keyIdFrom(input.trim())
+  // What was given is never printed back: it may be a whole secret key with a typo in it.
+  if (!keyId) {
+    throw new CliError(
+      'KEY_ID is the id porchlight key list prints first on each line (16 letters and digits). The hint beside it (sk_<id>_…) and the whole secret key work too.',
+    )
+  }
+  await withDatabase(ctx, async (deps) => {
+    const scope = await chosenSite(ctx, deps)
+    await revokeSecretKey(deps, scope, keyId).catch((error: unknown) => {
+      if (!(error instanceof ApiError) || error.code !== 'KEY_NOT_FOUND') throw error
+      throw new CliFailure(
+        `KEY_NOT_FOUND: Site ${scope.siteId} has no active secret key ${secretKeyHint(keyId)} (revoked already, or another site's). Its keys: porchlight key list`,
+      )
+    })
+  })
   print(ctx, { revoked: keyId }, () => [`Revoked ${secretKeyHint(keyId)}`])
   return 0
 }

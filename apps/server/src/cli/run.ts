@@ -4,6 +4,7 @@ import { ApiError } from '../http/errors.ts'
 import { backupCommand, restoreCommand } from './backup.ts'
 import { keyCommand } from './keys.ts'
 import { migrateCommand } from './migrate.ts'
+import { operatorCommand } from './operators.ts'
 import { CliError, CliFailure, type CommandContext } from './output.ts'
 import { searchCommand } from './search.ts'
 import { serveCommand } from './serve.ts'
@@ -14,19 +15,30 @@ const usage = `Usage: porchlight <command> [options]
 
 Commands:
   serve                                   run the server (also: npm start)
-  migrate                                 apply pending database migrations
+  migrate                                 apply pending database migrations; with serve, the
+                                          only commands that create a new database
   site create --name N [--origin URL…]    create a site; prints its keys
   site list                               list sites
   site origins add|remove URL [--site ID] allow or disallow an origin
   key list [--site ID]                    list active secret keys
   key rotate [--site ID] [--label L]      create a secret key (the old ones stay until revoked)
   key rotate --publishable [--site ID]    replace the publishable key
-  key revoke KEY_ID [--site ID]           revoke a secret key
+  key revoke KEY_ID [--site ID]           revoke a secret key (KEY_ID: as key list prints it;
+                                          the key itself, or its hint sk_<id>_…, works too)
   user create --email E --name N [--admin|--role R] [--verified] [--site ID]
                                           create a member, e.g. the site's first admin; the
                                           password: --password P or PORCHLIGHT_PASSWORD
   user list [--site ID]                   list members, newest first
   user role MEMBER_ID ROLE [--site ID]    set a member's role: member, moderator or admin
+  operator create --email E --name N [--admin] [--site ID --role R]
+                                          create a console operator (the first one: an admin and
+                                          owner of every site); the password: PORCHLIGHT_PASSWORD
+                                          or typed at a prompt
+  operator list                           list operators, their roles and two-factor state
+  operator reset-totp --email E           turn off an operator's TOTP (a lost phone)
+  operator role --email E --site ID --role R
+                                          give an operator a role on a site: owner, editor,
+                                          moderator or viewer
   search rebuild                          rebuild the forum search index (after a manual VACUUM)
   backup --out FILE [--force]             copy the database, checked, while the server runs
   restore FILE                            put a backup in place of the database (server stopped);
@@ -111,6 +123,8 @@ export async function runCli(
         return await keyCommand(ctx)
       case 'user':
         return await userCommand(ctx, env)
+      case 'operator':
+        return await operatorCommand(ctx, env)
       case 'search':
         return await searchCommand(ctx)
       case 'backup':
@@ -144,10 +158,27 @@ export async function runCli(
   }
 }
 
+/**
+ * The flag a command-line value came in by, for the fields an API error names: the operator typed
+ * `--name`, not `displayName`. Fields already named as flags (`--origin …`) stay as they are.
+ */
+const flagOfField: Record<string, string> = {
+  name: '--name',
+  origins: '--origin',
+  displayName: '--name',
+  email: '--email',
+  password: '--password',
+  role: '--role',
+  label: '--label',
+}
+
 function formatFields(fields: Record<string, string> | undefined) {
   return fields
     ? Object.entries(fields)
-        .map(([k, v]) => `\n  ${k}: ${v}`)
+        .map(
+          ([field, problem]) =>
+            `\n  ${(Object.hasOwn(flagOfField, field) && flagOfField[field]) || field}: ${problem}`,
+        )
         .join('')
     : ''
 }

@@ -12,24 +12,31 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const server = await startNodeServer({ config, log })
   const { db, clock } = server.deps
   const sites = await allSites(db)
+  const url = config.publicUrl
+  // What this server offers a developer's browser, on every start: the demo pages (when on) and,
+  // with MAIL_TRANSPORT=dev, the mailbox that stands in for email.
+  const places = [
+    ...(server.deps.assets && config.demoPages ? [`  demo pages: ${url}/demo/`] : []),
+    ...(server.deps.devMail && !config.production
+      ? [`  dev mail:   ${url}/dev/mail (emails are not sent in development)`]
+      : []),
+  ]
   if (sites.length === 0 && config.demoSite) {
-    const site = await createDemoSite({ db, clock }, config.publicUrl)
+    const site = await createDemoSite({ db, clock }, url)
     console.log(
-      banner(config.publicUrl, [
+      banner(url, places, [
         `A demo site was created (${site.id}) with a contact form, "contact", and a forum`,
-        'category, "general".',
+        `category, "general". It allows pages from ${new URL(url).origin} only: open them there.`,
         `  publishable key: ${site.publishableKey}`,
         `  secret key:      ${site.secretKey}`,
         '                   (shown only this once: store it now)',
-        ...(config.mail.transport === 'dev'
-          ? [`Emails are not sent in development: read them at ${config.publicUrl}/dev/mail`]
-          : []),
       ]),
     )
   } else {
     console.log(
       banner(
-        config.publicUrl,
+        url,
+        places,
         sites.length > 0
           ? sites.map((s) => `Site "${s.name}" (${s.id}): ${s.publishableKey}`)
           : [
@@ -39,8 +46,11 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       ),
     )
   }
+  // The same address as the banner's: the one links, cookies and the demo site's origin use.
+  // Where the socket listens is a separate fact, for operators (HOST, PORT).
   log.info('listening', {
-    url: server.url,
+    url,
+    listen: new URL(server.url).host,
     database: redactUrl(config.database.url),
     ...(server.metricsUrl && { metrics: `${server.metricsUrl}/metrics` }),
   })
@@ -88,8 +98,8 @@ function untilStopped(server: NodeServer, log: Logger, timeoutMs: number): Promi
   })
 }
 
-function banner(url: string, lines: string[]) {
-  return ['', `Porchlight is running at ${url}`, ...lines, '', ''].join('\n')
+function banner(url: string, places: string[], lines: string[]) {
+  return ['', `Porchlight is running at ${url}`, ...places, ...lines, '', ''].join('\n')
 }
 
 /** Database URLs may carry credentials in their query string; logs get the host only. */

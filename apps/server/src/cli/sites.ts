@@ -5,6 +5,7 @@ import { createSiteSchema, originSchema } from '../sites/schemas.ts'
 import { siteScope } from '../sites/scope.ts'
 import { addOrigin, createSite, removeOrigin, type SitesDeps } from '../sites/service.ts'
 import { chosenSite, withDatabase } from './database.ts'
+import { databaseLocation } from './database-location.ts'
 import { CliError, type CommandContext, print } from './output.ts'
 
 export async function siteCommand(ctx: CommandContext): Promise<number> {
@@ -17,12 +18,18 @@ export async function siteCommand(ctx: CommandContext): Promise<number> {
   throw new CliError('Usage: porchlight site create|list|origins add|origins remove …')
 }
 
+const createUsage =
+  'Usage: porchlight site create --name "My site" [--origin https://example.com …]'
+
 async function createCommand(ctx: CommandContext) {
-  const parsed = createSiteSchema.safeParse({
-    name: ctx.values.name ?? '',
-    origins: ctx.values.origin ?? [],
-  })
-  if (!parsed.success) throw HttpErrors.validation(fieldErrors(parsed.error))
+  const { name, origin: origins = [] } = ctx.values
+  if (!name?.trim()) {
+    throw new CliError(
+      `${name === undefined ? 'Missing --name' : '--name is empty'}: give the site a name.\n\n${createUsage}`,
+    )
+  }
+  const parsed = createSiteSchema.safeParse({ name, origins })
+  if (!parsed.success) throw HttpErrors.validation(asFlags(fieldErrors(parsed.error), origins))
   const site = await withDatabase(ctx, (deps) => createSite(deps, parsed.data))
   print(ctx, site, () => [
     `Created site "${site.name}" (${site.id})`,
@@ -33,6 +40,16 @@ async function createCommand(ctx: CommandContext) {
   return 0
 }
 
+/** Field errors named as the operator typed them: `origins.1` is the second `--origin`'s value. */
+function asFlags(fields: Record<string, string>, origins: readonly string[]) {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, problem]) => {
+      const index = /^origins\.(\d+)$/.exec(field)?.[1]
+      return [index === undefined ? field : `--origin ${origins[Number(index)]}`, problem]
+    }),
+  )
+}
+
 async function listCommand(ctx: CommandContext) {
   const sites = await withDatabase(ctx, async (deps) => {
     const rows = await allSites(deps.db)
@@ -41,7 +58,8 @@ async function listCommand(ctx: CommandContext) {
   print(ctx, sites, () =>
     sites.length === 0
       ? [
-          'No sites yet. Create one: porchlight site create --name "My site" --origin https://example.com',
+          `No sites yet in ${databaseLocation(ctx)}.`,
+          'Create one: porchlight site create --name "My site" --origin https://example.com',
         ]
       : sites.map((s) => `${s.id}  ${s.name}\n  ${s.publishableKey}  ${s.origins.join(', ')}`),
   )

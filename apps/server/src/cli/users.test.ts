@@ -19,6 +19,7 @@ const password = 'a long and quiet walk home'
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-users-'))
   env = { DATABASE_URL: `file:${join(dir, 'porchlight.db')}`, LOG_LEVEL: 'silent' }
+  expect((await cli('migrate')).code).toBe(0)
   site = await cliJson('site', 'create', '--name', 'Bakery')
 })
 afterEach(async () => {
@@ -104,7 +105,10 @@ describe('porchlight user create', () => {
       argv: ['--password', password, '--role', 'owner'],
       message: /--role must be member, moderator or admin/,
     },
-    { argv: ['--password', password, '--site', 'site_nope'], message: /No site with id site_nope/ },
+    {
+      argv: ['--password', password, '--site', 'site_nope'],
+      message: /No site has the id "site_nope"/,
+    },
   ])('exit 2 for $argv with a clear message, creating no one', async ({ argv, message }) => {
     const result = await create(...argv)
     expect(result).toMatchObject({ code: 2, err: expect.stringMatching(message) })
@@ -123,7 +127,7 @@ describe('porchlight user create', () => {
     const result = await create('--password', 'short')
     expect(result.code).toBe(2)
     expect(result.err).toMatch(/^VALIDATION_FAILED: /)
-    expect(result.err).toMatch(/^ {2}password: Use at least 12 characters\.$/m)
+    expect(result.err).toMatch(/^ {2}--password: Use at least 12 characters\.$/m)
   })
 
   it('an address the site already has: exit 1, EMAIL_TAKEN', async () => {

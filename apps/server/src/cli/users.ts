@@ -5,8 +5,9 @@ import { siteAuthSettings } from '../auth/admin-settings.ts'
 import { createPwnedPasswordsChecker } from '../auth/breached-passwords.ts'
 import { createMember } from '../auth/create-member.ts'
 import { createPasswordHasher } from '../auth/password.ts'
+import { ApiError } from '../http/errors.ts'
 import { chosenSite, withDatabase } from './database.ts'
-import { CliError, type CommandContext, print } from './output.ts'
+import { CliError, CliFailure, type CommandContext, print } from './output.ts'
 
 const usage = `Usage: porchlight user create --email E --name N [--admin | --role ROLE] [--verified] [--site ID]
          (the password: --password P, or the PORCHLIGHT_PASSWORD environment variable)
@@ -115,12 +116,14 @@ async function roleCommand(ctx: CommandContext, memberId: string, role: string) 
     throw new CliError(`ROLE must be member, moderator or admin (got "${role}").`)
   const member = await withDatabase(ctx, async (deps) => {
     const scope = await chosenSite(ctx, deps)
-    return changeMemberRole(
-      deps,
-      scope,
-      await siteAuthSettings(deps.db, scope),
-      memberId,
-      parsed.data,
+    const settings = await siteAuthSettings(deps.db, scope)
+    return changeMemberRole(deps, scope, settings, memberId, parsed.data).catch(
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.code !== 'MEMBER_NOT_FOUND') throw error
+        throw new CliFailure(
+          `MEMBER_NOT_FOUND: Site ${scope.siteId} has no member with the id "${memberId}". Its members, ids first: porchlight user list`,
+        )
+      },
     )
   })
   print(ctx, member, () => [`${member.email} (${member.id}) is now ${member.role}`])

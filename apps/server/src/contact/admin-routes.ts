@@ -1,11 +1,14 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { jsonBody } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
 import { documented } from '../http/openapi.ts'
+import type { RateLimiter } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
+import { callerHasRole } from '../operators/context.ts'
+import { adminFormDeliveryRoutes } from './admin-form-delivery-routes.ts'
 import { adminSubmissionRoutes } from './admin-submission-routes.ts'
 import { ContactErrors } from './errors.ts'
 import { createForm, deleteForm, rotateWebhookSecret, updateForm } from './forms.ts'
@@ -21,11 +24,20 @@ import {
 type Deps = {
   db: Database
   clock: Clock
+  limiter: RateLimiter
   config: { allowPrivateWebhooks: boolean }
   kickOutbox: () => Promise<void>
 }
 
 const tags = ['Owner: forms'] as const
+
+/**
+ * A form as the caller may see it: operators below editor are not shown its webhook secret,
+ * which would let them sign deliveries the receiver trusts (operators/permissions.ts).
+ */
+function shownTo<F extends { webhookSecret: string }>(c: Context<AppEnv>, form: F) {
+  return callerHasRole(c, 'editor') ? form : { ...form, webhookSecret: null }
+}
 
 /** The owner's management of forms and their submissions, behind a secret key. */
 export function adminContactRoutes(deps: Deps) {
@@ -43,7 +55,7 @@ export function adminContactRoutes(deps: Deps) {
       }),
       async (c) =>
         c.json({
-          items: await formsOfSite(db, siteOf(c).scope),
+          items: (await formsOfSite(db, siteOf(c).scope)).map((form) => shownTo(c, form)),
         } satisfies z.input<typeof formListAnswer>),
     )
     .post(
@@ -75,7 +87,7 @@ export function adminContactRoutes(deps: Deps) {
       async (c) => {
         const form = await formById(db, siteOf(c).scope, c.req.param('formId'))
         if (!form) throw ContactErrors.formNotFound()
-        return c.json(form satisfies z.input<typeof formAnswer>)
+        return c.json(shownTo(c, form) satisfies z.input<typeof formAnswer>)
       },
     )
     .patch(
@@ -130,5 +142,6 @@ export function adminContactRoutes(deps: Deps) {
         return c.json({ webhookSecret } satisfies z.input<typeof webhookSecretAnswer>)
       },
     )
+    .route('/', adminFormDeliveryRoutes(deps))
     .route('/', adminSubmissionRoutes(deps))
 }

@@ -1,4 +1,4 @@
-import { eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { stream } from 'hono/streaming'
 import type { z } from 'zod'
@@ -12,21 +12,25 @@ import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import { enqueue } from '../outbox/jobs.ts'
 import type { SpamReason } from '../spam/assess.ts'
 import { csvRow } from './csv.ts'
 import { ContactErrors } from './errors.ts'
 import type { Fields } from './fields.ts'
-import { notificationsFor } from './notify.ts'
+import { applyInboxAction } from './inbox-actions.ts'
+import {
+  bulkSubmissionsAnswer,
+  bulkSubmissionsSchema,
+  exportSubmissionsSchema,
+  listSubmissionsSchema,
+} from './inbox-schemas.ts'
 import { fieldNamesOf, formById, submissionById, submissionsPage } from './queries.ts'
 import {
   csvFileAnswer,
-  exportSubmissionsSchema,
-  listSubmissionsSchema,
   submissionAnswer,
   submissionPageAnswer,
   updateSubmissionSchema,
 } from './schemas.ts'
+import { statusChangeStatements } from './submission-status.ts'
 
 export type AdminSubmissionDeps = {
   db: Database
@@ -52,7 +56,7 @@ const tags = ['Owner: forms'] as const
 
 /** The owner's reading, review and export of submissions, behind a secret key. */
 export function adminSubmissionRoutes(deps: AdminSubmissionDeps) {
-  const { db, clock } = deps
+  const { db } = deps
   return (
     new Hono<AppEnv>()
       .get(
@@ -151,6 +155,26 @@ export function adminSubmissionRoutes(deps: AdminSubmissionDeps) {
           })
         },
       )
+      .post(
+        '/submissions/bulk',
+        documented({
+          summary: 'Act on many submissions',
+          description:
+            'One action on up to 100 submissions: `read` marks new ones read, `archive` and `spam` move any there, `not_spam` moves spam back to the inbox as new and sends the notification and webhook each missed (once), `delete` deletes. Answers a result for each id; ids of other sites are `not_found`.',
+          tags,
+          access: 'owner',
+          responses: { 200: bulkSubmissionsAnswer },
+        }),
+        ...jsonBody(bulkSubmissionsSchema),
+        async (c) => {
+          const { ids, action } = c.req.valid('json')
+          const outcome = await applyInboxAction(deps, siteOf(c), ids, action)
+          if (outcome.jobs > 0) afterResponse(c, deps.kickOutbox())
+          return c.json({ results: outcome.results } satisfies z.input<
+            typeof bulkSubmissionsAnswer
+          >)
+        },
+      )
       .get(
         '/submissions/:id',
         documented({
@@ -183,38 +207,10 @@ export function adminSubmissionRoutes(deps: AdminSubmissionDeps) {
           const { status } = c.req.valid('json')
           const row = await submissionById(db, site.scope, c.req.param('id'))
           if (!row) throw ContactErrors.submissionNotFound()
-          const now = clock.now()
-          // Rescued from spam: send the notification and webhook it missed. Job keys make this
-          // at-most-once even if two owners click at the same moment.
-          const form =
-            (status === 'new' || status === 'read') && row.notifiedAt === null
-              ? await formById(db, site.scope, row.formId)
-              : null
-          const jobs = form
-            ? notificationsFor(form, site, { ...row, data: row.data as Fields })
-            : []
-          await db.batch([
-            db
-              .update(submissions)
-              .set({ status, updatedAt: now })
-              .where(site.scope.where(submissions, eq(submissions.id, row.id))),
-            ...(form
-              ? [
-                  db
-                    .update(submissions)
-                    .set({ notifiedAt: now })
-                    .where(
-                      site.scope.where(
-                        submissions,
-                        eq(submissions.id, row.id),
-                        isNull(submissions.notifiedAt),
-                      ),
-                    ),
-                ]
-              : []),
-            ...jobs.map((job) => enqueue(db, clock, site.scope, job)),
-          ])
-          if (jobs.length > 0) afterResponse(c, deps.kickOutbox())
+          const change = await statusChangeStatements(deps, site, [row], status)
+          const [first, ...rest] = change.statements
+          if (first) await db.batch([first, ...rest])
+          if (change.jobs > 0) afterResponse(c, deps.kickOutbox())
           const updated = await submissionById(db, site.scope, row.id)
           // Deleted by another request in the meantime: gone, not a `200 null`.
           if (!updated) throw ContactErrors.submissionNotFound()

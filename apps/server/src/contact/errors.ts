@@ -6,6 +6,12 @@ export const ContactErrors = {
   formDisabled: () =>
     new ApiError(403, 'FORM_DISABLED', 'This form is not accepting submissions right now.'),
   formExists: () => new ApiError(409, 'FORM_EXISTS', 'A form with that id already exists.'),
+  webhookNotSet: () =>
+    new ApiError(
+      409,
+      'WEBHOOK_NOT_SET',
+      'This form has no webhookUrl: set one before sending a test event.',
+    ),
   submissionNotFound: () =>
     new ApiError(404, 'SUBMISSION_NOT_FOUND', 'No such submission for this site.'),
   tooManyFields: (max: number) =>

@@ -1,6 +1,6 @@
 import { emailJob } from '../mail/job.ts'
 import { renderKeyValueEmail } from '../mail/message.ts'
-import type { EnqueueOptions } from '../outbox/jobs.ts'
+import { type EnqueueOptions, formTopic } from '../outbox/jobs.ts'
 import { webhookJob } from '../webhooks/job.ts'
 import type { Fields } from './fields.ts'
 import type { Form } from './queries.ts'
@@ -57,6 +57,7 @@ export function notificationsFor(
     ])
     jobs.push({
       key: `${submission.id}.notify`,
+      topic: formTopic(form.id),
       ...emailJob({
         to: settings.notify,
         ...(submission.email && { replyTo: submission.email }),
@@ -77,6 +78,7 @@ export function notificationsFor(
   if (settings.webhookUrl) {
     jobs.push({
       key: `${submission.id}.webhook`,
+      topic: formTopic(form.id),
       ...webhookJob({
         url: settings.webhookUrl,
         formId: form.id,

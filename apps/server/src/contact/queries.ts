@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
-import { containsText } from '../db/portable-sql.ts'
 import { forms, submissions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { readStoredSettings } from '../sites/stored-settings.ts'
+import type { SpamReason } from '../spam/assess.ts'
 import { type FormSettings, formSettingsSchema } from './schemas.ts'
+import { submissionSearch } from './submission-search.ts'
 
 export type Form = {
   id: string
@@ -41,10 +42,16 @@ export async function formsOfSite(db: Database, scope: SiteScope): Promise<Form[
 }
 
 export type SubmissionFilter = {
-  form?: string
-  status?: SubmissionStatus
-  q?: string
-  before?: { createdAt: number; id: string }
+  form?: string | undefined
+  status?: SubmissionStatus | undefined
+  /** Only submissions the spam filter marked for this reason. */
+  spamReason?: SpamReason | undefined
+  /** Arrived at or after this time (epoch ms). */
+  from?: number | undefined
+  /** Arrived before this time (epoch ms). */
+  to?: number | undefined
+  q?: string | undefined
+  before?: { createdAt: number; id: string } | undefined
 }
 
 function filterConditions(scope: SiteScope, filter: SubmissionFilter): SQL {
@@ -53,15 +60,13 @@ function filterConditions(scope: SiteScope, filter: SubmissionFilter): SQL {
     submissions,
     filter.form ? eq(submissions.formId, filter.form) : undefined,
     filter.status ? eq(submissions.status, filter.status) : undefined,
-    q
-      ? or(
-          // The values as typed, not the JSON text: that would also match field names, and miss
-          // whatever JSON escapes (a quote, a backslash, a line break).
-          sql`EXISTS (SELECT 1 FROM json_tree(${submissions.data}) AS v
-                WHERE v.type = 'text' AND ${containsText(sql`v.value`, q)})`,
-          containsText(submissions.email, q),
-        )
+    filter.spamReason
+      ? sql`EXISTS (SELECT 1 FROM json_each(${submissions.spamReasons}) AS r
+          WHERE r.value = ${filter.spamReason})`
       : undefined,
+    filter.from !== undefined ? gte(submissions.createdAt, filter.from) : undefined,
+    filter.to !== undefined ? lt(submissions.createdAt, filter.to) : undefined,
+    q ? submissionSearch(q) : undefined,
     before
       ? or(
           lt(submissions.createdAt, before.createdAt),

@@ -6,6 +6,7 @@ import { ApiError } from '../http/errors.ts'
 import { authOf } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import { siteByPublishableKey } from '../sites/queries.ts'
 import { createChallenge } from '../spam/proof-of-work.ts'
 import { issueTimeToken } from '../spam/time-token.ts'
 import { isHtmlPost, readSubmission } from './fields.ts'
@@ -19,6 +20,7 @@ import {
   submissionBody,
   submissionCreatedAnswer,
 } from './schemas.ts'
+import { formCaller, fromSiteServer, visitorIpHeader, visitorIpOf } from './server-caller.ts'
 import { type SubmitDeps, submitForm } from './submit.ts'
 
 export type ContactRouteDeps = SubmitDeps & {
@@ -87,6 +89,12 @@ const submissionRequest = {
       description:
         'The publishable key, for plain HTML forms, which cannot send the `X-Porchlight-Key` header.',
     },
+    {
+      in: 'header',
+      name: visitorIpHeader,
+      description:
+        'From a site’s own server (`Authorization: Bearer sk_…`) only: the address of the visitor it submits for, recorded with the submission and held to the per-address limit. Ignored from anyone else.',
+    },
   ],
   requestBody: {
     content: Object.fromEntries(
@@ -97,26 +105,43 @@ const submissionRequest = {
   },
 } as const
 
-/** The public side of contact forms: challenge, submit, and the thank-you page. */
+// What the challenge and the submission say of a site's own server, with its secret key.
+const fromServerNote =
+  ' A site’s own server may call it with the site’s secret key (`Authorization: Bearer sk_…`) instead of the publishable key; from a browser (a request with `Origin` or `Sec-Fetch-Site`) that is refused with 403 `SECRET_KEY_IN_BROWSER`.'
+
+/**
+ * The public side of contact forms: challenge, submit, and the thank-you page. `server` resolves
+ * the site from a secret key, for submissions from the site's own server (`server-caller.ts`).
+ */
 export function contactRoutes(
   deps: ContactRouteDeps,
   site: MiddlewareHandler<AppEnv>,
   member: MiddlewareHandler<AppEnv>,
+  server: MiddlewareHandler<AppEnv>,
 ) {
   const { db, clock } = deps
+  const siteIdOfPublishableKey = async (key: string) => (await siteByPublishableKey(db, key))?.id
+  const pageOrServer = formCaller({ site, server, siteIdOfPublishableKey })
+  const pageMemberOrServer = formCaller({ site, member, server, siteIdOfPublishableKey })
   return new Hono<AppEnv>()
     .get(
       '/forms/:formId/challenge',
       documented({
         summary: 'Get a challenge for a form',
         description:
-          'A proof-of-work challenge (ALTCHA format, valid 10 minutes; each solution is accepted once) and a time token. Send the solution as `_altcha` and the token as `_t` with the submission. Never cache it: fetch one per submission. A closed form answers 404 here.',
+          'A proof-of-work challenge (ALTCHA format, valid 10 minutes; each solution is accepted once) and a time token. Send the solution as `_altcha` and the token as `_t` with the submission. Never cache it: fetch one per submission. A closed form answers 404 here. A site’s own server, which needs none, gets one with `maxnumber` 1, solved in a hash or two.' +
+          fromServerNote,
         tags: ['Contact forms'],
         access: 'site',
         responses: { 200: challengeAnswer },
-        errors: { 404: ['FORM_NOT_FOUND'] },
+        errors: {
+          401: ['INVALID_SECRET_KEY'],
+          403: ['SECRET_KEY_IN_BROWSER'],
+          404: ['FORM_NOT_FOUND'],
+          429: ['RATE_LIMITED'],
+        },
       }),
-      site,
+      pageOrServer,
       async (c) => {
         const resolved = siteOf(c)
         const formId = c.req.param('formId')
@@ -125,7 +150,10 @@ export function contactRoutes(
           : null
         if (!form?.enabled)
           throw new ApiError(404, 'FORM_NOT_FOUND', 'This site has no open form with that id.')
-        const challenge = await createChallenge(resolved.signingSecret, { now: clock.now() })
+        const challenge = await createChallenge(resolved.signingSecret, {
+          now: clock.now(),
+          ...(fromSiteServer(c) && { maxNumber: 1 }),
+        })
         const timeToken = issueTimeToken(resolved.signingSecret, formId, clock.now())
         c.header('Cache-Control', 'no-store')
         return c.json({ ...challenge, timeToken } satisfies z.input<typeof challengeAnswer>)
@@ -136,7 +164,8 @@ export function contactRoutes(
       documented({
         summary: 'Submit a form',
         description:
-          'The form’s fields as JSON (the SDK, the script tag), or as a plain HTML form post (`application/x-www-form-urlencoded` or `multipart/form-data`). JSON answers `201 {id}`; a plain HTML post is redirected (303) to `_next` when it is on one of the site’s origins, else to the form’s `redirectUrl`, else to the thank-you page, and its errors are HTML pages with the same status. Spam is stored for review and answered exactly like any other submission. Each address may send `rateLimits.perAddressPerHour` an hour and the form takes `rateLimits.perFormPerHour`; beyond that, 429 with `Retry-After`, and nothing is stored.',
+          'The form’s fields as JSON (the SDK, the script tag), or as a plain HTML form post (`application/x-www-form-urlencoded` or `multipart/form-data`). JSON answers `201 {id}`; a plain HTML post is redirected (303) to `_next` when it is on one of the site’s origins, else to the form’s `redirectUrl`, else to the thank-you page, and its errors are HTML pages with the same status. Spam is stored for review and answered exactly like any other submission. Each address may send `rateLimits.perAddressPerHour` an hour and the form takes `rateLimits.perFormPerHour`; beyond that, 429 with `Retry-After`, and nothing is stored. From a site’s own server (its secret key), no proof of work, time token or Turnstile token is asked, the content checks and the form’s limit still apply, and the visitor is the address it names in `X-Porchlight-Visitor-Ip` (without one, the server’s own address is recorded and no per-address limit applies).' +
+          fromServerNote,
         tags: ['Contact forms'],
         access: 'member-optional',
         responses: {
@@ -148,7 +177,8 @@ export function contactRoutes(
         },
         errors: {
           400: ['BAD_REQUEST'],
-          403: ['FORM_DISABLED'],
+          401: ['INVALID_SECRET_KEY'],
+          403: ['FORM_DISABLED', 'SECRET_KEY_IN_BROWSER'],
           404: ['FORM_NOT_FOUND'],
           422: ['TOO_MANY_FIELDS', 'FILE_UPLOADS_NOT_SUPPORTED'],
           429: ['RATE_LIMITED'],
@@ -156,8 +186,7 @@ export function contactRoutes(
         ...submissionRequest,
       }),
       htmlErrors,
-      site,
-      member,
+      pageMemberOrServer,
       async (c) => {
         const resolved = siteOf(c)
         const formId = c.req.param('formId')
@@ -166,10 +195,12 @@ export function contactRoutes(
           : null
         const submit = async () => {
           const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')
+          const visitor = fromSiteServer(c) ? visitorIpOf(c) : undefined
           const result = await submitForm(deps, resolved, form, parsed, {
-            ip: deps.clientAddress(c),
+            ip: visitor ?? deps.clientAddress(c),
             userAgent: c.req.header('user-agent'),
             memberId: authOf(c)?.member.id,
+            ...(fromSiteServer(c) && { siteServer: { visitorNamed: visitor !== undefined } }),
           })
           return { parsed, result }
         }

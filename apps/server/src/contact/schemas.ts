@@ -84,16 +84,6 @@ export const updateFormSchema = z.strictObject({
 
 export const submissionStatusSchema = z.enum(['new', 'read', 'spam', 'archived'])
 
-export const listSubmissionsSchema = z.strictObject({
-  form: formIdSchema.optional(),
-  status: submissionStatusSchema.optional(),
-  q: z.string().trim().min(1).max(200).optional(),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-})
-
-export const exportSubmissionsSchema = listSubmissionsSchema.omit({ cursor: true, limit: true })
-
 export const updateSubmissionSchema = z.strictObject({ status: submissionStatusSchema })
 
 // What the API answers with, for the OpenAPI document and the contract test. Written out rather
@@ -207,7 +197,10 @@ export const formAnswer = z.strictObject({
   settings: formSettingsAnswer,
   webhookSecret: z
     .string()
-    .describe('Signs the form’s webhook deliveries (Standard Webhooks, `whsec_…`).'),
+    .nullable()
+    .describe(
+      'Signs the form’s webhook deliveries (Standard Webhooks, `whsec_…`); `null` for console operators below editor.',
+    ),
   createdAt: timestamp,
   updatedAt: timestamp,
 })

@@ -39,7 +39,16 @@ export async function submitForm(
   site: ResolvedSite,
   form: Form | null,
   submission: ParsedSubmission,
-  meta: { ip: string; userAgent?: string; memberId?: string },
+  meta: {
+    ip: string
+    userAgent?: string
+    memberId?: string
+    /**
+     * Sent by the site's own server with its secret key (`server-caller.ts`): no browser proofs
+     * to check, and `ip` is the visitor it named (`visitorNamed`) or else the server itself.
+     */
+    siteServer?: { visitorNamed: boolean }
+  },
 ): Promise<{ id: string; spam: boolean; notes: readonly string[]; redirectUrl?: string }> {
   const { db, clock, limiter } = deps
   const { scope } = site
@@ -53,12 +62,16 @@ export async function submitForm(
   if (Object.keys(errors).length > 0) throw HttpErrors.validation(errors)
 
   // Per address first: one noisy client should hit its own limit before it uses up the form's.
-  await rateLimitOrThrow(limiter, {
-    siteId: site.id,
-    bucket: `submit:${formId}:${meta.ip}`,
-    limit: settings.rateLimits.perAddressPerHour,
-    windowMs: hourMs,
-  })
+  // A site's server that names no visitor is one address for all of them: only the form's
+  // limit applies to it.
+  if (!meta.siteServer || meta.siteServer.visitorNamed) {
+    await rateLimitOrThrow(limiter, {
+      siteId: site.id,
+      bucket: `submit:${formId}:${meta.ip}`,
+      limit: settings.rateLimits.perAddressPerHour,
+      windowMs: hourMs,
+    })
+  }
   await rateLimitOrThrow(limiter, {
     siteId: site.id,
     bucket: `submit:${formId}`,
@@ -76,6 +89,7 @@ export async function submitForm(
     email,
     ip: meta.ip,
     viaScript: submission.viaScript,
+    fromSiteServer: meta.siteServer !== undefined,
   })
 
   const now = clock.now()

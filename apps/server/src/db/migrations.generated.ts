@@ -112,5 +112,43 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "CREATE INDEX `sessions_site_created` ON `sessions` (`site_id`,`created_at`);",
       "CREATE INDEX `submissions_status_updated` ON `submissions` (`status`,`updated_at`);"
     ]
+  },
+  {
+    "tag": "0009_operators",
+    "statements": [
+      "-- Operators of the owner console: accounts, their TOTP and recovery codes, sessions, sign-in\n-- challenges, roles per site, invites; and the audit log of every change (src/operators/).\nCREATE TABLE `audit_log` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text,\n\t`actor_type` text NOT NULL,\n\t`actor_id` text,\n\t`actor_label` text NOT NULL,\n\t`action` text NOT NULL,\n\t`target` text,\n\t`summary` text NOT NULL,\n\t`details` text,\n\t`ip` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `audit_log_site` ON `audit_log` (`site_id`,`created_at`,`id`);",
+      "CREATE INDEX `audit_log_actor` ON `audit_log` (`site_id`,`actor_id`,`created_at`);",
+      "CREATE TABLE `operator_challenges` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`operator_id` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tFOREIGN KEY (`operator_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `operator_challenges_expiry` ON `operator_challenges` (`expires_at`);",
+      "CREATE TABLE `operator_invites` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text NOT NULL,\n\t`invited_by` text,\n\t`invited_by_label` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`accepted_at` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`invited_by`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE set null\n);",
+      "CREATE INDEX `operator_invites_site` ON `operator_invites` (`site_id`,`email`);",
+      "CREATE INDEX `operator_invites_expiry` ON `operator_invites` (`expires_at`);",
+      "CREATE TABLE `operator_recovery_codes` (\n\t`operator_id` text NOT NULL,\n\t`code_hash` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`used_at` integer,\n\tPRIMARY KEY(`operator_id`, `code_hash`),\n\tFOREIGN KEY (`operator_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `operator_sessions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`operator_id` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`last_used_at` integer NOT NULL,\n\t`user_agent` text,\n\t`ip` text,\n\tFOREIGN KEY (`operator_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `operator_sessions_operator` ON `operator_sessions` (`operator_id`);",
+      "CREATE INDEX `operator_sessions_last_used` ON `operator_sessions` (`last_used_at`);",
+      "CREATE TABLE `operator_sites` (\n\t`operator_id` text NOT NULL,\n\t`site_id` text NOT NULL,\n\t`role` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`operator_id`, `site_id`),\n\tFOREIGN KEY (`operator_id`) REFERENCES `operators`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `operator_sites_site` ON `operator_sites` (`site_id`,`role`);",
+      "CREATE TABLE `operators` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`name` text NOT NULL,\n\t`password_hash` text NOT NULL,\n\t`totp_secret` text,\n\t`totp_pending_secret` text,\n\t`totp_enabled_at` integer,\n\t`totp_last_step` integer,\n\t`admin` integer DEFAULT false NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`last_sign_in_at` integer\n);",
+      "CREATE UNIQUE INDEX `operators_email` ON `operators` (`email`);"
+    ]
+  },
+  {
+    "tag": "0010_owner_console_data",
+    "statements": [
+      "-- What the owner console reads: a form's deliveries by their topic (`form:<id>`), posts and\n-- spam per day for the overview, hidden posts for moderation, and the inbox's search.\nALTER TABLE `outbox` ADD `topic` text;",
+      "CREATE INDEX `outbox_topic` ON `outbox` (`site_id`,`topic`,`created_at`,`id`);",
+      "CREATE INDEX `posts_site_created` ON `posts` (`site_id`,`created_at`);",
+      "CREATE INDEX `posts_site_hidden` ON `posts` (`site_id`,`created_at`) WHERE \"posts\".\"hidden\" = 1 AND \"posts\".\"deleted_at\" IS NULL;",
+      "CREATE INDEX `submissions_site_spam` ON `submissions` (`site_id`,`created_at`) WHERE \"submissions\".\"spam_reasons\" <> '[]';",
+      "-- Deliveries queued before topics existed: a form's webhooks name the form in their payload, and\n-- its notifications are keyed `job_<submission id>.notify`.\nUPDATE `outbox` SET `topic` = 'form:' || json_extract(`payload`, '$.formId')\nWHERE `kind` = 'webhook' AND json_extract(`payload`, '$.formId') IS NOT NULL;",
+      "UPDATE `outbox` SET `topic` = (\n  SELECT 'form:' || s.`form_id` FROM `submissions` AS s\n  WHERE s.`id` = substr(`outbox`.`id`, 5, length(`outbox`.`id`) - 11)\n)\nWHERE `kind` = 'email' AND substr(`id`, 1, 4) = 'job_' AND substr(`id`, -7) = '.notify';",
+      "-- The inbox's search (contact/submission-search.ts): a trigram index of each submission's values\n-- and sender address, so that any text of three characters or more is found by the index rather\n-- than by reading every submission of the site. Contentless (the text is in `submissions`\n-- already) and without positions (detail = 'none'): about a fifth of the size of a full index.\n-- The index only narrows the search; the exact match is decided on the rows it finds. Rows are\n-- keyed by the submission's rowid, which VACUUM and VACUUM INTO (backups) keep.\nCREATE VIRTUAL TABLE `submissions_search` USING fts5(\n  body,\n  tokenize = 'trigram',\n  detail = 'none',\n  content = '',\n  contentless_delete = 1\n);",
+      "CREATE TRIGGER `submissions_search_insert` AFTER INSERT ON `submissions` BEGIN\n  INSERT INTO `submissions_search` (rowid, body) VALUES (new.rowid, coalesce((SELECT group_concat(j.`value`, char(10)) FROM json_tree(new.`data`) AS j WHERE j.`type` = 'text'), '') || char(10) || coalesce(new.`email`, ''));\nEND;",
+      "CREATE TRIGGER `submissions_search_delete` AFTER DELETE ON `submissions` BEGIN\n  DELETE FROM `submissions_search` WHERE rowid = old.rowid;\nEND;",
+      "-- Submissions are never edited today; should that change, the index follows.\nCREATE TRIGGER `submissions_search_update` AFTER UPDATE OF `data`, `email` ON `submissions` BEGIN\n  DELETE FROM `submissions_search` WHERE rowid = old.rowid;\n  INSERT INTO `submissions_search` (rowid, body) VALUES (new.rowid, coalesce((SELECT group_concat(j.`value`, char(10)) FROM json_tree(new.`data`) AS j WHERE j.`type` = 'text'), '') || char(10) || coalesce(new.`email`, ''));\nEND;",
+      "INSERT INTO `submissions_search` (rowid, body)\nSELECT s.rowid, coalesce((SELECT group_concat(j.`value`, char(10)) FROM json_tree(s.`data`) AS j WHERE j.`type` = 'text'), '') || char(10) || coalesce(s.`email`, '') FROM `submissions` AS s;"
+    ]
   }
 ]

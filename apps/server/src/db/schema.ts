@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // Times are integer milliseconds since the epoch (UTC): compact, sortable, and the same on
@@ -67,6 +68,11 @@ export const outbox = sqliteTable(
     /** A claimed job whose worker died is claimable again once this lease has passed. */
     leaseUntil: integer('lease_until'),
     lastError: text('last_error'),
+    /**
+     * What the delivery is about, for listing it with its subject: `form:<formId>` for a form's
+     * notifications and webhooks (the form's delivery log). Null for the rest.
+     */
+    topic: text('topic'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     deliveredAt: integer('delivered_at'),
@@ -74,6 +80,7 @@ export const outbox = sqliteTable(
   (t) => [
     index('outbox_due').on(t.status, t.runAt),
     index('outbox_site').on(t.siteId, t.status, t.createdAt),
+    index('outbox_topic').on(t.siteId, t.topic, t.createdAt, t.id),
   ],
 )
 
@@ -145,6 +152,8 @@ export const submissions = sqliteTable(
     index('submissions_site_created').on(t.siteId, t.createdAt, t.id),
     index('submissions_site_form_status').on(t.siteId, t.formId, t.status, t.createdAt),
     index('submissions_site_hash').on(t.siteId, t.contentHash, t.createdAt),
+    // The owner's overview: spam caught per day reads the spam alone, not every submission.
+    index('submissions_site_spam').on(t.siteId, t.createdAt).where(sql`${t.spamReasons} <> '[]'`),
     // Retention: spam past its days in the spam folder, across every site (maintenance/).
     index('submissions_status_updated').on(t.status, t.updatedAt),
   ],
@@ -350,6 +359,12 @@ export const posts = sqliteTable(
   (t) => [
     uniqueIndex('posts_thread_number').on(t.siteId, t.threadId, t.number),
     index('posts_author').on(t.siteId, t.authorId, t.createdAt),
+    // The owner's overview: posts per day over a range of days.
+    index('posts_site_created').on(t.siteId, t.createdAt),
+    // Hidden posts waiting for a decision, for the console's list of them: few among many.
+    index('posts_site_hidden')
+      .on(t.siteId, t.createdAt)
+      .where(sql`${t.hidden} = 1 AND ${t.deletedAt} IS NULL`),
   ],
 )
 
@@ -487,6 +502,164 @@ export const notifications = sqliteTable(
   ],
 )
 
+// Operators: accounts of the deployment (not of a site's member base) who sign in to the owner
+// console, each with a role per site. Their rows span sites, so they carry no site_id of their own.
+
+export const operators = sqliteTable(
+  'operators',
+  {
+    id: text('id').primaryKey(),
+    /** Normalised (trimmed, NFC, lower-cased): the case-insensitive key, unique in the deployment. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** `$scrypt$…`, the members' hasher (auth/password.ts). */
+    passwordHash: text('password_hash').notNull(),
+    /**
+     * The TOTP key, base32. Stored plainly: codes are checked against it, so it cannot be hashed,
+     * and the deployment has no key an attacker who reads the database would not also have
+     * (docs/security.md).
+     */
+    totpSecret: text('totp_secret'),
+    /** A key shown for setup, in force only once a code from it is confirmed. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: integer('totp_enabled_at'),
+    /** The last time step a code was accepted for: a code works once, never replayed. */
+    totpLastStep: integer('totp_last_step'),
+    /** A deployment admin: may create sites and see the deployment's backups. */
+    admin: integer('admin', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    lastSignInAt: integer('last_sign_in_at'),
+  },
+  (t) => [uniqueIndex('operators_email').on(t.email)],
+)
+
+/** Ten per operator, each good for one sign-in; only a SHA-256 of each is stored. */
+export const operatorRecoveryCodes = sqliteTable(
+  'operator_recovery_codes',
+  {
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.codeHash] })],
+)
+
+/** The members' session design (Lucia): `<id>.<secret>`, only a SHA-256 of the secret stored. */
+export const operatorSessions = sqliteTable(
+  'operator_sessions',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at').notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('operator_sessions_operator').on(t.operatorId),
+    index('operator_sessions_last_used').on(t.lastUsedAt),
+  ],
+)
+
+/** Password proven, TOTP code still to come: a short-lived token for the second step. */
+export const operatorChallenges = sqliteTable(
+  'operator_challenges',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    /** Wrong codes tried with it; a few and the password must be given again. */
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('operator_challenges_expiry').on(t.expiresAt)],
+)
+
+export const operatorSites = sqliteTable(
+  'operator_sites',
+  {
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner', 'editor', 'moderator', 'viewer'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.operatorId, t.siteId] }),
+    index('operator_sites_site').on(t.siteId, t.role),
+  ],
+)
+
+/** An emailed invitation to a role on a site; the link's token is stored as a hash. */
+export const operatorInvites = sqliteTable(
+  'operator_invites',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    /** Normalised like `operators.email`: only that address's operator may accept. */
+    email: text('email').notNull(),
+    role: text('role', { enum: ['owner', 'editor', 'moderator', 'viewer'] }).notNull(),
+    invitedBy: text('invited_by').references(() => operators.id, { onDelete: 'set null' }),
+    /** Who invited, as the invitee is told: the operator's name, or a secret key's hint. */
+    invitedByLabel: text('invited_by_label').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+  },
+  (t) => [
+    index('operator_invites_site').on(t.siteId, t.email),
+    index('operator_invites_expiry').on(t.expiresAt),
+  ],
+)
+
+/**
+ * Every change made through the owner API and the console, and every operator sign-in: who,
+ * what, where, when, from which address. `site_id` is null for the deployment's own events.
+ * Never holds passwords, tokens, secrets or key material.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').references(() => sites.id, { onDelete: 'cascade' }),
+    actorType: text('actor_type', { enum: ['operator', 'key', 'cli'] }).notNull(),
+    /** The operator's or the secret key's id; null for the CLI and unknown sign-in emails. */
+    actorId: text('actor_id'),
+    /** The operator's email, or the key's hint, as it was then. */
+    actorLabel: text('actor_label').notNull(),
+    /** `METHOD /template` of the route, or the CLI command. */
+    action: text('action').notNull(),
+    /** The route's path parameters (`{"formId": "contact"}`). */
+    target: text('target', { mode: 'json' }),
+    /** In words: the route's summary ("Rotate the publishable key"). */
+    summary: text('summary').notNull(),
+    details: text('details', { mode: 'json' }),
+    ip: text('ip'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('audit_log_site').on(t.siteId, t.createdAt, t.id),
+    index('audit_log_actor').on(t.siteId, t.actorId, t.createdAt),
+  ],
+)
+
 export const schema = {
   sites,
   siteOrigins,
@@ -508,4 +681,11 @@ export const schema = {
   moderationLog,
   watches,
   notifications,
+  operators,
+  operatorRecoveryCodes,
+  operatorSessions,
+  operatorChallenges,
+  operatorSites,
+  operatorInvites,
+  auditLog,
 }

@@ -1,16 +1,18 @@
 import { mkdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { getRequestListener } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Client, createClient } from '@libsql/client'
 import { createApp } from '../app.ts'
+import { folderBackupCatalog } from '../backup/folder-catalog.ts'
 import { backupScheduleProblem, startDatabaseFileDuties } from '../backup/serving.ts'
 import { type Config, ConfigError, productionProblems } from '../config.ts'
 import { createLocalClient } from '../db/local-client.ts'
 import { localPath } from '../db/local-path.ts'
 import { migrate } from '../db/migrate.ts'
 import { type AppDeps, createDeps, type DepsOptions } from '../deps.ts'
+import { fileDevMailStore } from '../mail/dev-file-store.ts'
 import { createSmtpTransport } from '../mail/smtp.ts'
 import { nodeMetrics } from '../metrics/node-metrics.ts'
 import { fileAssets } from '../pages/file-assets.ts'
@@ -77,14 +79,20 @@ export async function startNodeServer(
   await migrate(client)
   // Prometheus, when METRICS_TOKEN or METRICS_PORT asks for it (metrics/node-metrics.ts).
   const metrics = nodeMetrics(config.metrics)
+  // MAIL_TRANSPORT=dev: /dev/mail keeps its messages across restarts in a file beside the
+  // database file; with a database in memory or over the network, in memory only.
+  const devMailFolder = localDatabaseFolder(config.database)
   const deps = createDeps({
     ...options,
     ...metrics?.deps,
     smtp: (url) => createSmtpTransport({ url }),
+    ...(devMailFolder && { devMailStore: fileDevMailStore(join(devMailFolder, 'dev-mail.json')) }),
     // Leave one core for requests while passwords hash (libuv runs at most 4 at once anyway).
     hashConcurrency: Math.max(1, Math.min(4, availableParallelism() - 1)),
     // The embed bundle and the demo pages, from the checkout this runs from.
     assets: options.assets ?? fileAssets(),
+    // BACKUP_DIR's backups, listed for deployment admins in the console.
+    ...(config.backup && { backups: options.backups ?? folderBackupCatalog(config.backup) }),
     // Webhooks judged by the addresses their host resolves to, connected to the one judged.
     webhookPost:
       options.webhookPost ?? nodeWebhookPost({ allowPrivate: config.allowPrivateWebhooks }),
@@ -139,4 +147,11 @@ export async function startNodeServer(
     client,
     close,
   }
+}
+
+/** The folder of a local database file; undefined for `:memory:` and remote databases. */
+function localDatabaseFolder(database: Config['database']): string | undefined {
+  if (!database.url.startsWith('file:')) return undefined
+  const path = localPath(database.url)
+  return path === ':memory:' ? undefined : dirname(path)
 }

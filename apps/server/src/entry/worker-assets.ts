@@ -3,6 +3,7 @@ import {
   demoFileName,
   type EmbedBundle,
   isApiReferenceFile,
+  isConsoleFile,
   type PublicAssetsManifest,
   publicPaths,
   type StaticAssets,
@@ -19,7 +20,7 @@ export type AssetsBinding = {
 /**
  * The Workers implementation of `StaticAssets`: `dist/public`, uploaded as the Worker's static
  * assets, read through the ASSETS binding, so the same page routes serve the embed bundle, the
- * demo pages and the API reference on both runtimes; and the OpenAPI document the build made,
+ * demo pages, the API reference and the console on both runtimes; and the OpenAPI document the build made,
  * which spares each isolate generating it. A deployment's assets never change under a running isolate, so
  * each file is fetched once per isolate; a failed fetch is not remembered, and is tried again by
  * the next request.
@@ -33,6 +34,7 @@ export function workerAssets(binding: AssetsBinding): StaticAssets {
   const demo = new Map<string, Promise<string | null>>()
   const reference = new Map<ApiReferenceFile, Promise<string | null>>()
   let openApi: Promise<string | null> | undefined
+  const consoleFiles = new Map<string, Promise<string | null>>()
 
   // The host is a placeholder: the binding serves by path alone.
   const read = async (path: string): Promise<string | null> => {
@@ -111,6 +113,20 @@ export function workerAssets(binding: AssetsBinding): StaticAssets {
         },
       )
       return openApi
+    },
+
+    async consoleFile(path) {
+      // As for the demo: only the build's own files are fetched (and remembered).
+      if (!isConsoleFile(path) || !(await readManifest())?.console?.includes(path)) return null
+      let file = consoleFiles.get(path)
+      if (!file) {
+        file = remembered(
+          () => read(publicPaths.console(path)),
+          () => consoleFiles.delete(path),
+        )
+        consoleFiles.set(path, file)
+      }
+      return file
     },
   }
 }

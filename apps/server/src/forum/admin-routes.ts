@@ -4,6 +4,7 @@ import { jsonBody } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import { adminModerationRoutes } from './admin-moderation-routes.ts'
 import {
   type CategoryDeps,
   categoryView,
@@ -21,16 +22,16 @@ import {
   forumSettingsPatchSchema,
 } from './schemas.ts'
 import { forumSettingsStore } from './settings.ts'
-
-/** The site owner, acting with a secret key; logged as `by: 'owner'`. */
-const owner = { by: 'owner' } as const
+import { staffOf } from './staff.ts'
 
 const ownerDoc = { tags: ['Owner: discussions'], access: 'owner' } as const
 
 /**
- * `/v1/admin/forum/categories`: the site owner manages categories with a secret key, so a fresh
- * site can be set up before it has an admin member. The same service as the admins' endpoints;
- * mounted behind `secretKeySite`, so every lookup is scoped to the key's site.
+ * `/v1/admin/forum/*`: the site's staff (the owner with a secret key, or an operator of the
+ * console) manage categories and settings, so a fresh site can be set up before it has an admin
+ * member, and moderate (`adminModerationRoutes`). The same services as the admins' endpoints;
+ * mounted behind the owner API's access check, so every lookup is scoped to its site. Changes are
+ * logged as done by whoever of the staff made them.
  */
 export function adminForumRoutes(deps: CategoryDeps) {
   return (
@@ -56,13 +57,18 @@ export function adminForumRoutes(deps: CategoryDeps) {
           ...ownerDoc,
           summary: 'Create a category',
           description:
-            'Slugs are unique within the site (409 CATEGORY_EXISTS). Logged as done by the owner.',
+            'Slugs are unique within the site (409 CATEGORY_EXISTS). Logged as done by the operator, or the owner for a secret key.',
           responses: { 201: categoryAnswer },
           errors: { 409: ['CATEGORY_EXISTS'] },
         }),
         ...jsonBody(categorySchema),
         async (c) => {
-          const created = await createCategory(deps, siteOf(c).scope, owner, c.req.valid('json'))
+          const created = await createCategory(
+            deps,
+            siteOf(c).scope,
+            staffOf(c),
+            c.req.valid('json'),
+          )
           return c.json(created satisfies z.input<typeof categoryAnswer>, 201)
         },
       )
@@ -79,7 +85,7 @@ export function adminForumRoutes(deps: CategoryDeps) {
         async (c) => {
           const { scope } = siteOf(c)
           const patch = c.req.valid('json')
-          const updated = await updateCategory(deps, scope, owner, c.req.param('slug'), patch)
+          const updated = await updateCategory(deps, scope, staffOf(c), c.req.param('slug'), patch)
           return c.json(updated satisfies z.input<typeof categoryAnswer>)
         },
       )
@@ -125,9 +131,10 @@ export function adminForumRoutes(deps: CategoryDeps) {
           errors: { 404: ['CATEGORY_NOT_FOUND'], 409: ['CATEGORY_NOT_EMPTY'] },
         }),
         async (c) => {
-          await deleteCategory(deps, siteOf(c).scope, owner, c.req.param('slug'))
+          await deleteCategory(deps, siteOf(c).scope, staffOf(c), c.req.param('slug'))
           return c.body(null, 204)
         },
       )
+      .route('/', adminModerationRoutes(deps))
   )
 }

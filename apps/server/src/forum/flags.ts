@@ -7,7 +7,14 @@ import { newId } from '../ids.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
 import { suspendableMember, suspensionEnd, suspensionStatements } from './member-moderation.ts'
-import { bumpThreadVersion, logStatement, moderationNotice } from './moderation-log.ts'
+import {
+  actingMemberId,
+  actorIdOf,
+  bumpThreadVersion,
+  loggedActor,
+  logStatement,
+  moderationNotice,
+} from './moderation-log.ts'
 import { postForActor, postViewFor } from './moderation-queries.ts'
 import type { FlagReason } from './moderation-schemas.ts'
 import { type Actor, assertCanReact, assertModerator } from './permissions.ts'
@@ -131,7 +138,8 @@ export async function resolveFlags(
   if (flagCount === 0) throw ForumErrors.noOpenFlags()
 
   const now = actor.now
-  const actorId = actor.member.id
+  const by = loggedActor(actor)
+  const actorId = actingMemberId(actor)
   const reason = input.reason ?? null
   const details = { flags: flagCount }
   const statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]] = [
@@ -139,7 +147,7 @@ export async function resolveFlags(
       .update(flags)
       .set({
         status: input.action === 'dismiss' ? 'dismissed' : 'actioned',
-        resolvedBy: actorId,
+        resolvedBy: actorIdOf(by),
         resolvedAt: now,
       })
       .where(scope.where(flags, eq(flags.postId, postId), eq(flags.status, 'open'))),
@@ -151,7 +159,7 @@ export async function resolveFlags(
       if (unhide) statements.push(...unhidePostStatements(db, scope, post))
       statements.push(
         logStatement(db, scope, {
-          actor: { memberId: actorId },
+          actor: by,
           action: 'flags.dismiss',
           targetType: 'post',
           targetId: postId,
@@ -164,7 +172,7 @@ export async function resolveFlags(
     }
     case 'hide':
       statements.push(
-        ...hidePostStatements(db, scope, post, { actorId, reason, now, details, notify: true }),
+        ...hidePostStatements(db, scope, post, { actor: by, reason, now, details, notify: true }),
       )
       break
     case 'delete':
@@ -175,7 +183,7 @@ export async function resolveFlags(
           .where(scope.where(posts, eq(posts.id, postId), isNull(posts.deletedAt))),
         bumpThreadVersion(db, scope, post.threadId),
         logStatement(db, scope, {
-          actor: { memberId: actorId },
+          actor: by,
           action: 'post.delete',
           targetType: 'post',
           targetId: postId,
@@ -202,10 +210,16 @@ export async function resolveFlags(
       const until = suspensionEnd(now, { days: input.suspendDays })
       statements.push(
         // One notice, about the suspension, naming the post that led to it.
-        ...hidePostStatements(db, scope, post, { actorId, reason, now, details, notify: false }),
+        ...hidePostStatements(db, scope, post, {
+          actor: by,
+          reason,
+          now,
+          details,
+          notify: false,
+        }),
         ...suspensionStatements(db, scope, {
           memberId: author.id,
-          actorId,
+          actor: by,
           until,
           reason,
           now,

@@ -151,6 +151,7 @@ describe('suspending members, changing roles, and the moderation log', () => {
         id: expect.stringMatching(/^mlog_/),
         by: 'member',
         actor: { id: admin.id, displayName: expect.any(String), username: admin.username },
+        operator: null,
         action: 'member.role',
         targetType: 'member',
         targetId: ann.id,

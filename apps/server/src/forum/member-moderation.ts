@@ -6,7 +6,12 @@ import { members } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
-import { logStatement, moderationNotice } from './moderation-log.ts'
+import {
+  loggedActor,
+  logStatement,
+  type ModerationActor,
+  moderationNotice,
+} from './moderation-log.ts'
 import { memberToModerate } from './moderation-queries.ts'
 import { maxSuspensionDays } from './moderation-schemas.ts'
 import {
@@ -62,7 +67,7 @@ export function suspensionStatements(
   scope: SiteScope,
   input: {
     memberId: string
-    actorId: string
+    actor: ModerationActor
     until: number
     reason: string | null
     now: number
@@ -79,7 +84,7 @@ export function suspensionStatements(
       .where(scope.where(members, eq(members.id, memberId), ne(members.status, 'banned'))),
     deleteMemberSessions(db, scope, memberId),
     logStatement(db, scope, {
-      actor: { memberId: input.actorId },
+      actor: input.actor,
       action: 'member.suspend',
       targetType: 'member',
       targetId: memberId,
@@ -90,7 +95,7 @@ export function suspensionStatements(
     // Read when they are back: they cannot sign in until `until`.
     ...moderationNotice(db, scope, {
       memberId,
-      actorId: input.actorId,
+      actorId: 'memberId' in input.actor ? input.actor.memberId : null,
       action: 'member.suspend',
       reason: input.reason,
       details: { until },
@@ -115,7 +120,7 @@ export async function suspendMember(
   await db.batch(
     suspensionStatements(db, scope, {
       memberId: target.id,
-      actorId: actor.member.id,
+      actor: loggedActor(actor),
       until,
       reason: input.reason,
       now: actor.now,
@@ -144,7 +149,7 @@ export async function changeMemberRole(
         .set({ role, updatedAt: now })
         .where(scope.where(members, eq(members.id, memberId))),
       logStatement(db, scope, {
-        actor: { memberId: actor.member.id },
+        actor: loggedActor(actor),
         action: 'member.role',
         targetType: 'member',
         targetId: memberId,

@@ -4,6 +4,7 @@ import { members, moderationLog, notifications, threads } from '../db/schema.ts'
 import { newId } from '../ids.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import type { moderationActions } from './moderation-schemas.ts'
+import type { ModeratorActor, Staff } from './permissions.ts'
 
 // The records every moderation action leaves, as statements for the same batch as the action
 // itself: a log row (who, what, when, why), a notice to the member it concerns, and a bump of
@@ -11,8 +12,30 @@ import type { moderationActions } from './moderation-schemas.ts'
 
 export type ModerationAction = (typeof moderationActions)[number]
 
-/** Who acted: a member, the site owner with a secret key, or the system (the flag threshold). */
-export type ModerationActor = { memberId: string } | { by: 'owner' | 'system' }
+/**
+ * Who acted: a member, the site's staff (the owner with a secret key, or an operator of the
+ * console, whose name is kept as it was then), or the system (the flag threshold).
+ */
+export type ModerationActor = { memberId: string } | Staff | { by: 'system' }
+
+/** Who the log names for a moderator's action. */
+export function loggedActor(actor: ModeratorActor): ModerationActor {
+  return actor.kind === 'member' ? { memberId: actor.member.id } : actor.staff
+}
+
+/**
+ * The member who acted, if a member did: a notice names them, and a moderator is never told of
+ * their own action. Staff are nobody's member.
+ */
+export function actingMemberId(actor: ModeratorActor): string | null {
+  return actor.kind === 'member' ? actor.member.id : null
+}
+
+/** The id of whoever acted, member or operator, for a row's `resolved_by`; null for a key. */
+export function actorIdOf(actor: ModerationActor): string | null {
+  if ('memberId' in actor) return actor.memberId
+  return actor.by === 'operator' ? actor.operatorId : null
+}
 
 export type LogEntry = {
   actor: ModerationActor
@@ -25,7 +48,13 @@ export type LogEntry = {
 }
 
 function logRow(scope: SiteScope, entry: LogEntry) {
-  const by = 'by' in entry.actor ? { by: entry.actor.by } : {}
+  const { actor } = entry
+  const by =
+    'memberId' in actor
+      ? {}
+      : actor.by === 'operator'
+        ? { by: actor.by, operator: { id: actor.operatorId, name: actor.name } }
+        : { by: actor.by }
   return {
     id: newId('mlog'),
     siteId: scope.siteId,
@@ -95,6 +124,17 @@ export function bumpThreadVersion(db: Database, scope: SiteScope, threadId: stri
     .where(scope.where(threads, eq(threads.id, threadId)))
 }
 
+/** The operator an entry names, as it was stored when they acted. */
+function operatorNamed(stored: unknown): { id: string; name: string } {
+  const { id, name } = (stored ?? {}) as { id?: unknown; name?: unknown }
+  return { id: typeof id === 'string' ? id : '', name: typeof name === 'string' ? name : '' }
+}
+
+/** Who acted without being a member, as the entry stored it: the site's staff or the system. */
+function staffKind(stored: unknown): 'owner' | 'operator' | 'system' {
+  return stored === 'owner' || stored === 'operator' ? stored : 'system'
+}
+
 /** The log, newest first, keyset-paginated on (created_at, id). */
 export async function moderationLogPage(
   db: Database,
@@ -127,16 +167,13 @@ export async function moderationLogPage(
     .limit(input.limit)
   return rows.map(({ entry, actor }) => {
     const details = (entry.details ?? {}) as Record<string, unknown>
-    const { by, ...rest } = details
+    const { by, operator, ...rest } = details
     return {
       id: entry.id,
       // A member who has since left shows as `actor: null, by: 'member'`.
-      by: entry.actorId
-        ? ('member' as const)
-        : by === 'owner'
-          ? ('owner' as const)
-          : ('system' as const),
+      by: entry.actorId ? ('member' as const) : staffKind(by),
       actor: actor?.id ? actor : null,
+      operator: by === 'operator' ? operatorNamed(operator) : null,
       action: entry.action as ModerationAction,
       targetType: entry.targetType,
       targetId: entry.targetId,

@@ -1,13 +1,10 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import { jsonBody, optionalJsonBody, queryParams } from '../http/body.ts'
-import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
-import { ApiError } from '../http/errors.ts'
 import { documented, type RouteDoc } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
-import { flagQueue } from './flag-queue.ts'
 import { resolveFlags } from './flags.ts'
 import { forumAdminRoutes } from './forum-admin-routes.ts'
 import { suspendMember } from './member-moderation.ts'
@@ -18,7 +15,7 @@ import {
   setSlowMode,
   type ThreadChange,
 } from './moderation.ts'
-import { moderationLogPage } from './moderation-log.ts'
+import { flagQueueAnswer, moderationLogAnswer } from './moderation-pages.ts'
 import {
   flagQueuePageAnswer,
   flagQueueQuery,
@@ -36,9 +33,6 @@ import {
 import { setPostHidden } from './post-moderation.ts'
 import { forumRequest, moderatorsOnly } from './route-guards.ts'
 import { postAnswer, threadAnswer } from './schemas.ts'
-
-const invalidCursor = () =>
-  new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
 
 /** Every moderation route: a moderator's or admin's session; other members get 403 FORBIDDEN. */
 const moderation = { tags: ['Moderation'], access: 'member' } as const
@@ -96,18 +90,7 @@ export function moderationRoutes(
       queryParams(flagQueueQuery),
       async (c) => {
         const { scope, actor } = await actorFor(c)
-        const { status, cursor, limit } = c.req.valid('query')
-        const [firstFlaggedAt, postId] = cursor ? decodeCursor(cursor) : []
-        if (cursor && (typeof firstFlaggedAt !== 'number' || typeof postId !== 'string'))
-          throw invalidCursor()
-        const after = cursor
-          ? { firstFlaggedAt: firstFlaggedAt as number, postId: postId as string }
-          : undefined
-        const page = await flagQueue(db, scope, actor, { status, after, limit })
-        return c.json({
-          items: page.items,
-          nextCursor: page.next ? encodeCursor([page.next.firstFlaggedAt, page.next.postId]) : null,
-        } satisfies z.input<typeof flagQueuePageAnswer>)
+        return c.json(await flagQueueAnswer(db, scope, actor, c.req.valid('query')))
       },
     )
     .post(
@@ -276,21 +259,7 @@ export function moderationRoutes(
       }),
       ...moderators,
       queryParams(logQuery),
-      async (c) => {
-        const { scope } = siteOf(c)
-        const { cursor, limit } = c.req.valid('query')
-        const [createdAt, id] = cursor ? decodeCursor(cursor) : []
-        if (cursor && (typeof createdAt !== 'number' || typeof id !== 'string'))
-          throw invalidCursor()
-        const before = cursor ? { createdAt: createdAt as number, id: id as string } : undefined
-        const rows = await moderationLogPage(db, scope, { before, limit: limit + 1 })
-        const page = rows.slice(0, limit)
-        const last = page.at(-1)
-        return c.json({
-          items: page,
-          nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-        } satisfies z.input<typeof moderationLogPageAnswer>)
-      },
+      async (c) => c.json(await moderationLogAnswer(db, siteOf(c).scope, c.req.valid('query'))),
     )
     .route('/', forumAdminRoutes(deps, site, member))
 

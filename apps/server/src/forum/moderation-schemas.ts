@@ -99,6 +99,8 @@ export const moderationActions = [
   'thread.slow_mode',
   'thread.delete',
   'member.suspend',
+  'member.ban',
+  'member.unban',
   'member.role',
   'category.create',
   'category.update',
@@ -163,15 +165,36 @@ export const moderationLogPageAnswer = z.strictObject({
     z.strictObject({
       id: z.string(),
       by: z
-        .enum(['member', 'owner', 'system'])
-        .describe('`owner`: with a secret key; `system`: the flag threshold.'),
+        .enum(['member', 'owner', 'operator', 'system'])
+        .describe(
+          '`owner`: with a secret key; `operator`: an operator of the console; `system`: the flag threshold.',
+        ),
       actor: memberNameAnswer.nullable().describe('The member who acted, while they exist.'),
+      operator: z
+        .strictObject({ id: z.string(), name: z.string() })
+        .nullable()
+        .describe('The operator who acted, by the name they had then.'),
       action: z.enum(moderationActions),
       targetType: z.enum(['post', 'thread', 'member', 'category', 'flag']),
       targetId: z.string(),
       reason: z.string().nullable(),
       details: z.record(z.string(), z.unknown()),
       createdAt: timestampAnswer,
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+})
+
+export const hiddenPostsQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+
+export const hiddenPostsPageAnswer = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      post: postAnswer.describe('As moderators see it: the body and `hiddenReason` included.'),
+      thread: z.strictObject({ id: z.string(), title: z.string() }),
     }),
   ),
   nextCursor: z.string().nullable(),

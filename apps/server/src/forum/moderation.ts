@@ -11,7 +11,7 @@ import {
 } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
-import { logStatement, moderationNotice } from './moderation-log.ts'
+import { actingMemberId, loggedActor, logStatement, moderationNotice } from './moderation-log.ts'
 import { type Actor, assertModerator } from './permissions.ts'
 import type { PostingDeps } from './posting.ts'
 import { categoryBySlug, threadWithCategory } from './queries.ts'
@@ -61,14 +61,14 @@ export async function changeThread(
   const { field, value, notify } = threadChanges[change]
   if (thread[field] !== value) {
     const now = actor.now
-    const actorId = actor.member.id
+    const actorId = actingMemberId(actor)
     await db.batch([
       db
         .update(threads)
         .set({ [field]: value, version: sql`${threads.version} + 1` })
         .where(scope.where(threads, eq(threads.id, threadId))),
       logStatement(db, scope, {
-        actor: { memberId: actorId },
+        actor: loggedActor(actor),
         action: `thread.${change}`,
         targetType: 'thread',
         targetId: threadId,
@@ -111,7 +111,7 @@ export async function moveThread(
         .set({ categoryId: to.id, version: sql`${threads.version} + 1` })
         .where(scope.where(threads, eq(threads.id, threadId))),
       logStatement(db, scope, {
-        actor: { memberId: actor.member.id },
+        actor: loggedActor(actor),
         action: 'thread.move',
         targetType: 'thread',
         targetId: threadId,
@@ -142,7 +142,7 @@ export async function setSlowMode(
         .set({ slowModeSeconds: input.seconds, version: sql`${threads.version} + 1` })
         .where(scope.where(threads, eq(threads.id, threadId))),
       logStatement(db, scope, {
-        actor: { memberId: actor.member.id },
+        actor: loggedActor(actor),
         action: 'thread.slow_mode',
         targetType: 'thread',
         targetId: threadId,
@@ -172,7 +172,7 @@ export async function deleteThread(
   const { db } = deps
   const { thread, category } = await moderatedThread(db, scope, threadId)
   const now = actor.now
-  const actorId = actor.member.id
+  const actorId = actingMemberId(actor)
   const postIds = db
     .select({ id: posts.id })
     .from(posts)
@@ -190,7 +190,7 @@ export async function deleteThread(
     db.delete(posts).where(scope.where(posts, eq(posts.threadId, threadId))),
     db.delete(threads).where(scope.where(threads, eq(threads.id, threadId))),
     logStatement(db, scope, {
-      actor: { memberId: actorId },
+      actor: loggedActor(actor),
       action: 'thread.delete',
       targetType: 'thread',
       targetId: threadId,

@@ -8,11 +8,22 @@ import type { ForumSettings } from './settings.ts'
 // Refusals name their reason: a guest is asked to sign in, a member learns what stands in the
 // way. Content a reader may not see answers 404, never 403, so its existence stays private.
 
+/**
+ * The site's staff acting through the owner API rather than as members: the owner with a secret
+ * key, or an operator of the console (named in the moderation log). Staff moderate everything
+ * and, having no member account, write nothing.
+ */
+export type Staff = { by: 'owner' } | { by: 'operator'; operatorId: string; name: string }
+
 export type Actor =
   | { kind: 'guest' }
   | { kind: 'member'; member: SessionMember; now: number; auth: AuthSettings; forum: ForumSettings }
+  | { kind: 'staff'; staff: Staff; now: number }
 
 export type MemberActor = Extract<Actor, { kind: 'member' }>
+export type StaffActor = Extract<Actor, { kind: 'staff' }>
+/** Whoever may moderate: a moderator or admin member, or staff. */
+export type ModeratorActor = MemberActor | StaffActor
 
 type Category = Pick<typeof categories.$inferSelect, 'readAccess' | 'threadAccess'>
 type Thread = Pick<typeof threads.$inferSelect, 'locked' | 'hidden'>
@@ -20,12 +31,14 @@ type Post = Pick<typeof posts.$inferSelect, 'authorId' | 'hidden' | 'deletedAt' 
 
 export function isModerator(actor: Actor): boolean {
   return (
-    actor.kind === 'member' && (actor.member.role === 'moderator' || actor.member.role === 'admin')
+    actor.kind === 'staff' ||
+    (actor.kind === 'member' &&
+      (actor.member.role === 'moderator' || actor.member.role === 'admin'))
   )
 }
 
 export function isAdmin(actor: Actor): boolean {
-  return actor.kind === 'member' && actor.member.role === 'admin'
+  return actor.kind === 'staff' || (actor.kind === 'member' && actor.member.role === 'admin')
 }
 
 /** Within the site's first-day window, when new-member limits apply (moderators are exempt). */
@@ -35,7 +48,7 @@ export function isNewMember(actor: Actor): boolean {
 }
 
 export function canReadCategory(actor: Actor, category: Category): boolean {
-  return category.readAccess === 'everyone' || actor.kind === 'member'
+  return category.readAccess === 'everyone' || actor.kind !== 'guest'
 }
 
 /** Reading a thread: its category is readable, and hidden threads are for moderators. */
@@ -49,6 +62,7 @@ export function canReadThread(actor: Actor, category: Category, thread: Thread):
  */
 export function assertCanWrite(actor: Actor): asserts actor is MemberActor {
   if (actor.kind === 'guest') throw ForumErrors.signInRequired()
+  if (actor.kind === 'staff') throw ForumErrors.forbidden()
   const { member, now } = actor
   if (member.status === 'banned') throw ForumErrors.forbidden()
   if (
@@ -100,6 +114,8 @@ export function assertCanEdit(actor: Actor, post: Post): asserts actor is Member
 /** Authors may delete their own posts, even while suspended; moderators any. */
 export function assertCanDelete(actor: Actor, post: Post): asserts actor is MemberActor {
   if (actor.kind === 'guest') throw ForumErrors.signInRequired()
+  // Staff remove posts through the flag queue's decisions, which log them as staff.
+  if (actor.kind === 'staff') throw ForumErrors.forbidden()
   if (post.deletedAt !== null) throw ForumErrors.postDeleted()
   if (!isAuthor(actor, post) && !isModerator(actor)) throw ForumErrors.forbidden()
 }
@@ -112,25 +128,26 @@ export function assertCanReact(actor: Actor, post: Post): asserts actor is Membe
   if (isAuthor(actor, post)) throw ForumErrors.cannotLikeOwnPost()
 }
 
-export function assertModerator(actor: Actor): asserts actor is MemberActor {
+export function assertModerator(actor: Actor): asserts actor is ModeratorActor {
   if (actor.kind === 'guest') throw ForumErrors.signInRequired()
   if (!isModerator(actor)) throw ForumErrors.forbidden()
 }
 
-export function assertAdmin(actor: Actor): asserts actor is MemberActor {
+export function assertAdmin(actor: Actor): asserts actor is ModeratorActor {
   if (actor.kind === 'guest') throw ForumErrors.signInRequired()
   if (!isAdmin(actor)) throw ForumErrors.forbidden()
 }
 
 /**
  * Suspending a member: moderators suspend members, admins also moderators. Admins are the
- * owner's to suspend (secret key), and nobody suspends themselves.
+ * owner's to suspend (the site's staff), and nobody suspends themselves.
  */
 export function assertCanSuspend(
   actor: Actor,
   target: { id: string; role: 'member' | 'moderator' | 'admin' },
-): asserts actor is MemberActor {
+): asserts actor is ModeratorActor {
   assertModerator(actor)
+  if (actor.kind === 'staff') return
   if (target.id === actor.member.id) throw ForumErrors.ownAccount()
   if (target.role === 'admin' || (target.role === 'moderator' && !isAdmin(actor)))
     throw ForumErrors.outranked()
@@ -140,9 +157,9 @@ export function assertCanSuspend(
 export function assertCanChangeRole(
   actor: Actor,
   target: { id: string },
-): asserts actor is MemberActor {
+): asserts actor is ModeratorActor {
   assertAdmin(actor)
-  if (target.id === actor.member.id) throw ForumErrors.ownAccount()
+  if (actor.kind === 'member' && target.id === actor.member.id) throw ForumErrors.ownAccount()
 }
 
 /** Images in posts per the site's setting: never, past the first day, or for everyone. */

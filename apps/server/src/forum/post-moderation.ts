@@ -4,7 +4,14 @@ import type { Database } from '../db/client.ts'
 import { posts } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { ForumErrors } from './errors.ts'
-import { bumpThreadVersion, logStatement, moderationNotice } from './moderation-log.ts'
+import {
+  actingMemberId,
+  bumpThreadVersion,
+  loggedActor,
+  logStatement,
+  type ModerationActor,
+  moderationNotice,
+} from './moderation-log.ts'
 import { postViewFor } from './moderation-queries.ts'
 import { type Actor, assertModerator } from './permissions.ts'
 import type { PostingDeps } from './posting.ts'
@@ -25,14 +32,14 @@ export function hidePostStatements(
   scope: SiteScope,
   post: PostRef,
   input: {
-    actorId: string
+    actor: ModerationActor
     reason: string | null
     now: number
     details?: Record<string, unknown>
     notify: boolean
   },
 ): Statements {
-  const { actorId, reason, now } = input
+  const { actor, reason, now } = input
   return [
     db
       .update(posts)
@@ -40,7 +47,7 @@ export function hidePostStatements(
       .where(scope.where(posts, eq(posts.id, post.id))),
     bumpThreadVersion(db, scope, post.threadId),
     logStatement(db, scope, {
-      actor: { memberId: actorId },
+      actor,
       action: 'post.hide',
       targetType: 'post',
       targetId: post.id,
@@ -51,7 +58,7 @@ export function hidePostStatements(
     ...(input.notify
       ? moderationNotice(db, scope, {
           memberId: post.authorId,
-          actorId,
+          actorId: 'memberId' in actor ? actor.memberId : null,
           action: 'post.hide',
           reason,
           threadId: post.threadId,
@@ -85,13 +92,14 @@ export async function setPostHidden(
   const found = await postWithThread(db, scope, postId)
   if (!found) throw ForumErrors.postNotFound()
   const { post } = found
-  const actorId = actor.member.id
+  const by = loggedActor(actor)
+  const actorId = actingMemberId(actor)
   const now = actor.now
   // A post the flag threshold hid is "hidden" already, but a moderator's hide confirms it with
   // their reason, so that dismissing its flags later no longer shows it again.
   if (input.hidden && (!post.hidden || post.hiddenReason === 'flags')) {
     const [first, ...rest] = hidePostStatements(db, scope, post, {
-      actorId,
+      actor: by,
       reason: input.reason,
       now,
       notify: true,
@@ -100,7 +108,7 @@ export async function setPostHidden(
   } else if (!input.hidden && post.hidden) {
     await db.batch([
       logStatement(db, scope, {
-        actor: { memberId: actorId },
+        actor: by,
         action: 'post.unhide',
         targetType: 'post',
         targetId: post.id,

@@ -1,6 +1,7 @@
 import type { Session, SessionMember } from '../auth/sessions.ts'
 import type { AuthSettings } from '../auth/settings.ts'
 import type { Logger } from '../logger.ts'
+import type { OperatorAuth, OwnerCaller } from '../operators/context.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
 /** What the site middleware learned about the site a request is for. */
@@ -27,5 +28,11 @@ export type AppEnv = {
     site: ResolvedSite | undefined
     /** Set by the member-session middleware: the signed-in member, or `null` for a guest. */
     auth: MemberAuth | null | undefined
+    /** Set by the operator-session middleware: the signed-in operator, or `null`. */
+    operator: OperatorAuth | null | undefined
+    /** Set by the owner API's access check: a secret key or an operator with their role. */
+    owner: OwnerCaller | undefined
+    /** What a route adds to its audit-log entry (never a secret); read after it answered. */
+    auditDetails: Record<string, unknown> | undefined
   }
 }

@@ -190,6 +190,20 @@ const securitySchemes: Record<string, OpenAPIV3_1.SecuritySchemeObject> = {
     scheme: 'bearer',
     description: 'A member’s session token, from sign-in with `"session": "bearer"`.',
   },
+  operatorCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-porchlight_operator',
+    description:
+      'An operator’s console session, from `POST /v1/operator/sign-in` (named `porchlight_operator` over plain http in development). HttpOnly and SameSite=Strict; changes must come from the console’s own origin.',
+  },
+  operatorSite: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Porchlight-Site',
+    description:
+      'With an operator’s session on the owner API: the id of the site to act on (`site_…`), one the operator has a role on.',
+  },
   memberCookie: {
     type: 'apiKey',
     in: 'cookie',

@@ -31,7 +31,8 @@ describe('GET /v1/openapi.json', () => {
     })
     expect(document.paths['/v1/admin/keys/{id}'].delete).toMatchObject({
       tags: ['Owner: site'],
-      security: [{ secretKey: [] }],
+      // A secret key, or the console's session with the site named in a header.
+      security: [{ secretKey: [] }, { operatorCookie: [], operatorSite: [] }],
     })
     // Pages and files are not part of the API.
     expect(Object.keys(document.paths)).not.toContain('/embed.js')
@@ -88,6 +89,7 @@ describe('GET /v1/openapi.json', () => {
       demoFile: async () => null,
       apiReferenceFile: async () => null,
       openApiDocument: async () => JSON.stringify(built),
+      consoleFile: async () => null,
     }
     t = await createTestApp({ env: { PUBLIC_URL: publicUrl }, assets })
     const res = await t.app.request('/v1/openapi.json')

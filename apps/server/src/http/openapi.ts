@@ -9,9 +9,20 @@ import { z } from 'zod'
  * - `site`: a page of the site, with its publishable key; no member needed.
  * - `member-optional`: as `site`, and a member's session is used when one is sent.
  * - `member`: as `site`, with a member's session required.
- * - `owner`: the site's owner, with a secret key (`Authorization: Bearer sk_…`).
+ * - `owner`: the site's owner API: a secret key (`Authorization: Bearer sk_…`), or an operator's
+ *   console session with `X-Porchlight-Site` and a role that allows the route.
+ * - `operator`: the console's own routes, with an operator's session cookie.
+ * - `operator-optional`: as `operator`, without a session needed (sign-in, invites); one is used
+ *   when sent.
  */
-export type Access = 'public' | 'site' | 'member-optional' | 'member' | 'owner'
+export type Access =
+  | 'public'
+  | 'site'
+  | 'member-optional'
+  | 'member'
+  | 'owner'
+  | 'operator'
+  | 'operator-optional'
 
 /** The feature groups of the reference, in the order it lists them. */
 export const apiTags = [
@@ -27,6 +38,14 @@ export const apiTags = [
   { name: 'Owner: members', description: 'Members and membership settings (secret key).' },
   { name: 'Owner: discussions', description: 'Categories and discussion settings (secret key).' },
   { name: 'Owner: deliveries', description: 'The outbox of emails and webhooks (secret key).' },
+  {
+    name: 'Owner: operators',
+    description: 'The site’s console operators, their invites, and the audit log.',
+  },
+  {
+    name: 'Operators',
+    description: 'The console’s own: operator sign-in, two-factor, invites and sites.',
+  },
   { name: 'Operations', description: 'Health, readiness, and this document.' },
 ] as const
 
@@ -97,7 +116,13 @@ export const accessErrors: Record<Access, Record<number, readonly string[]>> = {
     401: ['INVALID_PUBLISHABLE_KEY', 'INVALID_SESSION', 'SIGN_IN_REQUIRED'],
     403: ['ORIGIN_NOT_ALLOWED', 'CROSS_SITE_REQUEST'],
   },
-  owner: { 401: ['INVALID_SECRET_KEY'], 429: ['RATE_LIMITED'] },
+  owner: {
+    401: ['INVALID_SECRET_KEY', 'SIGN_IN_REQUIRED'],
+    403: ['CROSS_SITE_REQUEST', 'ROLE_FORBIDDEN', 'SITE_FORBIDDEN', 'TOTP_SETUP_REQUIRED'],
+    429: ['RATE_LIMITED'],
+  },
+  operator: { 401: ['SIGN_IN_REQUIRED'], 403: ['CROSS_SITE_REQUEST'] },
+  'operator-optional': { 403: ['CROSS_SITE_REQUEST'] },
 }
 
 /** Codes any route can answer with: the server's own trouble, never the request's. */
@@ -130,7 +155,9 @@ const securityByAccess: Record<Access, Record<string, string[]>[]> = {
     { publishableKey: [], memberBearer: [] },
     { publishableKey: [], memberCookie: [] },
   ],
-  owner: [{ secretKey: [] }],
+  owner: [{ secretKey: [] }, { operatorCookie: [], operatorSite: [] }],
+  operator: [{ operatorCookie: [] }],
+  'operator-optional': [{}, { operatorCookie: [] }],
 }
 
 /** Where the route's own doc keeps what the builder completes (an OpenAPI extension). */
@@ -147,6 +174,21 @@ export const docExtension = 'x-porchlight'
  *   responses: { 200: siteAnswer } }), site, handler)
  */
 export function documented(doc: RouteDoc): MiddlewareHandler {
+  const middleware = describedRoute(doc)
+  routeDocs.set(middleware, doc)
+  return middleware
+}
+
+// Each route's description, by the middleware `documented` made for it: the owner API's access
+// check finds the route a request matched this way, and the audit log names it by its summary.
+const routeDocs = new WeakMap<object, RouteDoc>()
+
+/** The description of a route, if `handler` is the middleware `documented(...)` made for it. */
+export function routeDocOf(handler: unknown): RouteDoc | undefined {
+  return typeof handler === 'function' ? routeDocs.get(handler) : undefined
+}
+
+function describedRoute(doc: RouteDoc): MiddlewareHandler {
   const responses: Record<string, unknown> = {}
   for (const [status, success] of Object.entries(doc.responses)) {
     responses[status] = successResponse(Number(status), success as SuccessDoc)

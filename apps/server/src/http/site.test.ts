@@ -106,7 +106,7 @@ describe('secret keys (owner API)', () => {
   const invalidSecretKey = {
     error: {
       code: 'INVALID_SECRET_KEY',
-      message: 'Send a valid, unrevoked secret key as Authorization: Bearer sk_….',
+      message: 'Send a valid, unrevoked secret key in the Authorization header: Bearer sk_…',
     },
   }
   const someoneElsesShape = 'sk_aaaaaaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'

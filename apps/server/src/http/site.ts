@@ -4,7 +4,7 @@ import { readAuthSettings } from '../auth/settings.ts'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { SiteErrors } from '../sites/errors.ts'
-import { parseSecretKey, secretMatches } from '../sites/keys.ts'
+import { parseSecretKey, secretKeyHint, secretMatches } from '../sites/keys.ts'
 import { activeSecretKey, siteByPublishableKey, touchSecretKey } from '../sites/queries.ts'
 import { siteScope } from '../sites/scope.ts'
 import type { AppEnv, ResolvedSite } from './env.ts'
@@ -80,6 +80,9 @@ export function secretKeySite(deps: {
       origins: [],
       scope,
     })
+    // A secret key is its site's owner; the audit log names it by its hint.
+    const hint = secretKeyHint(parsed.id)
+    c.set('owner', { type: 'key', id: parsed.id, label: hint, name: hint, role: 'owner' })
     await next()
   })
 }

@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { type Context, Hono } from 'hono'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { manualClock, memoryLogger } from '../../test/helpers/app.ts'
 import { createDevMailTransport, devMailRoutes } from './dev.ts'
+import { fileDevMailStore } from './dev-file-store.ts'
 import type { MailMessage } from './message.ts'
 
 const mail = (n: number, overrides: Partial<MailMessage> = {}): MailMessage => ({
@@ -44,6 +48,96 @@ describe('dev mail transport', () => {
   })
 })
 
+// Issue 15: dev mail was kept in memory only, and every restart emptied /dev/mail.
+describe('dev mail kept in a file across restarts', () => {
+  let dir: string
+  let file: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'porchlight-dev-mail-'))
+    file = join(dir, 'dev-mail.json')
+  })
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** A transport as a new process makes it: nothing in memory, the same file. */
+  const restart = (keep?: number) => {
+    const log = memoryLogger()
+    const dev = createDevMailTransport({
+      log,
+      clock: manualClock(),
+      store: fileDevMailStore(file),
+      ...(keep && { keep }),
+    })
+    return { log, dev }
+  }
+
+  it('shows the messages of the last run after a restart, newest first, pruned to the newest', async () => {
+    const first = restart(3)
+    for (const n of [1, 2, 3, 4]) await first.dev.send(mail(n))
+    const second = restart(3)
+    expect(second.dev.messages().map((m) => m.subject)).toEqual([
+      'Message 4',
+      'Message 3',
+      'Message 2',
+    ])
+    expect(second.dev.messages()[0]).toMatchObject({ ...mail(4), sentAt: expect.any(Number) })
+    await second.dev.send(mail(5))
+    // The file holds no more than the page shows.
+    const kept = JSON.parse(readFileSync(file, 'utf8')).messages.map(
+      (m: { subject: string }) => m.subject,
+    )
+    expect(kept).toEqual(['Message 5', 'Message 4', 'Message 3'])
+    // Reset links are in there: readable by the server's own user only.
+    expect(statSync(file).mode & 0o077).toBe(0)
+  })
+
+  it('keeps every one of several messages sent at once', async () => {
+    const { dev } = restart()
+    await Promise.all([1, 2, 3, 4, 5].map((n) => dev.send(mail(n))))
+    expect(restart().dev.messages()).toHaveLength(5)
+  })
+
+  it('starts empty, and says why, when the file is not its own; what it could read it keeps', async () => {
+    writeFileSync(file, 'not json')
+    const broken = restart()
+    expect(broken.dev.messages()).toEqual([])
+    expect(broken.log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: expect.stringMatching(/could not be read/),
+      }),
+    )
+    // Entries of another shape are left out, not shown half.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        messages: [
+          { ...mail(1), sentAt: 0 },
+          { subject: 'no addresses', sentAt: 0 },
+        ],
+      }),
+    )
+    expect(
+      restart()
+        .dev.messages()
+        .map((m) => m.subject),
+    ).toEqual(['Message 1'])
+  })
+
+  it('still logs and shows a message the file cannot take', async () => {
+    const { dev, log } = restart()
+    // Something else took the file's name: a folder, which no file can replace.
+    mkdirSync(join(file, 'taken'), { recursive: true })
+    await dev.send(mail(1))
+    expect(dev.messages().map((m) => m.subject)).toEqual(['Message 1'])
+    expect(log.lines.map((line) => line.message)).toEqual([
+      'mail (dev transport, not sent)',
+      'dev mail: could not keep the message across restarts',
+    ])
+  })
+})
+
 describe('GET /dev/mail', () => {
   it('lists the kept messages, newest first, behind a strict CSP', async () => {
     const { dev, clock, app } = setup()
@@ -63,7 +157,10 @@ describe('GET /dev/mail', () => {
     expect(page.indexOf('Message 2')).toBeLessThan(page.indexOf('Message 1'))
     expect(page).toContain('ada@visitor.example')
     expect(page).toContain('2026-11-21T12:01:00.000Z')
-    expect(page).toContain('srcdoc="&lt;p&gt;HTML 2&lt;/p&gt;"')
+    // Links in the HTML part open in a new tab: the pages they lead to refuse to be framed.
+    expect(page).toContain(
+      'srcdoc="&lt;base target=&quot;_blank&quot;&gt;&lt;p&gt;HTML 2&lt;/p&gt;"',
+    )
   })
 
   it('shows hostile content as text: no markup from a message reaches the page', async () => {
@@ -87,7 +184,9 @@ describe('GET /dev/mail', () => {
     expect(frames).toHaveLength(1)
     expect(frames[0]).toMatch(/^<iframe sandbox="allow-popups allow-popups-to-escape-sandbox" /)
     expect(frames[0]).not.toMatch(/allow-scripts|allow-same-origin/)
-    expect(frames[0]).toContain('srcdoc="&lt;p&gt;Hi&lt;/p&gt;&lt;script&gt;')
+    expect(frames[0]).toContain(
+      'srcdoc="&lt;base target=&quot;_blank&quot;&gt;&lt;p&gt;Hi&lt;/p&gt;&lt;script&gt;',
+    )
     expect(frames[0]).toMatch(/&quot;&#39;">$/)
   })
 
@@ -122,6 +221,38 @@ describe('GET /dev/mail', () => {
       expect(res.status, `${name}: ${value}`).toBe(404)
       expect(await res.text()).not.toContain('Message 1')
     }
+  })
+
+  // Issue 15: a link in the HTML preview loaded inside the frame, which the linked page's
+  // `frame-ancestors 'none'` blocks; the text part's addresses were not links at all.
+  it('links the addresses of the text part, opening in a new tab, and no other scheme', async () => {
+    const { dev, app } = setup()
+    await dev.send(
+      mail(1, {
+        text: 'Confirm: http://localhost:8787/demo/members.html?action=verify-email&token=a.b\n\nOr see https://example.com/help. Not javascript:alert(1) nor <https://x.example/"q>',
+      }),
+    )
+    const page = await (await app.request('/dev/mail')).text()
+    const links = [
+      ...page.matchAll(/<a href="([^"]*)" target="_blank" rel="noopener noreferrer">/g),
+    ]
+    expect(links.map((m) => m[1])).toEqual([
+      'http://localhost:8787/demo/members.html?action=verify-email&amp;token=a.b',
+      'https://example.com/help',
+      'https://x.example/',
+    ])
+    expect(page).toContain('Not javascript:alert(1) nor &lt;')
+  })
+
+  it('opens the links of an HTML part with a head in a new tab too', async () => {
+    const { dev, app } = setup()
+    await dev.send(
+      mail(1, { html: '<!doctype html><html><head><title>T</title></head><body></body></html>' }),
+    )
+    const page = await (await app.request('/dev/mail')).text()
+    expect(page).toContain(
+      'srcdoc="&lt;!doctype html&gt;&lt;html&gt;&lt;head&gt;&lt;base target=&quot;_blank&quot;&gt;&lt;title&gt;',
+    )
   })
 
   it('serves the same messages as JSON', async () => {

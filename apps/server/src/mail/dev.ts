@@ -1,8 +1,8 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { html } from 'hono/html'
 import { type Clock, systemClock } from '../clock.ts'
 import type { AppEnv } from '../http/env.ts'
-import type { Logger } from '../logger.ts'
+import { describeError, type Logger } from '../logger.ts'
+import { devMailPage, devMailPagePolicy } from './dev-page.ts'
 import type { MailMessage, MailTransport } from './message.ts'
 
 export type DevMail = MailMessage & { sentAt: number }
@@ -10,34 +10,58 @@ export type DevMail = MailMessage & { sentAt: number }
 export interface DevMailTransport extends MailTransport {
   /** The kept messages, newest first. */
   messages(): readonly DevMail[]
+  /** Where they are kept, as `/dev/mail` says it: "in memory, …" or the store's `where`. */
+  readonly keptWhere: string
+}
+
+/**
+ * Where the dev transport keeps its messages between restarts (`dev-file-store.ts` on Node).
+ * Without one they live in memory only.
+ */
+export interface DevMailStore {
+  /** The kept messages, newest first; none when nothing was kept yet. Throws when unreadable. */
+  load(): DevMail[]
+  /** Replaces what is kept with `messages`. */
+  save(messages: readonly DevMail[]): Promise<void>
+  /** Where, for the page: "in dev-mail.json beside the database, across restarts". */
+  readonly where: string
 }
 
 export type DevMailTransportOptions = {
   log: Logger
   clock?: Clock
-  /** How many messages to keep for /dev/mail; older ones are dropped. */
+  /** How many messages to keep for /dev/mail; older ones are dropped (and from the store). */
   keep?: number
+  store?: DevMailStore
 }
 
 /**
  * For development: nothing leaves the machine. Each message becomes one log line (with its text
- * part, so a verification link can be copied from the terminal) and is kept in memory for
- * `/dev/mail`.
+ * part, so a verification link can be copied from the terminal) and is kept for `/dev/mail`: in
+ * memory, and in `store` when given, so a restart keeps the mailbox.
  *
  * @example
- * const dev = createDevMailTransport({ log })
+ * const dev = createDevMailTransport({ log, store: fileDevMailStore('data/dev-mail.json') })
  * app.route('/', devMailRoutes(dev, { peerAddress: deps.peerAddress }))
  */
 export function createDevMailTransport(options: DevMailTransportOptions): DevMailTransport {
+  const { log, store } = options
   const clock = options.clock ?? systemClock
   const keep = options.keep ?? 50
-  const kept: DevMail[] = []
+  let kept: DevMail[] = []
+  try {
+    kept = store?.load().slice(0, keep) ?? []
+  } catch (error) {
+    // A mailbox for development is not worth refusing to start over.
+    log.warn('dev mail: the kept messages could not be read; starting with none', {
+      ...describeError(error),
+    })
+  }
   return {
     async send(message) {
       const mail: DevMail = { ...message, sentAt: clock.now() }
-      kept.unshift(mail)
-      kept.length = Math.min(kept.length, keep)
-      options.log.info('mail (dev transport, not sent)', {
+      kept = [mail, ...kept].slice(0, keep)
+      log.info('mail (dev transport, not sent)', {
         messageId: message.messageId,
         from: message.from,
         to: message.to,
@@ -45,24 +69,17 @@ export function createDevMailTransport(options: DevMailTransportOptions): DevMai
         subject: message.subject,
         text: message.text,
       })
+      // The message is in the log and in memory either way: a full disk costs only the restart.
+      await store?.save(kept).catch((error: unknown) => {
+        log.warn('dev mail: could not keep the message across restarts', {
+          ...describeError(error),
+        })
+      })
     },
     messages: () => kept.slice(),
+    keptWhere: store?.where ?? 'in memory, until the server stops',
   }
 }
-
-// The page shows whatever a form's visitors typed. Everything is escaped by `html`, the HTML
-// parts are rendered only inside sandboxed iframes (no scripts, no same origin), and the policy
-// below forbids scripts anywhere; srcdoc frames inherit it. Remote images stay blocked so opening
-// the page does not ping trackers in a message.
-const pagePolicy = [
-  "default-src 'none'",
-  "style-src 'unsafe-inline'",
-  'img-src data:',
-  "frame-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ')
 
 export type DevMailRoutesOptions = {
   /**
@@ -90,56 +107,9 @@ export function devMailRoutes(dev: DevMailTransport, options: DevMailRoutesOptio
       })
     })
     .get('/dev/mail', (c) => {
-      c.header('Content-Security-Policy', pagePolicy)
+      c.header('Content-Security-Policy', devMailPagePolicy)
       c.header('Cache-Control', 'no-store')
-      const messages = dev.messages()
-      return c.html(html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Mail (development)</title>
-    <style>
-      :root { color-scheme: light dark; background: Canvas; color: CanvasText; font-family: system-ui, sans-serif; line-height: 1.5; }
-      main { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-      article { border: 1px solid color-mix(in srgb, currentColor 25%, transparent); border-radius: 6px; padding: 0 1rem 1rem; margin: 1rem 0; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; margin: 0 0 0.5rem; }
-      dt { font-weight: 600; }
-      dd { margin: 0; overflow-wrap: anywhere; }
-      pre { white-space: pre-wrap; overflow-wrap: anywhere; background: color-mix(in srgb, currentColor 7%, transparent); padding: 0.75rem; }
-      iframe { width: 100%; height: 24rem; border: 1px solid color-mix(in srgb, currentColor 25%, transparent); background: #fff; }
-    </style>
-  </head>
-  <body>
-    <main>
-      <h1>Mail (development)</h1>
-      <p>
-        <code>MAIL_TRANSPORT=dev</code>: nothing is sent. The last messages are kept in memory,
-        newest first (${messages.length} now) · <a href="/dev/mail.json">JSON</a>
-      </p>
-      ${messages.map(
-        (m) => html`<article>
-        <h2>${m.subject}</h2>
-        <dl>
-          <dt>To</dt><dd>${m.to.join(', ')}</dd>
-          <dt>From</dt><dd>${m.from}</dd>
-          ${m.replyTo ? html`<dt>Reply-To</dt><dd>${m.replyTo}</dd>` : ''}
-          <dt>Time</dt><dd><time datetime="${new Date(m.sentAt).toISOString()}">${new Date(m.sentAt).toISOString()}</time></dd>
-          <dt>Message-ID</dt><dd><code>${m.messageId}</code></dd>
-        </dl>
-        <details open>
-          <summary>Text</summary>
-          <pre>${m.text}</pre>
-        </details>
-        <details>
-          <summary>HTML</summary>
-          <iframe sandbox="allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" title="HTML part of ${m.subject}" srcdoc="${m.html}"></iframe>
-        </details>
-      </article>`,
-      )}
-    </main>
-  </body>
-</html>`)
+      return c.html(devMailPage(dev.messages(), dev.keptWhere))
     })
 }
 

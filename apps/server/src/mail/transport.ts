@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts'
 import type { Config } from '../config.ts'
 import type { Logger } from '../logger.ts'
-import { createDevMailTransport, type DevMailTransport } from './dev.ts'
+import { createDevMailTransport, type DevMailStore, type DevMailTransport } from './dev.ts'
 import type { MailTransport } from './message.ts'
 import { createResendTransport } from './resend.ts'
 
@@ -20,6 +20,8 @@ export type MailTransportDeps = {
    * `createSmtpTransport` from `./smtp.ts`), which keeps nodemailer out of the Worker bundle.
    */
   smtp?: (url: string) => MailTransport & { close(): Promise<void> }
+  /** Where the dev transport keeps its messages across restarts (Node: a file); else memory. */
+  devMailStore?: DevMailStore
 }
 
 export type MailSetup = {
@@ -54,6 +56,7 @@ export function createMailTransport(config: Config['mail'], deps: MailTransportD
       const dev = createDevMailTransport({
         log: deps.log,
         ...(deps.clock && { clock: deps.clock }),
+        ...(deps.devMailStore && { store: deps.devMailStore }),
       })
       return { name: 'dev', transport: dev, devMail: dev, close: none }
     }

@@ -36,7 +36,7 @@ function countingClient(client: SqlClient) {
     async execute(stmt) {
       const result = await client.execute(stmt)
       const sql = typeof stmt === 'string' ? stmt : stmt.sql
-      if (sql.startsWith('DELETE')) deletes.push(result.rowsAffected)
+      if (sql.startsWith('DELETE')) deletes.push(result.rows.length)
       return result
     },
     batch: (stmts, mode) => client.batch(stmts, mode),
@@ -121,7 +121,7 @@ describe('every sweep', () => {
       ...(await sessionSweeps(t.client, now)),
       ...(await formRetentionSweeps(t.client, now)),
     ]
-    expect(new Set(sweeps.map((s) => s.name)).size).toBe(9)
+    expect(new Set(sweeps.map((s) => s.name)).size).toBe(12)
     for (const sweep of sweeps) {
       const selected = `SELECT ${sweep.rowid ?? 'rowid'} FROM ${sweep.from ?? sweep.table} WHERE ${sweep.where} LIMIT 500`
       const plan = await rows(t.client, `EXPLAIN QUERY PLAN ${selected}`, ...sweep.args)

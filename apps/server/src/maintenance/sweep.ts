@@ -30,9 +30,12 @@ export type Sweep = {
  */
 export async function deleteBatch(client: SqlClient, sweep: Sweep, limit: number) {
   const selected = `SELECT ${sweep.rowid ?? 'rowid'} FROM ${sweep.from ?? sweep.table} WHERE ${sweep.where} LIMIT ${limit}`
+  // Counted from the rows it returns: D1's count of changes includes the rows its triggers
+  // change (a submission's entry in the search index), which would report several times the rows
+  // actually removed.
   const result = await client.execute({
-    sql: `DELETE FROM ${sweep.table} WHERE rowid IN (${selected})`,
+    sql: `DELETE FROM ${sweep.table} WHERE rowid IN (${selected}) RETURNING rowid`,
     args: sweep.args,
   })
-  return result.rowsAffected
+  return result.rows.length
 }

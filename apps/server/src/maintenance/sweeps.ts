@@ -1,3 +1,4 @@
+import { operatorSessionLifetime } from '../operators/session-lifetime.ts'
 import type { RetentionConfig } from './retention-settings.ts'
 import type { Sweep } from './sweep.ts'
 
@@ -26,6 +27,27 @@ export function deploymentSweeps(retention: RetentionConfig, now: number): Sweep
       table: 'member_tokens',
       where: 'expires_at <= ? OR used_at <= ?',
       args: [now, now],
+    },
+    // Operators (operators/): a challenge is refused once expired, an invite once expired
+    // (accepted ones expire too), and a session once idle past its timeout; one past its
+    // absolute lifetime is refused, stops being used, and goes here after the same idle time.
+    {
+      name: 'expired operator sign-in challenges',
+      table: 'operator_challenges',
+      where: 'expires_at <= ?',
+      args: [now],
+    },
+    {
+      name: 'expired operator invites',
+      table: 'operator_invites',
+      where: 'expires_at <= ?',
+      args: [now],
+    },
+    {
+      name: 'idle operator sessions',
+      table: 'operator_sessions',
+      where: 'last_used_at <= ?',
+      args: [now - operatorSessionLifetime.inactivityMs],
     },
   ]
   const cutoff = (days: number | null) => (days === null ? null : now - days * dayMs)

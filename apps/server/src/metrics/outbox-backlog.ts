@@ -17,19 +17,42 @@ export type OutboxBacklog = {
   oldestPendingAgeSeconds: number
 }
 
-// Each count is a range of the (status, run_at) index; only the age reads the waiting rows, which
-// are few unless deliveries are stuck (and then the age is what matters).
-const backlogSql = `SELECT
-  (SELECT count(*) FROM outbox WHERE status = 'pending') AS pending,
-  (SELECT count(*) FROM outbox WHERE status = 'sending') AS sending,
-  (SELECT count(*) FROM outbox WHERE status = 'pending' AND attempts > 0) AS retrying,
-  (SELECT count(*) FROM outbox WHERE status = 'dead') AS dead,
+// Each count is a range of the (status, run_at) index, or for one site of (site_id, status,
+// created_at); only the age reads the waiting rows, which are few unless deliveries are stuck
+// (and then the age is what matters). The gauges read the whole deployment; the owner's overview
+// reads its site with the same statement.
+function backlogSql(site: string) {
+  return `SELECT
+  (SELECT count(*) FROM outbox WHERE ${site}status = 'pending') AS pending,
+  (SELECT count(*) FROM outbox WHERE ${site}status = 'sending') AS sending,
+  (SELECT count(*) FROM outbox WHERE ${site}status = 'pending' AND attempts > 0) AS retrying,
+  (SELECT count(*) FROM outbox WHERE ${site}status = 'dead') AS dead,
   (SELECT min(CASE WHEN attempts = 0 THEN run_at ELSE created_at END) FROM outbox
-    WHERE status IN ('pending', 'sending') AND (attempts > 0 OR run_at <= ?)) AS waiting_since`
+    WHERE ${site}status IN ('pending', 'sending') AND (attempts > 0 OR run_at <= ?1)) AS waiting_since`
+}
 
-/** Reads the backlog in one statement. */
-export async function readOutboxBacklog(client: SqlClient, now: number): Promise<OutboxBacklog> {
-  const { rows } = await client.execute({ sql: backlogSql, args: [now] })
+const deploymentBacklogSql = backlogSql('')
+// Numbered, not named, parameters: D1 binds no names.
+const siteBacklogSql = backlogSql('site_id = ?2 AND ')
+
+/** The statement `readOutboxBacklog` runs, for its query plan to be checked. */
+export function outboxBacklogStatement(now: number, siteId?: string) {
+  return siteId === undefined
+    ? { sql: deploymentBacklogSql, args: [now] }
+    : { sql: siteBacklogSql, args: [now, siteId] }
+}
+
+/**
+ * Reads the backlog in one statement: the whole deployment's, or with `siteId` one site's.
+ *
+ * @example const { dead } = await readOutboxBacklog(deps.client, clock.now(), site.id)
+ */
+export async function readOutboxBacklog(
+  client: SqlClient,
+  now: number,
+  siteId?: string,
+): Promise<OutboxBacklog> {
+  const { rows } = await client.execute(outboxBacklogStatement(now, siteId))
   const row = rows[0] ?? {}
   const waitingSince = row.waiting_since == null ? now : Number(row.waiting_since)
   return {

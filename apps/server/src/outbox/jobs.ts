@@ -32,6 +32,13 @@ export type EnqueueOptions = {
    * notification can be queued from two places (submission, rescue from spam) at most once.
    */
   key?: string
+  /** What the delivery is about, to list it with its subject: `form:<formId>` (`formTopic`). */
+  topic?: string
+}
+
+/** The topic of a form's notifications and webhooks: its delivery log lists them by it. */
+export function formTopic(formId: string) {
+  return `form:${formId}`
 }
 
 /**
@@ -50,6 +57,7 @@ export function enqueue(db: Database, clock: Clock, scope: SiteScope, options: E
       kind: options.kind,
       payload: options.payload,
       maxAttempts: options.maxAttempts ?? 10,
+      topic: options.topic ?? null,
       runAt: now + (options.delayMs ?? 0),
       createdAt: now,
       updatedAt: now,

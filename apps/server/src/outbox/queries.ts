@@ -1,6 +1,8 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
 import { outbox } from '../db/schema.ts'
+import { decodeCursor, encodeCursor } from '../http/cursor.ts'
+import { ApiError } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
 
 export type OutboxStatus = (typeof outbox.status.enumValues)[number]
@@ -21,7 +23,13 @@ const listed = {
 export function jobsForSite(
   db: Database,
   scope: SiteScope,
-  filter: { status?: OutboxStatus; before?: { createdAt: number; id: string }; limit: number },
+  filter: {
+    status?: OutboxStatus | undefined
+    /** Only deliveries about this (`formTopic`), through the `outbox_topic` index. */
+    topic?: string | undefined
+    before?: { createdAt: number; id: string } | undefined
+    limit: number
+  },
 ) {
   const before: SQL | undefined = filter.before
     ? or(
@@ -33,10 +41,49 @@ export function jobsForSite(
     .select(listed)
     .from(outbox)
     .where(
-      scope.where(outbox, filter.status ? eq(outbox.status, filter.status) : undefined, before),
+      scope.where(
+        outbox,
+        filter.topic !== undefined ? eq(outbox.topic, filter.topic) : undefined,
+        filter.status ? eq(outbox.status, filter.status) : undefined,
+        before,
+      ),
     )
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(filter.limit)
+}
+
+/**
+ * A page of `jobsForSite` from a `cursor` this API returned (400 INVALID_CURSOR for another),
+ * with the cursor of the next page, or null on the last.
+ */
+export async function deliveriesPage(
+  db: Database,
+  scope: SiteScope,
+  input: {
+    status?: OutboxStatus | undefined
+    topic?: string | undefined
+    cursor?: string | undefined
+    limit: number
+  },
+) {
+  const { cursor, limit } = input
+  const [createdAt, id] = cursor ? decodeCursor(cursor) : []
+  const before =
+    typeof createdAt === 'number' && typeof id === 'string' ? { createdAt, id } : undefined
+  if (cursor && !before)
+    throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
+  const rows = await jobsForSite(db, scope, {
+    status: input.status,
+    topic: input.topic,
+    before,
+    limit: limit + 1,
+  })
+  const items = rows.slice(0, limit)
+  const last = items.at(-1)
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
+  }
 }
 
 export async function jobForSite(db: Database, scope: SiteScope, id: string) {

@@ -3,12 +3,11 @@ import type { z } from 'zod'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { queryParams } from '../http/body.ts'
-import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import { jobForSite, jobsForSite, retryJob } from './queries.ts'
+import { deliveriesPage, jobForSite, retryJob } from './queries.ts'
 import { deliveriesPageAnswer, deliveryAnswer, outboxListQuery } from './schemas.ts'
 
 const jobNotFound = () => new ApiError(404, 'JOB_NOT_FOUND', 'No such delivery for this site.')
@@ -29,19 +28,8 @@ export function adminOutboxRoutes(deps: { db: Database; clock: Clock; kick: () =
       }),
       queryParams(outboxListQuery),
       async (c) => {
-        const { status, cursor, limit } = c.req.valid('query')
-        const [createdAt, id] = cursor ? decodeCursor(cursor) : []
-        const before =
-          typeof createdAt === 'number' && typeof id === 'string' ? { createdAt, id } : undefined
-        if (cursor && !before)
-          throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
-        const rows = await jobsForSite(db, siteOf(c).scope, { status, before, limit: limit + 1 })
-        const page = rows.slice(0, limit)
-        const last = page.at(-1)
-        return c.json({
-          items: page,
-          nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null,
-        } satisfies z.input<typeof deliveriesPageAnswer>)
+        const page = await deliveriesPage(db, siteOf(c).scope, c.req.valid('query'))
+        return c.json(page satisfies z.input<typeof deliveriesPageAnswer>)
       },
     )
     .get(

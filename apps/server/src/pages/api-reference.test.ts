@@ -18,6 +18,7 @@ function assetsWith(renderer: boolean): StaticAssets {
     demoFile: async () => null,
     apiReferenceFile: async (name) => (renderer ? installed(name) : null),
     openApiDocument: async () => null,
+    consoleFile: async () => null,
   }
 }
 

@@ -18,8 +18,8 @@ export type EmbedBundle = {
 }
 
 /**
- * Files the server serves as they are: the embed bundle, the demo site, and the API reference
- * page's renderer. On Node they come from `file-assets.ts` (the installed package's
+ * Files the server serves as they are: the embed bundle, the demo site, the API reference
+ * page's renderer, and the owner console. On Node they come from `file-assets.ts` (the installed package's
  * `dist/public`, or a source checkout); a runtime without them passes none, and then these routes
  * do not exist.
  */
@@ -35,6 +35,22 @@ export interface StaticAssets {
    * its routes on the first request (a source checkout, whose routes may have changed since).
    */
   openApiDocument(): Promise<string | null>
+  /**
+   * A file of the owner console's build (`apps/console`) by its path below `/console/`:
+   * `index.html` or `assets/<name>-<hash>.js` (see `isConsoleFile`); `null` when there is no such
+   * file, or the console is neither built nor buildable here.
+   */
+  consoleFile(path: string): Promise<string | null>
+}
+
+/**
+ * The paths a console file may have: its page, and the hashed files Vite names in `assets/`.
+ * Named, never pathed: nothing outside the build's folder can be asked for.
+ */
+const consoleFilePath = /^(index\.html|assets\/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.(js|css|svg))$/
+
+export function isConsoleFile(path: string): boolean {
+  return consoleFilePath.test(path)
 }
 
 /**
@@ -65,14 +81,20 @@ export const demoFileName = /^[a-z0-9-]+\.(html|css)$/
 
 /**
  * `dist/public/assets.json`, written by the build beside the files it describes: the bundle's
- * version (its versioned URL) and the demo pages it copied.
+ * version (its versioned URL), the demo pages and the console's files it copied.
  *
  * @example
- * const manifest: PublicAssetsManifest = { embed: { version: '0.1.0' }, demo: ['index.html'] }
+ * const manifest: PublicAssetsManifest = {
+ *   embed: { version: '0.1.0' },
+ *   demo: ['index.html'],
+ *   console: ['index.html', 'assets/index-Bx1d.js'],
+ * }
  */
 export type PublicAssetsManifest = {
   embed: { version: string }
   demo: string[]
+  /** The console's files, by their paths below `console/`. */
+  console: string[]
 }
 
 /**
@@ -88,4 +110,5 @@ export const publicPaths = {
   demo: (name: string) => `demo/${name}`,
   apiReference: (name: ApiReferenceFile) => `docs/api/${name}`,
   openApiDocument: 'v1/openapi.json',
+  console: (path: string) => `console/${path}`,
 } as const

@@ -5,13 +5,14 @@ import {
   demoFileName,
   type EmbedBundle,
   isApiReferenceFile,
+  isConsoleFile,
   type PublicAssetsManifest,
   publicPaths,
   type StaticAssets,
 } from './assets.ts'
 
 /**
- * The bundle, the demo site, the API reference's files and the OpenAPI document from the build's
+ * The bundle, the demo site, the API reference's files, the OpenAPI document and the console from the build's
  * `dist/public`, as the published package carries them. An installed package never changes under a running server, so each file is read once.
  * A package built without them (a broken build) has no bundle, and `/embed.js` says so.
  *
@@ -23,6 +24,7 @@ export function builtAssets(folder: string): StaticAssets {
   const demo = new Map<string, Promise<string | null>>()
   const reference = new Map<ApiReferenceFile, Promise<string | null>>()
   let openApi: Promise<string | null> | undefined
+  const consoleFiles = new Map<string, Promise<string | null>>()
   const read = (path: string) => readFile(join(folder, path), 'utf8')
 
   async function readEmbed(): Promise<EmbedBundle | null> {
@@ -67,6 +69,16 @@ export function builtAssets(folder: string): StaticAssets {
     openApiDocument() {
       openApi ??= read(publicPaths.openApiDocument).catch(() => null)
       return openApi
+    },
+
+    consoleFile(path) {
+      if (!isConsoleFile(path)) return Promise.resolve(null)
+      let file = consoleFiles.get(path)
+      if (!file) {
+        file = read(publicPaths.console(path)).catch(() => null)
+        consoleFiles.set(path, file)
+      }
+      return file
     },
   }
 }

@@ -7,12 +7,13 @@ import {
   demoFileName,
   type EmbedBundle,
   isApiReferenceFile,
+  isConsoleFile,
   type StaticAssets,
 } from './assets.ts'
 
 /**
- * Where a source checkout keeps what the server serves: the embed package, the demo site and
- * the API reference's renderer, found from the server package's own folder (`apps/server`), wherever the code runs from.
+ * Where a source checkout keeps what the server serves: the embed package, the console, the demo
+ * site and the API reference's renderer, found from the server package's own folder (`apps/server`), wherever the code runs from.
  *
  * @example
  * const { embedPackage, demoSite } = checkoutSources('/src/porchlight/apps/server')
@@ -21,6 +22,7 @@ export function checkoutSources(serverRoot: string) {
   const repository = join(serverRoot, '..', '..')
   return {
     embedPackage: join(repository, 'packages', 'embed'),
+    consolePackage: join(repository, 'apps', 'console'),
     demoSite: join(repository, 'examples', 'static-site'),
     apiReferenceRenderer: () => swaggerUiFolder(serverRoot),
   }
@@ -41,7 +43,7 @@ function swaggerUiFolder(serverRoot: string): string | null {
 }
 
 /**
- * The bundle and the demo site from a source checkout. The bundle is read from
+ * The bundle, the console and the demo site from a source checkout. The bundle is read from
  * `packages/embed/dist` again whenever the build changes; when it has not been built, as in a
  * fresh clone after `npm install`, it is built once in memory with the package's own build
  * script, so `npm start` serves a working demo without a build step. A checkout installed
@@ -52,8 +54,11 @@ function swaggerUiFolder(serverRoot: string): string | null {
  * const assets = checkoutAssets(serverRoot)
  */
 export function checkoutAssets(serverRoot: string): StaticAssets {
-  const { embedPackage, demoSite, apiReferenceRenderer } = checkoutSources(serverRoot)
+  const { embedPackage, consolePackage, demoSite, apiReferenceRenderer } =
+    checkoutSources(serverRoot)
   const dist = join(embedPackage, 'dist', 'embed.js')
+  const consoleDist = join(consolePackage, 'dist')
+  let consoleBuilt: Promise<Map<string, string> | null> | undefined
   let read: { stamp: string; bundle: EmbedBundle } | undefined
   let built: Promise<EmbedBundle | null> | undefined
   // The renderer changes only with `npm install`, so each file is read once.
@@ -69,6 +74,20 @@ export function checkoutAssets(serverRoot: string): StaticAssets {
         buildEmbed(options: { write: boolean }): Promise<{ code: string; map: string }>
       }
       return { version: await version(), ...(await buildEmbed({ write: false })), from: 'memory' }
+    } catch {
+      return null
+    }
+  }
+
+  // Vite, a development dependency, builds it: a checkout installed without it has no console
+  // until it is built (`npm run build`), and the page says so.
+  async function buildConsoleInMemory(): Promise<Map<string, string> | null> {
+    try {
+      const script = pathToFileURL(join(consolePackage, 'scripts', 'build.ts')).href
+      const { buildConsole } = (await import(script)) as {
+        buildConsole(options: { write: boolean }): Promise<Map<string, string>>
+      }
+      return await buildConsole({ write: false })
     } catch {
       return null
     }
@@ -114,6 +133,17 @@ export function checkoutAssets(serverRoot: string): StaticAssets {
     // Generated from the routes as they are now: a checkout's routes change while developing.
     async openApiDocument() {
       return null
+    },
+
+    // The console's own build when there is one (read afresh: it is rebuilt while developing),
+    // otherwise built in memory once, as the embed bundle is.
+    async consoleFile(path) {
+      if (!isConsoleFile(path)) return null
+      if (await stat(join(consoleDist, 'index.html')).catch(() => null)) {
+        return readFile(join(consoleDist, path), 'utf8').catch(() => null)
+      }
+      consoleBuilt ??= buildConsoleInMemory()
+      return (await consoleBuilt)?.get(path) ?? null
     },
   }
 }

@@ -16,6 +16,7 @@ const assets: StaticAssets = {
   demoFile: async (name) => (Object.hasOwn(files, name) ? (files[name] ?? null) : null),
   apiReferenceFile: async () => null,
   openApiDocument: async () => null,
+  consoleFile: async () => null,
 }
 
 let t: TestApp

@@ -17,6 +17,7 @@ const assetsWith = (embed: EmbedBundle | null): StaticAssets => ({
   demoFile: async () => null,
   apiReferenceFile: async () => null,
   openApiDocument: async () => null,
+  consoleFile: async () => null,
 })
 
 let t: TestApp

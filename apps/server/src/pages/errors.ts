@@ -3,7 +3,7 @@ import { ApiError } from '../http/errors.ts'
 // Not cached: the answer changes as soon as the operator builds.
 const noStore = { headers: { 'Cache-Control': 'no-store' } }
 
-/** The errors of the server's own files: the embed bundle, the API reference. */
+/** The errors of the server's own files: the embed bundle, the API reference, the console. */
 export const PageErrors = {
   embedNotBuilt: () =>
     new ApiError(
@@ -24,6 +24,13 @@ export const PageErrors = {
       404,
       'API_REFERENCE_NOT_INSTALLED',
       'The API reference’s renderer (swagger-ui-dist) is missing: run `npm install` in the Porchlight checkout. The document itself is at /v1/openapi.json.',
+      noStore,
+    ),
+  consoleNotBuilt: () =>
+    new ApiError(
+      404,
+      'CONSOLE_NOT_BUILT',
+      'The owner console (apps/console) has not been built: run `npm run build` in the Porchlight checkout.',
       noStore,
     ),
 } as const

@@ -1,4 +1,5 @@
 import {
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -19,6 +20,7 @@ import { fileAssets } from './file-assets.ts'
 // package, each laid out on disk as it is for real.
 
 const embedPackage = fileURLToPath(new URL('../../../../packages/embed/', import.meta.url))
+const consolePackage = fileURLToPath(new URL('../../../console/', import.meta.url))
 const swaggerUi = fileURLToPath(
   new URL('../../../../node_modules/swagger-ui-dist/', import.meta.url),
 )
@@ -28,11 +30,19 @@ afterEach(() => {
   dir = undefined
 })
 
+/** A console build as Vite lays it out: the page, and its hashed files. */
+const consoleBuild = {
+  'index.html': '<script type="module" src="/console/assets/index-Ab12.js"></script>',
+  'assets/index-Ab12.js': 'console();',
+  'assets/index-Cd34.css': 'body {}',
+}
+
 /**
  * A checkout: the server package with its sources, the embed package's sources and, if given, a
- * built dist/, and the demo site. Returns the server package's folder.
+ * built dist/, the console's sources and (unless `consoleBuilt` is false) its build, and the demo
+ * site. Returns the server package's folder.
  */
-function checkout(dist?: { code: string; map?: string }) {
+function checkout(dist?: { code: string; map?: string }, { consoleBuilt = true } = {}) {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
   const server = join(dir, 'apps', 'server')
   mkdirSync(join(server, 'src'), { recursive: true })
@@ -48,6 +58,17 @@ function checkout(dist?: { code: string; map?: string }) {
     writeFileSync(join(embed, 'dist', 'embed.js'), dist.code)
     if (dist.map) writeFileSync(join(embed, 'dist', 'embed.js.map'), dist.map)
   }
+  const ownerConsole = join(dir, 'apps', 'console')
+  mkdirSync(ownerConsole)
+  for (const entry of ['vite.config.ts', 'package.json', 'scripts', 'src'])
+    symlinkSync(join(consolePackage, entry), join(ownerConsole, entry))
+  // A copy: Vite names the page after its path below the root, which a link would leave.
+  copyFileSync(join(consolePackage, 'index.html'), join(ownerConsole, 'index.html'))
+  if (consoleBuilt) {
+    mkdirSync(join(ownerConsole, 'dist', 'assets'), { recursive: true })
+    for (const [name, text] of Object.entries(consoleBuild))
+      writeFileSync(join(ownerConsole, 'dist', name), text)
+  }
   const demo = join(dir, 'examples', 'static-site')
   mkdirSync(demo, { recursive: true })
   writeFileSync(join(demo, 'index.html'), '<title>Demo</title>')
@@ -56,6 +77,9 @@ function checkout(dist?: { code: string; map?: string }) {
   // The API reference's renderer, installed as `npm install` installs it.
   mkdirSync(join(dir, 'node_modules'))
   symlinkSync(swaggerUi, join(dir, 'node_modules', 'swagger-ui-dist'))
+  // And what the console's build needs: Vite, and what the console imports.
+  for (const name of ['vite', 'preact', 'preact-iso', 'openapi-fetch'])
+    symlinkSync(join(swaggerUi, '..', name), join(dir, 'node_modules', name))
   return { root: dir, server, embed }
 }
 
@@ -83,6 +107,33 @@ describe('in a source checkout', () => {
     expect(bundle?.code).toContain('sourceMappingURL=embed.js.map')
     expect(JSON.parse(bundle?.map ?? '')).toMatchObject({ version: 3 })
   }, 30_000)
+
+  it('serves the console’s build, read afresh as it is rebuilt, and only its own files', async () => {
+    const { server, root } = checkout()
+    const assets = fileAssets(server)
+    expect(await assets.consoleFile('index.html')).toBe(consoleBuild['index.html'])
+    expect(await assets.consoleFile('assets/index-Ab12.js')).toBe('console();')
+    writeFileSync(join(root, 'apps', 'console', 'dist', 'assets', 'index-Ab12.js'), 'again();')
+    expect(await assets.consoleFile('assets/index-Ab12.js')).toBe('again();')
+    for (const path of [
+      '../package.json',
+      'assets/../../vite.config.ts',
+      'src/main.tsx',
+      'assets/none.js',
+    ]) {
+      expect(await assets.consoleFile(path)).toBeNull()
+    }
+  })
+
+  it('builds the console in memory when the checkout was never built (npm install && npm start)', async () => {
+    const { server } = checkout(undefined, { consoleBuilt: false })
+    const assets = fileAssets(server)
+    const page = (await assets.consoleFile('index.html')) ?? ''
+    const script = /src="\/console\/(assets\/index-[\w-]+\.js)"/.exec(page)?.[1]
+    expect(page).toContain('<div id="app">')
+    expect(script).toBeDefined()
+    expect(await assets.consoleFile(script ?? '')).toContain('porchlight')
+  }, 60_000)
 
   it('serves the API reference’s renderer from node_modules, and leaves the document to the routes', async () => {
     const { server } = checkout()
@@ -118,13 +169,18 @@ describe('installed from npm (no src/)', () => {
     renameSync(join(server, 'dist'), join(installedDir, 'dist'))
     // The checkout is gone, as it is on a user's machine.
     rmSync(join(root, 'packages'), { recursive: true })
+    rmSync(join(root, 'apps', 'console'), { recursive: true })
     rmSync(join(root, 'examples'), { recursive: true })
     return { installedDir, manifest }
   }
 
   it('serves the bundle and the demo pages its build assembled', async () => {
     const { installedDir, manifest } = await installed()
-    expect(manifest).toEqual({ embed: { version: '9.8.7' }, demo: ['index.html', 'style.css'] })
+    expect(manifest).toEqual({
+      embed: { version: '9.8.7' },
+      demo: ['index.html', 'style.css'],
+      console: ['assets/index-Ab12.js', 'assets/index-Cd34.css', 'index.html'],
+    })
     const assets = fileAssets(installedDir)
     expect(await assets.embed()).toEqual({
       version: '9.8.7',
@@ -134,6 +190,10 @@ describe('installed from npm (no src/)', () => {
     })
     expect(await assets.demoFile('index.html')).toBe('<title>Demo</title>')
     expect(await assets.demoFile('style.css')).toBe('body {}')
+    for (const [name, text] of Object.entries(consoleBuild)) {
+      expect(await assets.consoleFile(name)).toBe(text)
+    }
+    expect(await assets.consoleFile('assets/missing-Zz99.js')).toBeNull()
   })
 
   it('serves the API reference’s renderer and the OpenAPI document its build made', async () => {
@@ -180,6 +240,11 @@ describe('installed from npm (no src/)', () => {
     expect(failedReads).toEqual([])
     expect(readdirSync(folder, { recursive: true }).sort()).toEqual([
       'assets.json',
+      'console',
+      'console/assets',
+      'console/assets/index-Ab12.js',
+      'console/assets/index-Cd34.css',
+      'console/index.html',
       'demo',
       'demo/index.html',
       'demo/style.css',

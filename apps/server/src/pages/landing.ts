@@ -6,7 +6,15 @@ import type { AppEnv } from '../http/env.ts'
  * What a person sees opening the server's URL: that it runs, and where to go next; with the
  * demo pages on, a working demo first.
  */
-export function landingRoutes({ demo, apiReference }: { demo: boolean; apiReference: boolean }) {
+export function landingRoutes({
+  demo,
+  apiReference,
+  ownerConsole,
+}: {
+  demo: boolean
+  apiReference: boolean
+  ownerConsole: boolean
+}) {
   return new Hono<AppEnv>().get('/', (c) => {
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
     return c.html(html`<!doctype html>
@@ -26,6 +34,7 @@ export function landingRoutes({ demo, apiReference }: { demo: boolean; apiRefere
       <h1>Porchlight is running</h1>
       <p>Contact forms, membership and discussions for your website, served from here.</p>
       ${demo ? html`<p><strong><a href="/demo/">Try the demo site</a></strong>: plain HTML pages with one script tag, talking to this server.</p>` : ''}
+      ${ownerConsole ? html`<p><a href="/console/">The owner console</a>: your sites' inboxes, forms, members and moderation (sign in as an operator: <code>npx porchlight operator create</code>).</p>` : ''}
       <ul>
         <li>Health: <a href="/healthz">/healthz</a> · readiness: <a href="/readyz">/readyz</a></li>
         <li>${apiReference ? html`API reference: <a href="/docs/api">/docs/api</a> · ` : ''}OpenAPI document: <a href="/v1/openapi.json">/v1/openapi.json</a></li>

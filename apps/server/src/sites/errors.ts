@@ -12,13 +12,16 @@ export const SiteErrors = {
     new ApiError(
       401,
       'INVALID_SECRET_KEY',
-      'Send a valid, unrevoked secret key as Authorization: Bearer sk_….',
+      'Send a valid, unrevoked secret key in the Authorization header: Bearer sk_…',
     ),
+  // The message names the fix in full: developers meet it first in a page they are building.
   originNotAllowed: (origin: string) =>
     new ApiError(
       403,
       'ORIGIN_NOT_ALLOWED',
-      `The origin ${origin} is not allowed for this site. Add it with: porchlight site origins add.`,
+      origin === 'null'
+        ? 'This page sent no origin (Origin: null, as from a file or a sandboxed frame); serve it over http(s) from an origin the site allows.'
+        : `The origin ${origin} is not allowed for this site. Allow it with: npx porchlight site origins add ${origin}`,
     ),
   originExists: () => new ApiError(409, 'ORIGIN_EXISTS', 'That origin is already allowed.'),
   originNotFound: () => new ApiError(404, 'ORIGIN_NOT_FOUND', 'That origin is not on this site.'),

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { HttpErrors } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import { callerHasRole } from '../operators/context.ts'
 import { SiteErrors } from './errors.ts'
 import { secretKeyHint } from './keys.ts'
 import { siteDetails } from './queries.ts'
@@ -50,7 +51,8 @@ export function adminSiteRoutes(deps: sites.SitesDeps) {
       documented({
         ...owner,
         summary: 'The site, its origins and keys',
-        description: 'Secret keys are listed by id and hint; their secrets are never shown again.',
+        description:
+          'Secret keys are listed by id and hint; their secrets are never shown again. Console operators below owner get an empty list.',
         responses: { 200: ownerSiteAnswer },
         errors: { 404: ['NOT_FOUND'] },
       }),
@@ -63,7 +65,10 @@ export function adminSiteRoutes(deps: sites.SitesDeps) {
           publishableKey: details.publishableKey,
           createdAt: details.createdAt,
           origins: details.origins.map((o) => o.origin),
-          secretKeys: details.secretKeys.map((k) => ({ ...k, hint: secretKeyHint(k.id) })),
+          // Keys are the owner's business (operators/permissions.ts).
+          secretKeys: callerHasRole(c, 'owner')
+            ? details.secretKeys.map((k) => ({ ...k, hint: secretKeyHint(k.id) }))
+            : [],
         } satisfies z.input<typeof ownerSiteAnswer>)
       },
     )

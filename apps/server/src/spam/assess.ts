@@ -60,6 +60,11 @@ export type AssessInput = {
   ip?: string
   /** Sent by the SDK or the script tag (a JSON body), which can solve challenges. */
   viaScript: boolean
+  /**
+   * Sent by the site's own server with its secret key: the key vouches for the caller, so the
+   * checks that only a browser can pass (proof of work, time token, Turnstile) are not asked.
+   */
+  fromSiteServer?: boolean
 }
 
 export type SpamAssessment = {
@@ -105,7 +110,10 @@ export async function assessSubmission(
   if (countLinks(values) > settings.maxLinks) reasons.push('too_many_links')
   if (containsBlockedWord(values, settings.blockedWords)) reasons.push('blocked_word')
 
-  if (control.timeToken) {
+  // What only a browser can show; a site's server has shown its secret key instead.
+  const browserProofs = !input.fromSiteServer
+
+  if (browserProofs && control.timeToken) {
     const result = checkTimeToken(input.signingSecret, input.formId, control.timeToken, now, {
       minSeconds: settings.minSeconds,
     })
@@ -114,7 +122,7 @@ export async function assessSubmission(
     // no token, penalised only where the form requires one.
     else if (result === 'expired' && settings.requireTimeToken) reasons.push('expired_time_token')
     else if (result === 'invalid') reasons.push('invalid_time_token')
-  } else if (settings.requireTimeToken) {
+  } else if (browserProofs && settings.requireTimeToken) {
     reasons.push('missing_time_token')
   }
 
@@ -122,12 +130,13 @@ export async function assessSubmission(
     if (control.altcha) {
       const result = await verifyProofOfWork(db, clock, scope, input.signingSecret, control.altcha)
       if (result !== 'ok') reasons.push(`${result}_proof_of_work`)
-    } else if (settings.proofOfWork === 'always' || input.viaScript) {
+    } else if (browserProofs && (settings.proofOfWork === 'always' || input.viaScript)) {
       reasons.push('missing_proof_of_work')
     }
   }
 
-  if (settings.turnstileSecret && !control.turnstileToken) reasons.push('missing_turnstile_token')
+  if (browserProofs && settings.turnstileSecret && !control.turnstileToken)
+    reasons.push('missing_turnstile_token')
 
   const hash = await contentHash(input.formId, input.fields, { exclude: [settings.honeypotField] })
   const windowMs = settings.duplicateWindowMinutes * 60_000
@@ -139,7 +148,7 @@ export async function assessSubmission(
     reasons.push('duplicate')
   }
 
-  if (reasons.length === 0 && settings.turnstileSecret && control.turnstileToken) {
+  if (browserProofs && reasons.length === 0 && settings.turnstileSecret && control.turnstileToken) {
     const result = await turnstile
       .verify({ secret: settings.turnstileSecret, token: control.turnstileToken, ip: input.ip })
       .catch(() => ({ success: false, errorCodes: ['network-error'] }))

@@ -13,6 +13,7 @@ import { buildEmbed } from '../../../../packages/embed/scripts/build.ts'
 import { hasChromiumFor, launchChromium } from '../../../../test/support/chromium.ts'
 import { loadConfig } from '../../src/config.ts'
 import { type NodeServer, startNodeServer } from '../../src/entry/node.ts'
+import type { StaticAssets } from '../../src/pages/assets.ts'
 import { fileAssets } from '../../src/pages/file-assets.ts'
 import { createDemoSite } from '../../src/sites/demo-site.ts'
 import { memoryLogger } from '../helpers/app.ts'
@@ -32,6 +33,8 @@ export type Harness = {
   smtp: TestSmtpServer
   browser: Browser
   site: { id: string; publishableKey: string; secretKey: string }
+  /** The server's settings (its database), for running the CLI on the same deployment. */
+  env: Record<string, string>
   /** `${server.url}/demo/<page>`. */
   demo(page: string): string
   /** A JSON request as the site's owner (secret key); throws unless 2xx. */
@@ -56,7 +59,14 @@ export type Harness = {
  * const page = await h.page()
  * await page.goto(h.demo('discussions.html'))
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(
+  options: {
+    /** Files to serve in place of the checkout's (the console's build, say). */
+    assets?: Partial<StaticAssets>
+    /** More settings for the server (`OPERATOR_TOTP`, `ALLOW_PRIVATE_WEBHOOKS`). */
+    env?: Record<string, string>
+  } = {},
+): Promise<Harness> {
   // Built from the sources for this run, so it never tests a stale bundle, and in memory: test
   // files run side by side, and must not write dist/embed.js while another's server reads it.
   const embed = {
@@ -72,11 +82,12 @@ export async function startHarness(): Promise<Harness> {
     DATABASE_URL: `file:${join(dir, 'porchlight.db')}`,
     MAIL_TRANSPORT: 'smtp',
     SMTP_URL: smtp.url,
+    ...options.env,
   }
   const server = await startNodeServer({
     config: { ...loadConfig(env), port: 0 },
     log: memoryLogger(),
-    assets: { ...files, embed: async () => embed },
+    assets: { ...files, embed: async () => embed, ...options.assets },
   })
   // The demo site as `npm start` creates it on the server's own origin: a contact form
   // "contact", a category "general", and emailed links that open the demo members page.
@@ -110,6 +121,7 @@ export async function startHarness(): Promise<Harness> {
     smtp,
     browser,
     site,
+    env,
     demo: (page) => `${server.url}/demo/${page}`,
     owner: (method, path, body) =>
       send(path, method, { Authorization: `Bearer ${site.secretKey}` }, body),

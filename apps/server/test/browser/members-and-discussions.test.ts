@@ -56,18 +56,29 @@ describe.skipIf(!hasChromium)('members and discussions on the demo pages', () =>
       'Please confirm your email address with the link we sent you.',
     )
 
-    // Unconfirmed, she may not post yet, and is told so.
+    // Unconfirmed, she may not post yet, and is told so up front (issue 15: she used to get the
+    // composer, and the refusal only on Publish): no composer, a button that sends the link again.
     await ada.goto(h.demo('discussions.html'))
     const forum = ada.locator('porchlight-forum')
     await eventually(() => heading(forum)).toBe('General')
-    await forum.getByRole('button', { name: 'Start a thread' }).click()
-    await forum.getByLabel('Title').fill('Ferns in the shade')
-    await forum.getByLabel('Message').fill('Which **ferns** grow under oaks?')
-    await forum.getByRole('button', { name: 'Publish' }).click()
-    await eventually(() => status(forum)).toBe(
-      'Please confirm your email address first, with the link we sent you.',
+    const refused = forum.locator('[part=refused]')
+    await eventually(() => refused.textContent()).toContain(
+      'Confirm your email address to take part: open the link we sent you.',
     )
-    expect(await forum.getByRole('status').getAttribute('data-state')).toBe('error')
+    expect(await forum.getByRole('button', { name: 'Start a thread' }).count()).toBe(0)
+    await refused.getByRole('button', { name: 'Send the link again' }).click()
+    await eventually(() => forum.locator('[part=note]').textContent()).toBe(
+      'We sent you a new link.',
+    )
+    // The server sent a second link: two messages to her now.
+    await eventually(
+      async () =>
+        h.smtp.received.filter(
+          (m) =>
+            m.recipients.includes('ada@example.com') &&
+            /action=verify-email/.test(m.parts.get('text/plain') ?? ''),
+        ).length,
+    ).toBe(2)
 
     // The link in her email opens the members page, which confirms the address.
     const mail = await h.mailTo('ada@example.com', /action=verify-email/)
@@ -203,8 +214,12 @@ describe.skipIf(!hasChromium)('members and discussions on the demo pages', () =>
     const field = auth.getByLabel('Password', { exact: true })
     await eventually(() => field.getAttribute('aria-invalid')).toBe('true')
     expect(await status(auth)).toBe('Please correct the marked fields.')
-    const described = await field.getAttribute('aria-describedby')
-    expect(await auth.locator(`#${described}`).textContent()).toMatch(/12 characters/)
+    // Read with the field: the rules shown from the start, then the server's refusal.
+    const described = (await field.getAttribute('aria-describedby'))?.split(' ') ?? []
+    expect(described).toHaveLength(2)
+    const refusal = auth.locator(`[id="${described[1]}"]`)
+    expect(await refusal.getAttribute('data-porchlight-error')).not.toBeNull()
+    expect(await refusal.textContent()).toMatch(/12 characters/)
     expect(await focused(page)).toBe('input: ')
 
     // Forgot: the link arrives by email and opens a new-password form.

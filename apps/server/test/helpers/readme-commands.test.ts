@@ -33,6 +33,15 @@ describe('shellWords', () => {
     expect(() => shellWords(`echo "open`)).toThrow(/unclosed/)
   })
 
+  it('keeps a quote open across lines, as a shell does (a JSON body over several lines)', () => {
+    const code = `curl -d '{\n  "id": "contact"\n}' http://x.example\nnpm test`
+    expect(commandLines(code).map((line) => line.words)).toEqual([
+      ['curl', '-d', '{\n  "id": "contact"\n}', 'http://x.example'],
+      ['npm', 'test'],
+    ])
+    expect(() => commandLines(`echo 'never closed\nnpm test`)).toThrow(/unclosed/)
+  })
+
   it('joins continued lines and leaves out blank and comment lines', () => {
     const code = '# first\ncurl -H "A: b" \\\n  http://x.example\n\nnpm test\n'
     expect(commandLines(code).map((line) => line.words)).toEqual([

@@ -42,13 +42,28 @@ export function shellWords(line: string): string[] {
   return words
 }
 
-/** The commands of an `sh` block: continued lines joined, blank and comment-only lines left out. */
+/**
+ * The commands of an `sh` block: continued lines joined, blank and comment-only lines left out.
+ * A quote left open at the end of a line goes on to the next (a JSON body over several lines).
+ */
 export function commandLines(code: string): CommandLine[] {
-  return code
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((text) => ({ text: text.trim(), words: shellWords(text) }))
-    .filter((line) => line.words.length > 0)
+  const lines: CommandLine[] = []
+  let pending = ''
+  for (const line of code.replace(/\\\n/g, ' ').split('\n')) {
+    const text = pending ? `${pending}\n${line}` : line
+    let words: string[]
+    try {
+      words = shellWords(text)
+    } catch (error) {
+      if (!/^unclosed/.test((error as Error).message)) throw error
+      pending = text
+      continue
+    }
+    pending = ''
+    if (words.length > 0) lines.push({ text: text.trim(), words })
+  }
+  if (pending) shellWords(pending) // throws: the block ends inside a quote
+  return lines
 }
 
 /** What a `curl` command line asks for, as a `fetch` request. */

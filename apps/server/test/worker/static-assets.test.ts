@@ -162,6 +162,19 @@ describe('the demo pages under `wrangler dev`', () => {
     }
   })
 
+  // Issue 15: every page's tab asked for /favicon.ico and got a 404.
+  it('answer /favicon.ico with the icon Node serves, deployed and under `wrangler dev`', async () => {
+    const onNode = await node.app.request('/favicon.ico')
+    const icon = new Uint8Array(await onNode.arrayBuffer())
+    for (const worker of [deployed, dev]) {
+      const res = await worker.fetch('/favicon.ico')
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('image/x-icon')
+      expect(res.headers.get('cache-control')).toBe(onNode.headers.get('cache-control'))
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(icon)
+    }
+  })
+
   it('logged no errors', () => {
     expect(errorLines(dev.logs)).toEqual([])
     expect(errorLines(deployed.logs)).toEqual([])

@@ -213,6 +213,7 @@ function inputsHash(): string {
     'apps/server/src',
     'packages/embed/src',
     'packages/sdk/src',
+    'apps/console/src',
     'examples/static-site',
   ].map((folder) => join(repoRoot, folder))
   const files = [
@@ -230,6 +231,9 @@ function inputsHash(): string {
       'apps/server/scripts/openapi.ts',
       'packages/embed/package.json',
       'packages/embed/scripts/build.ts',
+      'apps/console/index.html',
+      'apps/console/vite.config.ts',
+      'apps/console/scripts/build.ts',
     ].map((f) => join(repoRoot, f)),
     join(repoRoot, 'node_modules/wrangler/package.json'),
   ]
