@@ -10,6 +10,8 @@ export type Measurement = {
   p99: number
   /** CPU time the server process used per response, in µs; NaN where it cannot be read. */
   cpuPerRequest: number
+  /** CPU seconds the server used over the measured part (NaN where it cannot be read). */
+  cpuSeconds: number
   total: number
   seconds: number
   non2xx: number
@@ -83,6 +85,7 @@ export async function measure(
     p50: percentile(0.5),
     p99: percentile(0.99),
     cpuPerRequest: (cpu * 1e6) / result.requests.total,
+    cpuSeconds: cpu,
     total: result.requests.total,
     seconds,
     non2xx: result.non2xx,
@@ -120,6 +123,7 @@ export function combine(runs: Measurement[]): Measurement {
     p50: median(runs.map((m) => m.p50)),
     p99: median(runs.map((m) => m.p99)),
     cpuPerRequest: median(runs.map((m) => m.cpuPerRequest)),
+    cpuSeconds: sum((m) => m.cpuSeconds),
     total: sum((m) => m.total),
     seconds: sum((m) => m.seconds),
     non2xx: sum((m) => m.non2xx),
@@ -145,6 +149,30 @@ export type Row = {
   rounds: { porchlight: Measurement; baseline: Measurement }[]
 }
 
+/**
+ * Rounds whose CPU ratios differ by more than this share of their median are flagged: the
+ * figure moved while it was being measured (a warm-up too short, or a neighbour's load), so
+ * the median alone would claim more than the run showed.
+ */
+export const maxSpread = 0.15
+
+/** How far the rounds disagree: (max − min) ÷ median; NaN with fewer than two rounds. */
+export function spread(perRound: number[]): number {
+  const finite = perRound.filter(Number.isFinite)
+  if (finite.length < 2) return Number.NaN
+  return (Math.max(...finite) - Math.min(...finite)) / median(finite)
+}
+
+/** Each round's CPU ratio of a row (baseline CPU/req ÷ Porchlight CPU/req). */
+export function cpuRatios(row: Pick<Row, 'rounds'>): number[] {
+  return row.rounds.map((r) => r.baseline.cpuPerRequest / r.porchlight.cpuPerRequest)
+}
+
+/** The rows whose rounds disagree by more than `maxSpread` on the CPU ratio. */
+export function unsteadyRows(rows: Row[]): string[] {
+  return rows.filter((row) => spread(cpuRatios(row)) > maxSpread).map((row) => row.name)
+}
+
 /** A Markdown table, so a run can be pasted into docs/performance.md as is. */
 export function formatTable(rows: Row[]): string {
   const header = [
@@ -159,14 +187,15 @@ export function formatTable(rows: Row[]): string {
     'CPU/req P',
     'CPU/req B',
     'CPU ratio',
+    'spread',
     'non-2xx',
   ]
   const body = rows.map(({ name, porchlight: p, baseline: b, rounds }) => [
     name,
-    Math.round(p.requestsPerSecond).toString(),
+    rate(p.requestsPerSecond),
     ms(p.p50),
     ms(p.p99),
-    Math.round(b.requestsPerSecond).toString(),
+    rate(b.requestsPerSecond),
     ms(b.p50),
     ms(b.p99),
     // Higher is better for both ratios: 1.00 means Porchlight costs what the bare baseline does.
@@ -176,10 +205,8 @@ export function formatTable(rows: Row[]): string {
     ),
     us(p.cpuPerRequest),
     us(b.cpuPerRequest),
-    ratio(
-      b.cpuPerRequest / p.cpuPerRequest,
-      rounds.map((r) => r.baseline.cpuPerRequest / r.porchlight.cpuPerRequest),
-    ),
+    ratio(b.cpuPerRequest / p.cpuPerRequest, cpuRatios({ rounds })),
+    spreadCell(spread(cpuRatios({ rounds }))),
     `${p.non2xx + p.errors + p.timeouts} / ${b.non2xx + b.errors + b.timeouts}`,
   ])
   return markdownTable(header, body)
@@ -198,8 +225,21 @@ export function markdownTable(header: string[], body: string[][]): string {
 /** The ratio of the medians, with the range over the rounds when there were several. */
 export function ratio(value: number, perRound: number[]): string {
   if (!Number.isFinite(value)) return '—'
-  if (perRound.length < 2) return value.toFixed(2)
-  return `${value.toFixed(2)} (${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)})`
+  const known = perRound.filter(Number.isFinite)
+  if (known.length < 2) return value.toFixed(2)
+  return `${value.toFixed(2)} (${Math.min(...known).toFixed(2)}–${Math.max(...known).toFixed(2)})`
+}
+
+/** The CPU ratio's spread over the rounds in percent, marked `!` past `maxSpread`. */
+export function spreadCell(value: number): string {
+  if (!Number.isFinite(value)) return '—'
+  return `${Math.round(value * 100)}%${value > maxSpread ? ' !' : ''}`
+}
+
+/** Whole req/s from 10 up; one decimal below (sign-ins), where a whole number says little. */
+export function rate(value: number): string {
+  if (!Number.isFinite(value)) return '—'
+  return value >= 10 ? Math.round(value).toString() : value.toFixed(1)
 }
 
 /** Whole ms from 10 ms up; one decimal below, where a whole ms would hide the difference. */

@@ -1,4 +1,4 @@
-// `npm run bench [-- --duration 10 --connections 50 --warmup 2 --rounds 1 --only admin]`
+// `npm run bench [-- --duration 10 --connections 50 --warmup 10 --rounds 3 --only admin]`
 //
 // Measures Porchlight against a bare Hono + libSQL baseline doing the same database work, in one
 // run on one machine, and prints a table per endpoint: req/s, p50 and p99 latency, server CPU
@@ -9,27 +9,58 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { authRowNames, authScenarios } from './auth-rows.ts'
+import { signUpAll, startBetterAuth } from './better-auth.ts'
 import { checkContactRun, contactRowName, measureContact } from './contact.ts'
 import { formatForumTable, forumProblems, forumScenarioNames, runForum } from './forum.ts'
 import { cacheKey, defaultCacheDir } from './forum-cache.ts'
 import { seedOptions } from './forum-seed.ts'
-import { combine, formatTable, type Measurement, measure, problems, type Row } from './load.ts'
+import { alternateSlices } from './interleave.ts'
+import {
+  combine,
+  formatTable,
+  type LoadOptions,
+  type Measurement,
+  maxSpread,
+  measure,
+  problems,
+  type Row,
+  unsteadyRows,
+  us,
+} from './load.ts'
 import { killAll, type ServerProcess, stopProcess } from './processes.ts'
-import { type BenchRequest, type BenchSite, scenarios } from './scenarios.ts'
+import {
+  type BenchRequest,
+  type BenchSite,
+  bareInsertRowName,
+  type OtherSide,
+  type Scenario,
+  scenarios,
+} from './scenarios.ts'
 import { prepareDatabases, startBaseline, startPorchlight } from './setup.ts'
+import { runWorkerBench, workerRowNames } from './worker.ts'
 
 const usage = `Usage: npm run bench -- [options]
   --duration <s>            measured seconds per row and side (default 10)
-  --warmup <s>              unmeasured seconds before each measurement (default 2)
+  --warmup <s>              unmeasured seconds before each measurement (default 10: with 2
+                            or 5, better-auth's CPU/req still fell from round to round and
+                            the rounds disagreed by 20–45%; see docs/performance.md)
   --connections <n>         concurrent connections for the API reads (default 50)
-  --contact-connections <n> connections for the contact submissions, both sides (default 10)
+  --contact-connections <n> connections for the contact submissions and the bare-insert row,
+                            both sides (default 10)
+  --login-connections <n>   concurrent sign-ins, both sides (default 10)
+  --login-requests <n>      measured sign-ins per side and round, after as many as there are
+                            connections for warm-up (default 40)
   --forum-connections <n>   connections for the forum reads (default 10)
   --reply-connections <n>   connections for the forum replies (default 1: one writer, and a
                             reply on the large forum takes seconds; see docs/performance.md)
   --rounds <n>              repeat everything n times, alternating which side goes first, and
-                            report medians with the range of the ratio (default 1)
+                            report medians with the range and spread of the ratio (default 1)
+  --slices <n>              measure the two sides of a row in n alternating slices of
+                            duration ÷ n seconds each, after one warm-up each (default 5)
   --only <text>             run only the rows whose name contains <text> ("contact", "forum",
-                            "search", "admin", …)
+                            "search", "admin", …); the Worker's rows (worker.ts) only with
+                            no --only or one naming "worker"
   --contact-max <n>         at most n measured submissions per round (each needs a solved
                             proof of work; default 6000)
   --forum-posts <n>         posts in the large forum (default 1000000; 50,000 threads)
@@ -43,12 +74,15 @@ const usage = `Usage: npm run bench -- [options]
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     'contact-connections': { type: 'string', default: '10' },
+    'login-connections': { type: 'string', default: '10' },
+    'login-requests': { type: 'string', default: '40' },
     'forum-connections': { type: 'string', default: '10' },
     'reply-connections': { type: 'string', default: '1' },
     rounds: { type: 'string', default: '1' },
+    slices: { type: 'string', default: '5' },
     only: { type: 'string' },
     'contact-max': { type: 'string', default: '6000' },
     'forum-posts': { type: 'string', default: '1000000' },
@@ -70,9 +104,12 @@ const connections = Math.round(positive('connections', values.connections))
 const contactConnections = Math.round(
   positive('contact-connections', values['contact-connections']),
 )
+const loginConnections = Math.round(positive('login-connections', values['login-connections']))
+const loginRequests = Math.round(positive('login-requests', values['login-requests']))
 const forumConnections = Math.round(positive('forum-connections', values['forum-connections']))
 const replyConnections = Math.round(positive('reply-connections', values['reply-connections']))
 const roundCount = Math.round(positive('rounds', values.rounds))
+const slices = Math.round(positive('slices', values.slices))
 const contactMax = Math.round(positive('contact-max', values['contact-max']))
 const forumSizes = {
   small: Math.round(positive('forum-small', values['forum-small'])),
@@ -105,11 +142,19 @@ const namesOnly: BenchSite = {
   secretKey: '',
   origin: '',
   formId: '',
+  openFormId: '',
+  members: [],
 }
-const apiCount = scenarios(namesOnly).filter((s) => wanted(s.name)).length
+const apiCount = [
+  ...scenarios(namesOnly).map((s) => s.name),
+  ...Object.values(authRowNames),
+].filter(wanted).length
+const withAuth = Object.values(authRowNames).some(wanted)
 const withContact = wanted(contactRowName)
 const withForum = forumScenarioNames.some(wanted)
-if (apiCount === 0 && !withContact && !withForum) {
+// Only when asked for by name (or with no --only): they build the Worker and start workerd twice.
+const withWorker = (!values.only || values.only.includes('worker')) && workerRowNames.some(wanted)
+if (apiCount === 0 && !withContact && !withForum && !withWorker) {
   console.error(`bench: no row matches --only ${values.only}`)
   process.exit(1)
 }
@@ -122,11 +167,14 @@ const forumCached = [forumSizes.small, forumSizes.large].every((posts) =>
 )
 const budgetSeconds =
   60 +
+  // Starting better-auth and signing everyone up; then at most a second per sign-in.
+  (withAuth ? 120 + roundCount * 2 * (loginConnections + loginRequests) : 0) +
   roundCount * apiCount * 2 * perSide +
   (withContact ? roundCount * (2 * perSide + 120 + contactMax / 20) : 0) +
   (withForum
     ? (forumCached ? 60 : 1800) + roundCount * 2 * forumScenarioNames.length * perSide + 300
-    : 0)
+    : 0) +
+  (withWorker ? 300 + roundCount * 3 * workerRowNames.length * perSide : 0)
 setTimeout(() => {
   console.error(`bench: still running after ${Math.round(budgetSeconds)} s, giving up`)
   process.exit(1)
@@ -181,6 +229,22 @@ try {
     }
     bad.push(...forumProblems(small, large))
   }
+  if (withWorker) {
+    bad.push(
+      ...(await runWorkerBench({
+        dir,
+        cacheDir,
+        warmupSeconds: warmup,
+        durationSeconds: duration,
+        rounds: roundCount,
+        connections: forumConnections,
+        writeConnections: contactConnections,
+        logLevel,
+        wanted,
+        log,
+      })),
+    )
+  }
   if (bad.length > 0) throw new Error(`some responses were not 2xx:\n  ${bad.join('\n  ')}`)
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
@@ -192,27 +256,57 @@ try {
 }
 
 /**
- * The rows that compare Porchlight with the bare baseline (the API reads and the contact
- * submission): both servers over copies of one database; prints the table, returns problems.
+ * The rows that compare Porchlight with another server (the bare baseline, better-auth) and
+ * the contact submission: each side over its own database; prints the table, returns problems.
  */
 async function measureAgainstBaseline(): Promise<string[]> {
   const site = await prepareDatabases(dir)
-  const list = scenarios(site).filter((s) => wanted(s.name))
   const [porchlight, baseline] = await Promise.all([
     startPorchlight({
       dir,
       logLevel,
       nodeArgs: profile('porchlight'),
-      // Recorded on every request; nothing scrapes them during the run.
-      ...(values.metrics && { env: { METRICS_TOKEN: 'bench-metrics-token-0123456789abcdef' } }),
+      env: {
+        // The sign-in row sends each sign-in from an address of its own (X-Forwarded-For).
+        // Requests without the header are unchanged: their address is the socket's.
+        TRUST_PROXY: '1',
+        // Recorded on every request; nothing scrapes them during the run.
+        ...(values.metrics && { METRICS_TOKEN: 'bench-metrics-token-0123456789abcdef' }),
+      },
     }),
     startBaseline({ dir, nodeArgs: profile('baseline') }),
   ])
   servers.push(porchlight, baseline)
-  const options = {
-    connections,
-    warmup: { seconds: warmup },
-    measured: { seconds: duration },
+  // The servers a row can be measured against, by the name its scenario gives (`against`).
+  const otherSides: Partial<Record<OtherSide, ServerProcess>> = { baseline }
+  const list: Scenario[] = scenarios(site, contactConnections).filter((s) => wanted(s.name))
+  if (withAuth) {
+    const [betterAuth, betterAuthCached] = await Promise.all([
+      startBetterAuth({ dir, variant: 'default', nodeArgs: profile('better-auth') }),
+      startBetterAuth({
+        dir,
+        variant: 'cookie-cache',
+        nodeArgs: profile('better-auth-cookie-cache'),
+      }),
+    ])
+    servers.push(betterAuth, betterAuthCached)
+    otherSides['better-auth'] = betterAuth
+    otherSides['better-auth-cookie-cache'] = betterAuthCached
+    await Promise.all([
+      signUpAll(betterAuth, site.members),
+      signUpAll(betterAuthCached, site.members),
+    ])
+    const auth = await authScenarios(
+      site,
+      { porchlight, betterAuth, betterAuthCached },
+      { connections: loginConnections, requests: loginRequests },
+    )
+    list.push(...auth.filter((s) => wanted(s.name)))
+  }
+  const otherSideOf = (scenario: Scenario): ServerProcess => {
+    const other = otherSides[scenario.against ?? 'baseline']
+    if (!other) throw new Error(`${scenario.name}: no ${scenario.against} server was started`)
+    return other
   }
   // Each round measures both sides of a row back to back, alternating which goes first, which
   // cancels a drift in the machine's speed over a long run.
@@ -222,30 +316,43 @@ async function measureAgainstBaseline(): Promise<string[]> {
   for (let round = 0; round < roundCount; round++) {
     for (const [i, scenario] of list.entries()) {
       log(`${scenario.name}${roundCount > 1 ? `, round ${round + 1}` : ''} …`)
+      const other = otherSideOf(scenario)
+      await scenario.before?.()
       const answers = [
         await checkOnce(porchlight, scenario.porchlight),
-        await checkOnce(baseline, scenario.baseline),
+        await checkOnce(other, scenario.baseline),
       ]
-      if (round === 0 && shape(answers[0]) !== shape(answers[1])) {
+      if (round === 0 && !scenario.ownShape && shape(answers[0]) !== shape(answers[1])) {
         log(
           `warning: ${scenario.name} answers differ in shape, so the sides send different ` +
             `bytes:\n  Porchlight ${answers[0]}\n  baseline   ${answers[1]}`,
         )
       }
-      const ofPorchlight = () =>
-        measure(porchlight.url, scenario.porchlight, options, porchlight.cpuSeconds)
-      const ofBaseline = () =>
-        measure(baseline.url, scenario.baseline, options, baseline.cpuSeconds)
-      let p: Measurement
-      let b: Measurement
-      if (round % 2 === 0) {
-        p = await ofPorchlight()
-        b = await ofBaseline()
-      } else {
-        b = await ofBaseline()
-        p = await ofPorchlight()
+      const options = {
+        connections: scenario.connections ?? connections,
+        warmup: scenario.requests ? { requests: scenario.requests.warmup } : { seconds: warmup },
+        measured: scenario.requests
+          ? { requests: scenario.requests.measured }
+          : { seconds: duration },
       }
+      const ofPorchlight = (slice: LoadOptions) =>
+        measure(porchlight.url, scenario.porchlight, slice, porchlight.cpuSeconds)
+      const ofOther = (slice: LoadOptions) =>
+        measure(other.url, scenario.baseline, slice, other.cpuSeconds)
+      // Counted phases (sign-ins) are too short to cut up: one slice each.
+      const sliceCount = scenario.requests ? 1 : slices
+      const [p, b] =
+        round % 2 === 0
+          ? await alternateSlices(ofPorchlight, ofOther, options, sliceCount)
+          : await alternateSlices(ofOther, ofPorchlight, options, sliceCount).then(
+              ([other, ours]) => [ours, other] as const,
+            )
       rounds[i]?.push({ porchlight: p, baseline: b })
+      // Each round's figures, so a spread can be traced to the round that moved.
+      log(
+        `  CPU/req Porchlight ${us(p.cpuPerRequest)}, ${other.name} ${us(b.cpuPerRequest)}, ` +
+          `CPU ratio ${(b.cpuPerRequest / p.cpuPerRequest).toFixed(2)}`,
+      )
     }
     if (withContact) {
       log(`${contactRowName}${roundCount > 1 ? `, round ${round + 1}` : ''} …`)
@@ -266,11 +373,14 @@ async function measureAgainstBaseline(): Promise<string[]> {
       )
     }
   }
-  for (const server of [porchlight, baseline]) {
+  for (const server of [porchlight, ...Object.values(otherSides)]) {
     if (server.child.exitCode !== null) throw new Error(`${server.name} died:\n${server.output()}`)
   }
   const measured = [
-    ...list.map((scenario, i) => ({ name: scenario.name, pairs: rounds[i] ?? [] })),
+    ...list.map((scenario, i) => ({
+      name: `${scenario.name}${scenario.connections ? `, ${scenario.connections} conn.` : ''}`,
+      pairs: rounds[i] ?? [],
+    })),
     ...(withContact
       ? [{ name: `${contactRowName}, ${contactConnections} conn.`, pairs: contactRounds }]
       : []),
@@ -282,22 +392,34 @@ async function measureAgainstBaseline(): Promise<string[]> {
     rounds: pairs,
   }))
   console.log(formatTable(rows))
-  if (withContact) {
+  const unsteady = unsteadyRows(rows)
+  if (unsteady.length > 0) {
+    console.log(
+      `\nRounds disagree by more than ${maxSpread * 100}% on the CPU ratio (spread marked !) ` +
+        `for: ${unsteady.join('; ')}\nTake their medians with care, or run them again.`,
+    )
+  }
+  if (withContact || list.some((s) => s.name === bareInsertRowName)) {
     console.log(`\n${await checkContactRun(join(dir, 'porchlight.db'), join(dir, 'baseline.db'))}`)
   }
-  await Promise.all([stopProcess(porchlight), stopProcess(baseline)])
+  await Promise.all([porchlight, ...Object.values(otherSides)].map((s) => stopProcess(s)))
   return rows.flatMap((r) => [
     ...problems(r.porchlight).map((p) => `${r.name}, Porchlight: ${p}`),
-    ...problems(r.baseline).map((p) => `${r.name}, baseline: ${p}`),
+    ...problems(r.baseline).map((p) => `${r.name}, other side: ${p}`),
   ])
 }
 
 /** One request before the load, so a wrong route or key fails with its body, not a count. */
 async function checkOnce(server: ServerProcess, request: BenchRequest): Promise<string> {
+  // A fresh body where the row needs one: the same submission in every round would be stored
+  // as a duplicate (spam) from the second round on.
+  const fresh = request.next?.()
+  const headers = { ...request.headers, ...fresh?.headers }
+  const sent = fresh?.body ?? request.body
   const res = await fetch(server.url + request.path, {
     method: request.method,
-    ...(request.headers && { headers: request.headers }),
-    ...(request.body !== undefined && { body: request.body }),
+    headers,
+    ...(sent !== undefined && { body: sent }),
     signal: AbortSignal.timeout(5000),
   })
   const body = await res.text()

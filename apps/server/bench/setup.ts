@@ -1,7 +1,12 @@
 // What a bench run stands on: the two databases, and the two servers as child processes.
 import { writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { BreachedPasswordChecker } from '../src/auth/breached-passwords.ts'
+import { createMember } from '../src/auth/create-member.ts'
+import { createPasswordHasher } from '../src/auth/password.ts'
+import { readAuthSettings } from '../src/auth/settings.ts'
 import { systemClock } from '../src/clock.ts'
 import { createForm } from '../src/contact/forms.ts'
 import { formSettingsSchema } from '../src/contact/schemas.ts'
@@ -20,10 +25,14 @@ const exitWithParent = [
   fileURLToPath(new URL('./exit-with-parent.ts', import.meta.url)),
 ]
 
+/** Members the sign-in rows take turns with; each has a real scrypt hash, made at setup. */
+export const benchMemberCount = 10
+
 /**
- * Porchlight's database is made by our own code (open, migrate, create a site and its contact
- * form); the baseline gets a copy of it (`VACUUM INTO`), so both start from the same schema and
- * rows, and the SQL Porchlight's queries send (`<dir>/work.json`, see database-work.ts).
+ * Porchlight's database is made by our own code (open, migrate, create a site, its contact
+ * forms and verified members); the baseline gets a copy of it (`VACUUM INTO`), so both start
+ * from the same schema and rows, and the SQL Porchlight's queries send (`<dir>/work.json`, see
+ * database-work.ts).
  */
 export async function prepareDatabases(dir: string): Promise<BenchSite> {
   const client = await openDatabase({ url: `file:${join(dir, 'porchlight.db')}` })
@@ -52,6 +61,25 @@ export async function prepareDatabases(dir: string): Promise<BenchSite> {
         }),
       },
     )
+    // The same form with proof of work off (every other layer and the mail on): the row that
+    // compares a submission with one bare insert needs no solved challenges, as in
+    // contact-breakdown.ts.
+    const openFormId = 'open'
+    await createForm(
+      { db, clock: systemClock, allowPrivateWebhooks: false },
+      siteScope(created.id),
+      {
+        id: openFormId,
+        name: 'Contact (no proof of work)',
+        enabled: true,
+        settings: formSettingsSchema.parse({
+          notify: ['owner@bench.example'],
+          rateLimits: { perAddressPerHour: 100_000, perFormPerHour: 1_000_000 },
+          spam: { proofOfWork: 'off' },
+        }),
+      },
+    )
+    const members = await createMembers(db, created.id)
     const site = {
       id: created.id,
       name: created.name,
@@ -59,6 +87,8 @@ export async function prepareDatabases(dir: string): Promise<BenchSite> {
       secretKey: created.secretKey,
       origin,
       formId,
+      openFormId,
+      members,
     }
     const work = await recordDatabaseWork(client, site)
     writeFileSync(join(dir, 'work.json'), JSON.stringify(work, null, 2))
@@ -67,6 +97,34 @@ export async function prepareDatabases(dir: string): Promise<BenchSite> {
   } finally {
     client.close()
   }
+}
+
+/** Verified members with today's password parameters, so no sign-in rehashes. */
+async function createMembers(db: ReturnType<typeof createDatabase>, siteId: string) {
+  const neverAsked: BreachedPasswordChecker = {
+    isBreached: () => Promise.reject(new Error('the bench site does not check breaches')),
+  }
+  const deps = {
+    db,
+    clock: systemClock,
+    // All cores: this is setup, not measured.
+    passwords: createPasswordHasher({ maxConcurrent: availableParallelism() }),
+    breachedPasswords: neverAsked,
+  }
+  const members = Array.from({ length: benchMemberCount }, (_, i) => ({
+    email: `member-${i}@bench.example`,
+    password: `bench-${i}-correct-horse-battery-staple`,
+  }))
+  await Promise.all(
+    members.map((member, i) =>
+      createMember(deps, siteScope(siteId), readAuthSettings({}), {
+        ...member,
+        displayName: `Bench member ${i}`,
+        verified: true,
+      }),
+    ),
+  )
+  return members
 }
 
 export type ServerOptions = {

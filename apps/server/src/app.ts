@@ -1,8 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import { requestId } from 'hono/request-id'
-import { secureHeaders } from 'hono/secure-headers'
 import { accountRoutes } from './auth/account-routes.ts'
 import { adminMemberRoutes } from './auth/admin-routes.ts'
 import { authRoutes } from './auth/routes.ts'
@@ -26,11 +24,12 @@ import type { AppEnv } from './http/env.ts'
 import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
 import { memberSession } from './http/member.ts'
 import { openApiPath, openApiRoutes } from './http/openapi-route.ts'
-import { publicSite, secretKeySite } from './http/site.ts'
+import { requestBasics } from './http/request-basics.ts'
+import { forgetSiteAfterChanges, publicSite, secretKeySite } from './http/site.ts'
 import { describeError } from './logger.ts'
 import { devMailRoutes } from './mail/dev.ts'
 import { metricsRoutes } from './metrics/endpoint.ts'
-import { markUnmatched, recordRequests, routeLabel } from './metrics/http.ts'
+import { markUnmatched, recordRequests } from './metrics/http.ts'
 import { noMetrics } from './metrics/metrics.ts'
 import { adminOperatorRoutes } from './operators/admin-routes.ts'
 import { ownerAccess } from './operators/owner-access.ts'
@@ -55,23 +54,8 @@ export function createApp(deps: AppDeps) {
 
   // First, so a request's time covers all the middleware after it; skipped when metrics are off.
   if (deps.metrics !== noMetrics) app.use(recordRequests(deps.metrics))
-  app.use(requestId({ headerName: 'X-Request-Id' }))
-  app.use(async (c, next) => {
-    const started = performance.now()
-    c.set('log', log.child({ requestId: c.get('requestId') }))
-    await next()
-    // Nobody reads the answer of a client that left: its line says so, whatever the status.
-    c.get('log').info(clientDisconnected(c) ? 'client disconnected' : 'request', {
-      method: c.req.method,
-      path: c.req.path,
-      route: routeLabel(c),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    })
-  })
-  // `overwrite: false` keeps a header a route set itself: /embed.js is for other sites' pages,
-  // and says Cross-Origin-Resource-Policy: cross-origin.
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', overwrite: false }))
+  // The request id, the request's logger and log line, the security headers (http/request-basics.ts).
+  app.use(requestBasics(log))
   const limitBody = bodyLimit({
     maxSize: deps.config.maxBodyBytes,
     onError: () => {
@@ -97,7 +81,7 @@ export function createApp(deps: AppDeps) {
       : publicCors(c, next),
   )
 
-  const site = publicSite(db)
+  const site = publicSite(deps)
   // A secret key, or an operator's console session with a role on the site (operators/).
   const admin = ownerAccess(deps)
   const kickOutbox = () => deps.outbox.kick()
@@ -137,6 +121,7 @@ export function createApp(deps: AppDeps) {
   // After them: their session middleware covers /v1/operator/*.
   app.route('/v1', operatorBackupRoutes(deps))
   app.use('/v1/admin/*', admin)
+  app.use('/v1/admin/*', forgetSiteAfterChanges(deps.siteCache))
   app.route('/v1/admin', adminSiteRoutes(deps))
   app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))
   app.route('/v1/admin', adminContactRoutes({ ...deps, kickOutbox }))

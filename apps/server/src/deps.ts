@@ -25,6 +25,7 @@ import { measuredRateLimiter } from './metrics/rate-limits.ts'
 import type { JobHandlers } from './outbox/jobs.ts'
 import { createOutboxRunner, type OutboxRunner, type RunnerOptions } from './outbox/runner.ts'
 import type { StaticAssets } from './pages/assets.ts'
+import { createSiteCache, type SiteCache } from './sites/site-cache.ts'
 import { createTurnstileVerifier, type TurnstileVerifier } from './spam/turnstile.ts'
 import { webhookJobHandler } from './webhooks/job.ts'
 import { fetchWebhookPost, type WebhookPost } from './webhooks/post.ts'
@@ -37,6 +38,8 @@ export type AppDeps = {
   db: Database
   clock: Clock
   log: Logger
+  /** This process's (this isolate's) short-lived copy of sites, keys, settings and forms. */
+  siteCache: SiteCache
   limiter: RateLimiter
   outbox: OutboxRunner
   /** The caller's address, for rate limits and logs (through trusted proxies: TRUST_PROXY). */
@@ -162,6 +165,7 @@ export function createDeps(options: DepsOptions): AppDeps {
     db,
     clock,
     log,
+    siteCache: createSiteCache({ clock }),
     limiter: measuredRateLimiter(createRateLimiter(db, clock), metrics),
     outbox,
     clientAddress: clientAddressReader(

@@ -9,6 +9,11 @@ export interface Logger {
   error(message: string, fields?: LogFields): void
   /** A logger whose lines all carry `fields`, e.g. the request id. */
   child(fields: LogFields): Logger
+  /**
+   * Whether lines at `level` are written, so a caller can skip building what nobody reads.
+   * Optional: a logger without it is taken to write every level.
+   */
+  enabled?(level: Exclude<LogLevel, 'silent'>): boolean
 }
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
@@ -38,6 +43,7 @@ export function createLogger(options: {
     warn: at('warn'),
     error: at('error'),
     child: (fields) => createLogger({ ...options, write, fields: { ...base, ...fields } }),
+    enabled: (level) => rank[level] >= rank[options.level],
   }
 }
 

@@ -65,6 +65,29 @@ export const defaultStrings = {
   authUnverified: 'Please confirm your email address with the link we sent you.',
   authResend: 'Send the link again',
   authResent: 'We sent you a new link.',
+  /** Sign-in links, where the site has them on. */
+  authLinkAsk: 'Email me a sign-in link',
+  authLinkSent:
+    'If an account uses this address, we sent it a sign-in link. Open it in this browser within 15 minutes.',
+  authLinkSigningIn: 'Signing you in…',
+  /** Two-factor sign-in (TOTP): the step after the password, and enrolling. */
+  authCodeHeading: 'Enter your code',
+  authCode: 'Code from your authenticator app',
+  authRecoveryCode: 'Recovery code',
+  authUseRecovery: 'Use a recovery code instead',
+  authUseCode: 'Use the app’s code instead',
+  authVerify: 'Verify',
+  authTotpSetup: 'Set up two-factor sign-in',
+  /** Staff of a site that requires it are asked before anything else. */
+  authTotpRequired: 'This site asks you to set up two-factor sign-in before going on.',
+  authTotpScan:
+    'Scan the QR code with an authenticator app, or type in the key below. Then enter the code it shows.',
+  authTotpQr: 'QR code of the key for your authenticator app',
+  authTotpKey: 'Key',
+  authTotpOn: 'Two-factor sign-in is on.',
+  authTotpCodes:
+    'Save these recovery codes somewhere safe. Each one signs you in once without your phone, and they are shown only now.',
+  authDone: 'Done',
 
   // <porchlight-forum>
   /** The list's heading until the category's own name is known. */
@@ -153,6 +176,9 @@ export const defaultStrings = {
     EMAIL_NOT_VERIFIED: 'Please confirm your email address first, with the link we sent you.',
     ACCOUNT_SUSPENDED: 'Your account is suspended for now.',
     INVALID_TOKEN: 'This link has expired or was already used.',
+    INVALID_TOTP_CODE: 'That code is not right, or this sign-in expired. Try the current code.',
+    SIGN_IN_LINK_OTHER_BROWSER:
+      'Open this link in the browser where you asked for it, or ask for a new link here.',
     SIGN_IN_REQUIRED: 'Please sign in first.',
     INVALID_SESSION: 'You were signed out. Please sign in again.',
     FORBIDDEN: 'You are not allowed to do that.',

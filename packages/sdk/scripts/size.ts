@@ -19,12 +19,13 @@ export type SizeEntry = { name: string; budget: number } & (
 export const budgets: SizeEntry[] = [
   // Everything: contact forms, membership, discussions. Never past 6 KB (issues 4 and 5).
   // Issue 15 added `isConfigurationError` (about 115 B), which only this entry carries.
-  { name: 'whole SDK', entry: 'src/index.ts', budget: 4352 },
+  // Issue 14 added sign-in links and TOTP to auth (about 325 B), carried by every entry with auth.
+  { name: 'whole SDK', entry: 'src/index.ts', budget: 4736 },
   {
     // The one-stop client carries every feature by design; the factories below do not.
     name: 'createClient alone, tree-shaken',
     contents: "export { createClient } from './src/index.ts'",
-    budget: 4224,
+    budget: 4544,
   },
   {
     // What a site with only a contact page ships: the request core plus src/contact.ts and
@@ -35,10 +36,10 @@ export const budgets: SizeEntry[] = [
   },
   {
     // Sign-in pages: the request core with query strings, the session (src/session.ts,
-    // src/storage.ts) and src/auth.ts. No contact form, no forum.
+    // src/storage.ts) and src/auth.ts. No contact form, no forum. Issue 14 caps it at 3.5 KB.
     name: 'auth alone, tree-shaken',
     contents: "export { createAuth } from './src/index.ts'",
-    budget: 2432,
+    budget: 2880,
   },
   {
     // A discussion page: the request core, the session (to send the member's token) and

@@ -1,5 +1,5 @@
 import { apiPath, type CallOptions } from './core.ts'
-import type { PorchlightError } from './errors.ts'
+import { PorchlightError } from './errors.ts'
 import {
   type ClientOptions,
   type Connection,
@@ -8,6 +8,7 @@ import {
   type SavedSession,
   type SessionListener,
 } from './session.ts'
+import type { Totp } from './totp.ts'
 
 /**
  * What a member sees of their own account. Times are milliseconds since the epoch.
@@ -96,8 +97,21 @@ export interface ProfileChanges {
  * const link: EmailLink | null = auth.handleEmailLink() // { action: 'verify-email', token: '…' }
  */
 export interface EmailLink {
-  action: 'verify-email' | 'reset-password' | 'confirm-email-change'
+  action: 'verify-email' | 'reset-password' | 'confirm-email-change' | 'sign-in'
   token: string
+}
+
+/**
+ * The ways to sign in a site offers, from {@link Auth.methods}.
+ *
+ * @example
+ * const { emailLink }: SignInMethods = await auth.methods()
+ */
+export interface SignInMethods {
+  password: boolean
+  emailLink: boolean
+  /** Two-factor codes: not offered, offered, or required of moderators and admins. */
+  totp: 'off' | 'optional' | 'required_for_staff'
 }
 
 /**
@@ -166,11 +180,51 @@ export interface Auth extends Connection {
    *
    * @throws {PorchlightError} `INVALID_CREDENTIALS` (401) for a wrong email or password,
    *   `ACCOUNT_SUSPENDED` (403, `fields.suspendedUntil`), `EMAIL_NOT_VERIFIED` (403, when the
-   *   site requires it), `RATE_LIMITED` (429) after repeated failures.
+   *   site requires it), `RATE_LIMITED` (429) after repeated failures, `SIGN_IN_METHOD_DISABLED`
+   *   (403). `SECOND_STEP_REQUIRED` when the password was right but a TOTP code must follow
+   *   (`fields.step` is `totp_required`: call {@link Totp.signIn}) or the member must enrol first
+   *   (`totp_setup_required`: {@link Totp.setup} then {@link Totp.confirm}).
    * @example
    * const account = await auth.login({ email, password })
    */
   login(input: { email: string; password: string }, options?: CallOptions): Promise<Account>
+  /**
+   * The ways to sign in the site has turned on, for a form to show only those.
+   *
+   * @throws {PorchlightError} only the common errors listed on {@link Auth}.
+   * @example
+   * if ((await auth.methods()).emailLink) showLinkButton()
+   */
+  methods(options?: CallOptions): Promise<SignInMethods>
+  /**
+   * Emails a single-use sign-in link (15 minutes), if the site has them on. The answer is the
+   * same whether or not the address has an account. The link works only in this browser: a key
+   * for it is kept in the SDK's storage.
+   *
+   * @throws {PorchlightError} `SIGN_IN_METHOD_DISABLED` (403); `RATE_LIMITED` (429).
+   * @example
+   * await auth.sendSignInLink('ada@example.com')
+   */
+  sendSignInLink(email: string, options?: CallOptions): Promise<{ status: 'link_sent' }>
+  /**
+   * Signs in with the token of an emailed link (see {@link Auth.handleEmailLink}), which also
+   * verifies the address; may ask for the TOTP step like {@link Auth.login}.
+   *
+   * @throws {PorchlightError} `INVALID_TOKEN` (400); `SIGN_IN_LINK_OTHER_BROWSER` (403) when the
+   *   link was asked for in another browser (it still works there; or send a new one from here);
+   *   `SECOND_STEP_REQUIRED` as for {@link Auth.login}.
+   * @example
+   * const link = auth.handleEmailLink()
+   * if (link?.action === 'sign-in') await auth.signInWithLink(link.token)
+   */
+  signInWithLink(token: string, options?: CallOptions): Promise<Account>
+  /**
+   * Two-factor sign-in (TOTP): enrol, confirm, the sign-in step, turn off, recovery codes.
+   *
+   * @example
+   * const { qrSvg } = await auth.totp.setup()
+   */
+  readonly totp: Totp
   /**
    * Ends this session on the server and forgets it here. It is forgotten even when the server
    * cannot be reached (the error is then thrown, so the page can say so); one that had already
@@ -338,7 +392,16 @@ export interface Auth extends Connection {
   handleEmailLink(url?: string | { readonly href: string }): EmailLink | null
 }
 
-const linkActions = ['verify-email', 'reset-password', 'confirm-email-change']
+const linkActions = ['verify-email', 'reset-password', 'confirm-email-change', 'sign-in']
+
+/**
+ * Where the key of the last sign-in link asked for is kept: storage, not memory, because the
+ * link opens in a new tab of the same browser.
+ */
+const linkKey = 'porchlight:sign-in-link'
+
+/** A sign-in's answer when a second step must come first. */
+type SecondStepBody = { status: string; challenge: string }
 
 /**
  * Creates the membership API on its own, from options or from a {@link Connection} (a client,
@@ -367,6 +430,23 @@ export function createAuth(source: ClientOptions | Connection): Auth {
     if (session.user?.id === account.id) await save({ account, token: session.token }, options)
     return account
   }
+  // The challenge of a sign-in waiting for its TOTP step; memory only, it lives 10 minutes.
+  let challenge: string | undefined
+  /** Keeps a sign-in's session, or its challenge and the error that asks for the next step. */
+  const signedIn = async (body: SavedSessionBody | SecondStepBody, options?: CallOptions) => {
+    if ('challenge' in body) {
+      challenge = body.challenge
+      throw new PorchlightError({
+        status: 200,
+        code: 'SECOND_STEP_REQUIRED',
+        message: 'Enter the code from your authenticator app.',
+        fields: { step: body.status },
+      })
+    }
+    challenge = undefined
+    await save(body, options)
+    return body.account
+  }
   /** Signs out here whatever the server says; an already ended session (401) is no failure. */
   const signOut = async (path: string, options?: CallOptions) => {
     try {
@@ -386,14 +466,60 @@ export function createAuth(source: ClientOptions | Connection): Auth {
     },
     onChange: session.onChange,
     register: (input, options) => post('auth/register', input, options),
-    async login({ email, password }, options) {
-      const signedIn = await post<SavedSessionBody>(
-        'auth/login',
-        { email, password, transport: session.transport },
+    login: async ({ email, password }, options) =>
+      signedIn(
+        await post('auth/login', { email, password, transport: session.transport }, options),
+        options,
+      ),
+    methods: (options) => request('GET', '/v1/auth/methods', options),
+    async sendSignInLink(email, options) {
+      const { browserKey } = await post<{ browserKey: string }>(
+        'auth/sign-in-link',
+        { email },
         options,
       )
-      await save(signedIn, options)
-      return signedIn.account
+      await session.storage.set(linkKey, browserKey)
+      return { status: 'link_sent' }
+    },
+    signInWithLink: async (token, options) =>
+      signedIn(
+        await post(
+          'auth/sign-in-link/redeem',
+          {
+            token,
+            browserKey: (await session.storage.get(linkKey)) ?? undefined,
+            transport: session.transport,
+          },
+          options,
+        ),
+        options,
+      ),
+    totp: {
+      status: (options) => request('GET', '/v1/auth/totp', options),
+      setup: (options) => post('auth/totp/setup', { challenge }, options),
+      async confirm(code, options) {
+        const body = await post<{ recoveryCodes: string[] } & Partial<SavedSessionBody>>(
+          'auth/totp/confirm',
+          { code, challenge, transport: session.transport },
+          options,
+        )
+        if (body.account) await signedIn(body as SavedSessionBody, options)
+        return { recoveryCodes: body.recoveryCodes }
+      },
+      signIn: async (input, options) =>
+        signedIn(
+          await post(
+            'auth/login/totp',
+            { ...input, challenge, transport: session.transport },
+            options,
+          ),
+          options,
+        ),
+      async disable(proof, options) {
+        await request('DELETE', '/v1/auth/totp', { ...options, body: proof })
+      },
+      newRecoveryCodes: (password, options) =>
+        post('auth/totp/recovery-codes', { password }, options),
     },
     logout: (options) => signOut('auth/logout', options),
     logoutEverywhere: (options) => signOut('auth/logout-everywhere', options),

@@ -48,6 +48,11 @@ export type ServerErrorCode =
   | 'INVALID_PASSWORD'
   | 'INVALID_TOKEN'
   | 'SESSION_NOT_FOUND'
+  // Sign-in methods and the member's two-factor step.
+  | 'SIGN_IN_METHOD_DISABLED'
+  | 'SIGN_IN_LINK_OTHER_BROWSER'
+  | 'TOTP_UNAVAILABLE'
+  | 'TOTP_ALREADY_ENABLED'
   // Discussions and moderation.
   | 'CATEGORY_NOT_FOUND'
   | 'THREAD_NOT_FOUND'
@@ -104,6 +109,7 @@ export type ClientErrorCode =
   | 'TIMEOUT'
   | 'ABORTED'
   | 'CHALLENGE_FAILED'
+  | 'SECOND_STEP_REQUIRED'
   | 'FILE_UPLOADS_NOT_SUPPORTED'
   | 'UNEXPECTED_RESPONSE'
 

@@ -8,6 +8,7 @@ export {
   type MemberSession,
   type ProfileChanges,
   type Registration,
+  type SignInMethods,
 } from './auth.ts'
 export { type Client, createClient, type SiteInfo } from './client.ts'
 export {
@@ -73,3 +74,4 @@ export type {
   SessionStore,
 } from './session.ts'
 export { type KeyValueStorage, memoryStorage, webStorage } from './storage.ts'
+export type { Totp, TotpSetup, TotpStatus } from './totp.ts'

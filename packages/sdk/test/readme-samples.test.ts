@@ -44,6 +44,7 @@ const prelude: Record<string, string> = {
   forum: `declare const forum: ${sdkType('Forum')}`,
   email: 'declare const email: string',
   password: 'declare const password: string',
+  code: 'declare const code: string',
   postId: 'declare const postId: string',
   threadId: 'declare const threadId: string',
   memberId: 'declare const memberId: string',
@@ -64,6 +65,8 @@ const typeCheckedOnly: Record<string, string> = {
   // Run in Chromium instead, by apps/server/test/browser/readme-samples.test.ts.
   'Contact forms #1': "needs a page's <form> and its submit event (document.querySelector)",
   'Discussions #2': 'polls every 10 seconds for as long as the page is open',
+  'Membership #3':
+    "needs a code from the member's authenticator app; src/sign-in-methods.test.ts runs these flows",
 }
 const runInNode = [
   'Create a client #1',

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { z } from 'zod'
+import { updateAuthSettings } from '../../../apps/server/src/auth/admin-settings.ts'
 import { createMember } from '../../../apps/server/src/auth/create-member.ts'
 import { deleteMemberSessions } from '../../../apps/server/src/auth/sessions.ts'
 import { readAuthSettings } from '../../../apps/server/src/auth/settings.ts'
@@ -91,7 +92,9 @@ export async function startRealServer(): Promise<RealServer> {
     const mailBefore = mail.messages()[0]
     const front = await startRecordingFront(server.url, options.pages)
     const site = await createSite(deps, { name: 'Ferns', origins: [siteOrigin, front.url] })
-    return { front, site, scope: siteScope(site.id), mailBefore }
+    const scope = siteScope(site.id)
+    if (options.authSettings) await updateAuthSettings(deps.db, scope, options.authSettings)
+    return { front, site, scope, mailBefore }
   }
 
   return {
@@ -192,7 +195,7 @@ function linkIn(text: string): Omit<SentMail, 'to'> | undefined {
   const params = new URL(url).searchParams
   const action = params.get('action')
   const token = params.get('token')
-  if (action !== 'verify-email' && action !== 'reset-password' && action !== 'confirm-email-change')
-    return undefined
-  return token ? { action, token, url } : undefined
+  const actions = ['verify-email', 'reset-password', 'confirm-email-change', 'sign-in']
+  if (!action || !actions.includes(action)) return undefined
+  return token ? { action: action as SentMail['action'], token, url } : undefined
 }

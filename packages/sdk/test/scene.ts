@@ -24,7 +24,7 @@ export const memberPassword = 'correct horse battery'
 /** One email with a link, as the member would click it. */
 export interface SentMail {
   to: string
-  action: 'verify-email' | 'reset-password' | 'confirm-email-change'
+  action: 'verify-email' | 'reset-password' | 'confirm-email-change' | 'sign-in'
   token: string
   url: string
 }
@@ -92,4 +92,6 @@ export interface FormsScene {
 export interface SceneOptions {
   /** A browser test's pages, served from the scene's URL before the API. */
   pages?: PageRoute
+  /** Membership settings the owner chose, e.g. `{ emailLinkSignIn: true }`. */
+  authSettings?: Record<string, unknown>
 }

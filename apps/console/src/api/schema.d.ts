@@ -188,7 +188,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Starts a session. With `"transport": "bearer"` (the default) the token is in the body; with `"cookie"` it is set as an HttpOnly cookie and left out of the body. An unknown email, a wrong password and a banned account all answer 401 `INVALID_CREDENTIALS` after the same work. `ACCOUNT_SUSPENDED` (with `fields.suspendedUntil`) and `EMAIL_NOT_VERIFIED` are told only after a correct password. Repeated failures for an email address or from one client IP are throttled: 429 with `Retry-After`.
+         * @description Starts a session. With `"transport": "bearer"` (the default) the token is in the body; with `"cookie"` it is set as an HttpOnly cookie and left out of the body. A member with two-factor sign-in on gets `{"status": "totp_required", "challenge": …}` instead, to send with a code to `POST /v1/auth/login/totp`; staff the site requires it of, who have not enrolled, get `totp_setup_required` and enrol with the challenge. An unknown email, a wrong password and a banned account all answer 401 `INVALID_CREDENTIALS` after the same work. `ACCOUNT_SUSPENDED` (with `fields.suspendedUntil`) and `EMAIL_NOT_VERIFIED` are told only after a correct password. Repeated failures for an email address or from one client IP are throttled: 429 with `Retry-After`. Refused with 403 `SIGN_IN_METHOD_DISABLED` where the site has turned password sign-in off.
          */
         post: operations["postV1AuthLogin"];
         delete?: never;
@@ -292,6 +292,170 @@ export interface paths {
          * @description Ends a session by its id (from the list of sessions). Another member’s session, or none, is 404 `SESSION_NOT_FOUND`.
          */
         delete: operations["deleteV1AuthSessionsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in: the two-factor step
+         * @description The challenge from `POST /v1/auth/login` (or a sign-in link) with the authenticator app’s current code, or one recovery code (then spent). Answers as `POST /v1/auth/login` does when signed in. A wrong or reused code, or a challenge expired (10 minutes), spent or out of attempts (5), is 401 `INVALID_TOTP_CODE`, all alike. Wrong codes are throttled per member and client IP like passwords: 429 with `Retry-After`.
+         */
+        post: operations["postV1AuthLoginTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Two-factor status
+         * @description Whether the site offers TOTP, whether the member has it on or must, and how many recovery codes are left.
+         */
+        get: operations["getV1AuthTotp"];
+        put?: never;
+        post?: never;
+        /**
+         * Turn two-factor off
+         * @description After the password or a current code; the recovery codes go too, every other session of the member ends, and the address is told. Refused (403 `TOTP_REQUIRED`) where the site requires TOTP of the member’s role. Throttled: 429 with `Retry-After`.
+         */
+        delete: operations["deleteV1AuthTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start turning two-factor on
+         * @description A new key for an authenticator app, as text, an `otpauth://` URI and an SVG QR code, pending until `POST /v1/auth/totp/confirm` proves the app has it. Needs a session, or the challenge of a sign-in answered `totp_setup_required`. Already on is 409 `TOTP_ALREADY_ENABLED`; a site that does not offer TOTP, 403 `TOTP_UNAVAILABLE`.
+         */
+        post: operations["postV1AuthTotpSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm turning two-factor on
+         * @description The app’s current code for the pending key puts it in force, answers ten recovery codes (shown only now), and ends the member’s other sessions. With a sign-in challenge it also starts the session, answered as `POST /v1/auth/login` does. A wrong code is 422 with `fields.code`.
+         */
+        post: operations["postV1AuthTotpConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/totp/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make new recovery codes
+         * @description Ten new codes in place of the old ones, after the password (at most 10 checks an hour: 429).
+         */
+        post: operations["postV1AuthTotpRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-in-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email me a sign-in link
+         * @description Mails a single-use link (15 minutes) if the address has an account; the answer is the same 202 either way, with a `browserKey` to keep for redeeming. At most 5 an hour per email address and 20 per client IP (429 with `Retry-After`). 403 `SIGN_IN_METHOD_DISABLED` where the site has not turned sign-in links on.
+         */
+        post: operations["postV1AuthSignInLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-in-link/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with an emailed link
+         * @description Spends the link’s token, marks the address verified and answers as `POST /v1/auth/login` does: a session, or the two-factor step first. Without the `browserKey` of the browser that asked, 403 `SIGN_IN_LINK_OTHER_BROWSER` and the link stays usable there. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`, all alike.
+         */
+        post: operations["postV1AuthSignInLinkRedeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sign-in methods the site offers
+         * @description Which ways to sign in the site has turned on, for a sign-in form to show.
+         */
+        get: operations["getV1AuthMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1892,6 +2056,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/members/{id}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Reset a member’s two-factor sign-in
+         * @description For a member who lost the phone and the recovery codes: turns TOTP off, deletes the recovery codes and ends every session. The password alone signs in afterwards, so be sure the member asked. Staff the site requires TOTP of are asked to enrol again at their next sign-in.
+         */
+        delete: operations["deleteV1AdminMembersByIdTotp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/auth-settings": {
         parameters: {
             query?: never;
@@ -2425,6 +2609,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description INVALID_PUBLISHABLE_KEY, INVALID_SESSION, INVALID_TOTP_CODE, SIGN_IN_REQUIRED */
+        "401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-INVALID_TOTP_CODE-SIGN_IN_REQUIRED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_PUBLISHABLE_KEY" | "INVALID_SESSION" | "INVALID_TOTP_CODE" | "SIGN_IN_REQUIRED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description INVALID_PUBLISHABLE_KEY, INVALID_SESSION, SIGN_IN_REQUIRED */
         "401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED": {
             headers: {
@@ -2435,6 +2633,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "INVALID_PUBLISHABLE_KEY" | "INVALID_SESSION" | "SIGN_IN_REQUIRED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description INVALID_PUBLISHABLE_KEY, INVALID_TOTP_CODE */
+        "401-INVALID_PUBLISHABLE_KEY-INVALID_TOTP_CODE": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_PUBLISHABLE_KEY" | "INVALID_TOTP_CODE";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -2551,6 +2763,34 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description ACCOUNT_SUSPENDED, EMAIL_NOT_VERIFIED, ORIGIN_NOT_ALLOWED, SIGN_IN_LINK_OTHER_BROWSER, SIGN_IN_METHOD_DISABLED */
+        "403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED-SIGN_IN_LINK_OTHER_BROWSER-SIGN_IN_METHOD_DISABLED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "ACCOUNT_SUSPENDED" | "EMAIL_NOT_VERIFIED" | "ORIGIN_NOT_ALLOWED" | "SIGN_IN_LINK_OTHER_BROWSER" | "SIGN_IN_METHOD_DISABLED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description ACCOUNT_SUSPENDED, EMAIL_NOT_VERIFIED, ORIGIN_NOT_ALLOWED, SIGN_IN_METHOD_DISABLED */
+        "403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "ACCOUNT_SUSPENDED" | "EMAIL_NOT_VERIFIED" | "ORIGIN_NOT_ALLOWED" | "SIGN_IN_METHOD_DISABLED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description CROSS_SITE_REQUEST */
         "403-CROSS_SITE_REQUEST": {
             headers: {
@@ -2621,6 +2861,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, ORIGIN_NOT_ALLOWED, TOTP_REQUIRED */
+        "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-TOTP_REQUIRED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "CROSS_SITE_REQUEST" | "INVALID_PASSWORD" | "ORIGIN_NOT_ALLOWED" | "TOTP_REQUIRED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, TOTP_REQUIRED, TOTP_SETUP_REQUIRED */
         "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-TOTP_REQUIRED-TOTP_SETUP_REQUIRED": {
             headers: {
@@ -2677,6 +2931,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description CROSS_SITE_REQUEST, ORIGIN_NOT_ALLOWED, TOTP_UNAVAILABLE */
+        "403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-TOTP_UNAVAILABLE": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "CROSS_SITE_REQUEST" | "ORIGIN_NOT_ALLOWED" | "TOTP_UNAVAILABLE";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description CROSS_SITE_REQUEST, ROLE_FORBIDDEN, SITE_FORBIDDEN, TOTP_SETUP_REQUIRED */
         "403-CROSS_SITE_REQUEST-ROLE_FORBIDDEN-SITE_FORBIDDEN-TOTP_SETUP_REQUIRED": {
             headers: {
@@ -2729,6 +2997,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "ORIGIN_NOT_ALLOWED" | "SECRET_KEY_IN_BROWSER";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description ORIGIN_NOT_ALLOWED, SIGN_IN_METHOD_DISABLED */
+        "403-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "ORIGIN_NOT_ALLOWED" | "SIGN_IN_METHOD_DISABLED";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -3149,6 +3431,34 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "SIGN_IN_TO_ACCEPT";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description TOTP_ALREADY_ENABLED */
+        "409-TOTP_ALREADY_ENABLED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "TOTP_ALREADY_ENABLED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description TOTP_ALREADY_ENABLED, TOTP_SETUP_NOT_STARTED */
+        "409-TOTP_ALREADY_ENABLED-TOTP_SETUP_NOT_STARTED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "TOTP_ALREADY_ENABLED" | "TOTP_SETUP_NOT_STARTED";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -3739,7 +4049,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in. */
+            /** @description Signed in, or the second step it needs. */
             200: {
                 headers: {
                     /** @description With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/). */
@@ -3797,12 +4107,22 @@ export interface operations {
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
+                    } | {
+                        /**
+                         * @description `totp_required`: send a code with the challenge to `POST /v1/auth/login/totp`. `totp_setup_required`: the site requires TOTP of this member’s role; enrol with the challenge (`POST /v1/auth/totp/setup`, then `/confirm`).
+                         * @enum {string}
+                         */
+                        status: "totp_required" | "totp_setup_required";
+                        /** @description Works for 10 minutes and at most 5 wrong codes, once. */
+                        challenge: string;
+                        /** @description Milliseconds since the Unix epoch. */
+                        challengeExpiresAt: number;
                     };
                 };
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_CREDENTIALS-INVALID_PUBLISHABLE_KEY"];
-            403: components["responses"]["403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
@@ -3988,6 +4308,536 @@ export interface operations {
             403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
             404: components["responses"]["404-SESSION_NOT_FOUND"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthLoginTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge: string;
+                    /** @description The six digits the authenticator app shows. */
+                    code: string;
+                    /**
+                     * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    transport?: "bearer" | "cookie";
+                } | {
+                    challenge: string;
+                    /** @description One of the recovery codes; works once. */
+                    recoveryCode: string;
+                    /**
+                     * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    transport?: "bearer" | "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The session token (`<id>.<secret>`), for `Authorization: Bearer`. Keep it secret. */
+                        token: string;
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_TOTP_CODE"];
+            403: components["responses"]["403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    getV1AuthTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The site lets members turn TOTP on. */
+                        available: boolean;
+                        enabled: boolean;
+                        /** @description The site requires it of this member’s role. */
+                        required: boolean;
+                        recoveryCodesLeft: number;
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    deleteV1AuthTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                } | {
+                    /** @description The six digits the authenticator app shows. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-INVALID_TOTP_CODE-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-TOTP_REQUIRED"];
+            409: components["responses"]["409-TOTP_NOT_ENABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthTotpSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    challenge?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The key in base32, for typing into an authenticator app. */
+                        secret: string;
+                        /** @description The `otpauth://` URI the QR code holds. */
+                        uri: string;
+                        /** @description The URI as an SVG QR code. */
+                        qrSvg: string;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-INVALID_TOTP_CODE-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-TOTP_UNAVAILABLE"];
+            409: components["responses"]["409-TOTP_ALREADY_ENABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthTotpConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The six digits the authenticator app shows. */
+                    code: string;
+                    /** @description From a sign-in answered `totp_setup_required`: confirming starts the session. */
+                    challenge?: string;
+                    /**
+                     * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    transport?: "bearer" | "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ten codes, each good for one sign-in without the phone; shown only now. */
+                        recoveryCodes: string[];
+                    } | {
+                        /** @description Ten codes, each good for one sign-in without the phone; shown only now. */
+                        recoveryCodes: string[];
+                        /** @description The session token, with `"transport": "bearer"`. */
+                        token: string;
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                        };
+                        /** @description Milliseconds since the Unix epoch. */
+                        expiresAt: number;
+                    } | {
+                        /** @description Ten codes, each good for one sign-in without the phone; shown only now. */
+                        recoveryCodes: string[];
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                        };
+                        /** @description Milliseconds since the Unix epoch. */
+                        expiresAt: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-INVALID_TOTP_CODE-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-TOTP_UNAVAILABLE"];
+            409: components["responses"]["409-TOTP_ALREADY_ENABLED-TOTP_SETUP_NOT_STARTED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthTotpRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ten codes, each good for one sign-in without the phone; shown only now. */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED"];
+            409: components["responses"]["409-TOTP_NOT_ENABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthSignInLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "link_sent";
+                        /** @description Keep it in this browser and send it with the link’s token: the link signs in only here. */
+                        browserKey: string;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
+            403: components["responses"]["403-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthSignInLinkRedeem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** @description The `browserKey` the request for the link answered, kept by the browser that asked. */
+                    browserKey?: string;
+                    /**
+                     * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    transport?: "bearer" | "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The session token (`<id>.<secret>`), for `Authorization: Bearer`. Keep it secret. */
+                        token: string;
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        /**
+                         * @description `totp_required`: send a code with the challenge to `POST /v1/auth/login/totp`. `totp_setup_required`: the site requires TOTP of this member’s role; enrol with the challenge (`POST /v1/auth/totp/setup`, then `/confirm`).
+                         * @enum {string}
+                         */
+                        status: "totp_required" | "totp_setup_required";
+                        /** @description Works for 10 minutes and at most 5 wrong codes, once. */
+                        challenge: string;
+                        /** @description Milliseconds since the Unix epoch. */
+                        challengeExpiresAt: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON-INVALID_TOKEN"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
+            403: components["responses"]["403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED-SIGN_IN_LINK_OTHER_BROWSER-SIGN_IN_METHOD_DISABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    getV1AuthMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Email and password. */
+                        password: boolean;
+                        /** @description A single-use link sent by email. */
+                        emailLink: boolean;
+                        /**
+                         * @description Two-factor codes: not offered, offered, or required of moderators and admins.
+                         * @enum {string}
+                         */
+                        totp: "off" | "optional" | "required_for_staff";
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
+            403: components["responses"]["403-ORIGIN_NOT_ALLOWED"];
             500: components["responses"]["500-INTERNAL_ERROR"];
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
@@ -5653,7 +6503,6 @@ export interface operations {
                             } | null;
                             /** @description The operator who acted, by the name they had then. */
                             operator: {
-                                id: string;
                                 name: string;
                             } | null;
                             /** @enum {string} */
@@ -8878,6 +9727,33 @@ export interface operations {
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
     };
+    deleteV1AdminMembersByIdTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["401-INVALID_SECRET_KEY-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ROLE_FORBIDDEN-SITE_FORBIDDEN-TOTP_SETUP_REQUIRED"];
+            404: components["responses"]["404-MEMBER_NOT_FOUND"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
     getV1AdminAuthSettings: {
         parameters: {
             query?: never;
@@ -8908,6 +9784,15 @@ export interface operations {
                          * @enum {string}
                          */
                         deletedMemberPosts: "keep" | "remove";
+                        /** @description Sign in with email and password. */
+                        passwordSignIn: boolean;
+                        /** @description Sign in with a single-use link sent by email. */
+                        emailLinkSignIn: boolean;
+                        /**
+                         * @description Two-factor codes (TOTP): `off` allows no new enrolments, `optional` lets members turn it on, `required_for_staff` makes moderators and admins enrol before anything else.
+                         * @enum {string}
+                         */
+                        totp: "off" | "optional" | "required_for_staff";
                     };
                 };
             };
@@ -8954,6 +9839,15 @@ export interface operations {
                          * @enum {string}
                          */
                         deletedMemberPosts: "keep" | "remove";
+                        /** @description Sign in with email and password. */
+                        passwordSignIn: boolean;
+                        /** @description Sign in with a single-use link sent by email. */
+                        emailLinkSignIn: boolean;
+                        /**
+                         * @description Two-factor codes (TOTP): `off` allows no new enrolments, `optional` lets members turn it on, `required_for_staff` makes moderators and admins enrol before anything else.
+                         * @enum {string}
+                         */
+                        totp: "off" | "optional" | "required_for_staff";
                     };
                 };
             };

@@ -12,6 +12,7 @@ import { MemberAdminErrors } from './errors.ts'
 import { memberById } from './members.ts'
 import { deleteMemberSessions } from './sessions.ts'
 import type { AuthSettings } from './settings.ts'
+import { twoFactorRowsOf } from './totp-store.ts'
 
 // The owner's actions on members (secret key, or the operator's CLI). Every change that takes
 // sign-in away ends the member's sessions in the same batch, so there is no moment in which the
@@ -203,6 +204,16 @@ export async function endMemberSessions({ db }: AdminMembersDeps, scope: SiteSco
 }
 
 /**
+ * Turns a member's two-factor sign-in off, for one who lost both the phone and the recovery
+ * codes, and signs them out everywhere. Afterwards the password alone signs in: the owner must
+ * be sure the request came from the member (the API cannot check that for them).
+ */
+export async function resetMemberTotp({ db }: AdminMembersDeps, scope: SiteScope, id: string) {
+  if (!(await memberById(db, scope, id))) throw MemberAdminErrors.memberNotFound()
+  await db.batch([...twoFactorRowsOf(db, scope, id), deleteMemberSessions(db, scope, id)])
+}
+
+/**
  * Deletes a member with their sessions and emailed tokens, in one batch. What they left on the
  * site (contact submissions now, forum posts later) is settled by `onMemberDeleted`, the same
  * rules as when members delete their own account, under the site's `deletedMemberPosts` policy.
@@ -221,6 +232,7 @@ export async function deleteMember(
     db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, id))),
     ...onMemberDeleted(db, scope, id, settings.deletedMemberPosts, clock.now()),
     deleteMemberSessions(db, scope, id),
+    ...twoFactorRowsOf(db, scope, id),
     db.delete(members).where(scope.where(members, eq(members.id, id))),
   ])
 }

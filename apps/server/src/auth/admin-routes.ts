@@ -15,6 +15,7 @@ import {
   deleteMember,
   endMemberSessions,
   memberDetail,
+  resetMemberTotp,
   suspendMember,
   unbanMember,
 } from './admin-members.ts'
@@ -180,6 +181,22 @@ export function adminMemberRoutes(deps: AuthDeps) {
       }),
       async (c) => {
         await endMemberSessions(admin, siteOf(c).scope, c.req.param('id'))
+        return c.body(null, 204)
+      },
+    )
+    .delete(
+      '/members/:id/totp',
+      documented({
+        summary: 'Reset a member’s two-factor sign-in',
+        description:
+          'For a member who lost the phone and the recovery codes: turns TOTP off, deletes the recovery codes and ends every session. The password alone signs in afterwards, so be sure the member asked. Staff the site requires TOTP of are asked to enrol again at their next sign-in.',
+        tags: ['Owner: members'],
+        access: 'owner',
+        responses: { 204: null },
+        errors: { 404: ['MEMBER_NOT_FOUND'] },
+      }),
+      async (c) => {
+        await resetMemberTotp(admin, siteOf(c).scope, c.req.param('id'))
         return c.body(null, 204)
       },
     )

@@ -113,6 +113,13 @@ export const authSettingsAnswer = z.strictObject({
   deletedMemberPosts: z
     .enum(['keep', 'remove'])
     .describe('When a member is deleted: keep their posts as "deleted member", or remove them.'),
+  passwordSignIn: z.boolean().describe('Sign in with email and password.'),
+  emailLinkSignIn: z.boolean().describe('Sign in with a single-use link sent by email.'),
+  totp: z
+    .enum(['off', 'optional', 'required_for_staff'])
+    .describe(
+      'Two-factor codes (TOTP): `off` allows no new enrolments, `optional` lets members turn it on, `required_for_staff` makes moderators and admins enrol before anything else.',
+    ),
   // Every setting, and nothing else: a setting added to settings.ts must be added here.
 } satisfies Record<keyof AuthSettings, z.ZodType>)
 export type AuthSettingsView = z.infer<typeof authSettingsAnswer>

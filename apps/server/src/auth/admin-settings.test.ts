@@ -27,6 +27,9 @@ const defaults = {
   sessionAbsoluteDays: 90,
   linkTemplate: null,
   deletedMemberPosts: 'keep',
+  passwordSignIn: true,
+  emailLinkSignIn: false,
+  totp: 'optional',
 }
 
 async function stored(siteId = h.site.id) {
@@ -165,5 +168,43 @@ describe('PATCH /v1/admin/auth-settings', () => {
       sessionAbsoluteDays: 45,
     })
     expect(await stored()).toEqual({ passwordMinLength: 15, sessionAbsoluteDays: 45 })
+  })
+})
+
+describe('sign-in methods', () => {
+  it('turns password sign-in off, and refuses to leave members no way in', async () => {
+    await addMember(h.t, h.site, { email: 'ann@example.com' })
+    const both = await owner.send('PATCH', '/auth-settings', { passwordSignIn: false })
+    expect(both.status).toBe(422)
+    expect(await both.json()).toEqual(
+      apiError('VALIDATION_FAILED', { 'settings.passwordSignIn': expect.any(String) }),
+    )
+    expect(await stored()).toEqual({})
+
+    const linksOnly = await owner.send('PATCH', '/auth-settings', {
+      passwordSignIn: false,
+      emailLinkSignIn: true,
+    })
+    expect(linksOnly.status).toBe(200)
+    const res = await signIn(h, { email: 'ann@example.com' })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual(apiError('SIGN_IN_METHOD_DISABLED'))
+  })
+
+  it('requiring TOTP of staff signs out moderators who have not enrolled, not members', async () => {
+    await addMember(h.t, h.site, { email: 'mod@example.com', role: 'moderator' })
+    await addMember(h.t, h.site, { email: 'ann@example.com' })
+    const token = async (email: string) =>
+      ((await (await signIn(h, { email })).json()) as { token: string }).token
+    const mod = await token('mod@example.com')
+    const ann = await token('ann@example.com')
+    const res = await owner.send('PATCH', '/auth-settings', { totp: 'required_for_staff' })
+    expect(res.status).toBe(200)
+    const sessionOf = (t: string) =>
+      h.t.app.request('/v1/auth/session', {
+        headers: { 'X-Porchlight-Key': h.site.publishableKey, Authorization: `Bearer ${t}` },
+      })
+    expect((await sessionOf(mod)).status).toBe(401)
+    expect((await sessionOf(ann)).status).toBe(200)
   })
 })

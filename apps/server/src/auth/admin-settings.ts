@@ -1,4 +1,7 @@
+import { and, inArray, isNotNull, notInArray } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
+import { members, memberTotp, sessions } from '../db/schema.ts'
+import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { siteSettingsStore } from '../sites/settings-store.ts'
 import type { AuthSettingsView } from './admin-schemas.ts'
@@ -22,11 +25,48 @@ export async function authSettingsOf(db: Database, scope: SiteScope): Promise<Au
   return settingsView(await store.read(db, scope))
 }
 
-/** Applies a partial change (see `siteSettingsStore`); 422 names every bad key. */
+/**
+ * Applies a partial change (see `siteSettingsStore`); 422 names every bad key. Turning both
+ * password sign-in and sign-in links off is refused: members would have no way in. Requiring
+ * TOTP of staff signs out the moderators and admins who have not enrolled, so they are asked to
+ * at their next sign-in rather than whenever their session happens to end.
+ */
 export async function updateAuthSettings(
   db: Database,
   scope: SiteScope,
   patch: Record<string, unknown>,
 ): Promise<AuthSettingsView> {
-  return settingsView(await store.update(db, scope, patch))
+  if ('passwordSignIn' in patch || 'emailLinkSignIn' in patch) {
+    const current = await store.read(db, scope)
+    const defaults = authSettingsSchema.parse({})
+    const after = (key: 'passwordSignIn' | 'emailLinkSignIn') =>
+      key in patch ? (patch[key] ?? defaults[key]) : current[key]
+    if (after('passwordSignIn') === false && after('emailLinkSignIn') === false) {
+      throw HttpErrors.validation({
+        'settings.passwordSignIn': 'Keep password sign-in or sign-in links on.',
+      })
+    }
+  }
+  const updated = await store.update(db, scope, patch)
+  if (patch.totp === 'required_for_staff') await signOutUnenrolledStaff(db, scope)
+  return settingsView(updated)
+}
+
+function signOutUnenrolledStaff(db: Database, scope: SiteScope) {
+  const enrolled = db
+    .select({ id: memberTotp.memberId })
+    .from(memberTotp)
+    .where(scope.where(memberTotp, isNotNull(memberTotp.enabledAt)))
+  const unenrolledStaff = db
+    .select({ id: members.id })
+    .from(members)
+    .where(
+      scope.where(
+        members,
+        and(inArray(members.role, ['moderator', 'admin']), notInArray(members.id, enrolled)),
+      ),
+    )
+  return db
+    .delete(sessions)
+    .where(scope.where(sessions, inArray(sessions.memberId, unenrolledStaff)))
 }

@@ -21,6 +21,7 @@ import type { Statement } from './account-queries.ts'
 import type { AuthDeps } from './deps.ts'
 import { accountDeletedMail } from './emails.ts'
 import type { AuthSettings } from './settings.ts'
+import { twoFactorRowsOf } from './totp-store.ts'
 
 // Leaving: the member row goes, and with it the profile, the password hash, every session and
 // every emailed link. What the member left elsewhere on the site is decided by onMemberDeleted.
@@ -125,6 +126,7 @@ export async function deleteAccount(
     db.delete(sessions).where(scope.where(sessions, eq(sessions.memberId, member.id))),
     ...onMemberDeleted(db, scope, member.id, site.auth.deletedMemberPosts, clock.now()),
     db.delete(memberTokens).where(scope.where(memberTokens, eq(memberTokens.memberId, member.id))),
+    ...twoFactorRowsOf(db, scope, member.id),
     db.delete(members).where(scope.where(members, eq(members.id, member.id))),
     enqueue(db, clock, scope, accountDeletedMail(site, member.email)),
   ])

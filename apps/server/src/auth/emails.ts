@@ -76,3 +76,22 @@ export function accountDeletedMail(site: Site, to: string) {
     footer: site.name,
   })
 }
+
+export function signInLinkMail(site: Site, to: string, url: string) {
+  return mail(to, `Sign in to ${site.name}`, {
+    title: `Sign in to ${site.name}`,
+    intro:
+      'Sign in with the link below, in the browser where you asked for it. It works once, for 15 minutes.',
+    action: { label: `Sign in to ${site.name}`, url },
+    footer: `${site.name}. If you did not ask for this, ignore this email: nobody can sign in without the link.`,
+  })
+}
+
+/** Sent when two-factor sign-in is turned off, so a thief who did it is noticed. */
+export function totpDisabledMail(site: Site, to: string) {
+  return mail(to, `Two-factor sign-in was turned off for ${site.name}`, {
+    title: 'Two-factor sign-in was turned off',
+    intro: `Two-factor sign-in of your ${site.name} account was just turned off, and your other sessions were signed out. If this was not you, reset your password now and contact the site.`,
+    footer: site.name,
+  })
+}

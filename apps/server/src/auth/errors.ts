@@ -59,3 +59,52 @@ export const MemberAdminErrors = {
   emailTaken: () =>
     new ApiError(409, 'EMAIL_TAKEN', 'A member of this site already uses that email address.'),
 } as const
+
+/** Sign-in methods a site can turn on and off (settings.ts), and the second step (TOTP). */
+export const SignInErrors = {
+  /** Said before any lookup, so it reveals nothing about who has an account. */
+  methodDisabled: () =>
+    new ApiError(403, 'SIGN_IN_METHOD_DISABLED', 'This site does not offer this way to sign in.'),
+  /** A wrong, reused or out-of-date code, or a sign-in step that expired: all alike. */
+  invalidTotpCode: () =>
+    new ApiError(
+      401,
+      'INVALID_TOTP_CODE',
+      'The code is not correct, or this sign-in has expired. Try the current code, or sign in again.',
+    ),
+  totpUnavailable: () =>
+    new ApiError(403, 'TOTP_UNAVAILABLE', 'This site does not offer two-factor sign-in.'),
+  totpSetupRequired: () =>
+    new ApiError(
+      403,
+      'TOTP_SETUP_REQUIRED',
+      'Set up two-factor sign-in (TOTP) first: this site requires it for your role.',
+    ),
+  totpRequired: () =>
+    new ApiError(
+      403,
+      'TOTP_REQUIRED',
+      'This site requires two-factor sign-in for your role; it cannot be turned off.',
+    ),
+  totpAlreadyEnabled: () =>
+    new ApiError(
+      409,
+      'TOTP_ALREADY_ENABLED',
+      'Two-factor sign-in is already on. Turn it off first to use another app.',
+    ),
+  totpNotEnabled: () =>
+    new ApiError(409, 'TOTP_NOT_ENABLED', 'Two-factor sign-in is not turned on.'),
+  totpSetupNotStarted: () =>
+    new ApiError(
+      409,
+      'TOTP_SETUP_NOT_STARTED',
+      'Start two-factor setup first: there is no new key waiting to be confirmed.',
+    ),
+  /** The link is fine but this browser did not ask for it; the link stays usable there. */
+  linkOtherBrowser: () =>
+    new ApiError(
+      403,
+      'SIGN_IN_LINK_OTHER_BROWSER',
+      'Open this link in the browser where you asked for it, or ask for a new link here.',
+    ),
+} as const

@@ -4,18 +4,12 @@ import type { ResolvedSite } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import type { SignInResult } from '../metrics/metrics.ts'
 import type { AuthDeps } from './deps.ts'
-import { AuthErrors } from './errors.ts'
+import { AuthErrors, SignInErrors } from './errors.ts'
 import { beginLoginAttempt } from './login-throttle.ts'
 import { memberByEmail, normalizeEmail } from './members.ts'
 import type { PasswordHasher } from './password.ts'
-import {
-  canSignIn,
-  createSession,
-  type Session,
-  type SessionMember,
-  type SessionTransport,
-  sessionExpiresAt,
-} from './sessions.ts'
+import { afterFirstFactor, type RequestMeta, type SignInOutcome } from './second-step.ts'
+import { canSignIn, type SessionMember, type SessionTransport } from './sessions.ts'
 
 export type LoginDeps = Pick<AuthDeps, 'db' | 'clock' | 'passwords' | 'metrics'>
 
@@ -37,30 +31,24 @@ export function dummyHash(passwords: PasswordHasher): Promise<string> {
 
 export type LoginInput = { email: string; password: string; transport: SessionTransport }
 
-export type SignedIn = {
-  token: string
-  session: Session
-  member: SessionMember
-  expiresAt: number
-}
-
 /**
  * Signs a member in and starts a session. Unknown email, wrong password and a banned account
  * all fail with the same `401 INVALID_CREDENTIALS` after the same scrypt work, so the answer
  * tells nobody whether an address has an account. Suspension and an unverified email are told
  * only to someone who proved the password, i.e. the member. The throttle runs first: a guess
- * it refuses costs no hashing at all.
+ * it refuses costs no hashing at all. A member with TOTP on gets a challenge, not a session
+ * (second-step.ts).
  */
 export async function login(
   deps: LoginDeps,
   site: ResolvedSite,
   input: LoginInput,
-  meta: { ip: string; userAgent?: string | undefined },
-): Promise<SignedIn> {
+  meta: RequestMeta,
+): Promise<SignInOutcome> {
   try {
-    const signedIn = await signIn(deps, site, input, meta)
+    const outcome = await signIn(deps, site, input, meta)
     deps.metrics.signIn('succeeded')
-    return signedIn
+    return outcome
   } catch (error) {
     deps.metrics.signIn(failedSignIn(error))
     throw error
@@ -81,10 +69,11 @@ async function signIn(
   deps: LoginDeps,
   site: ResolvedSite,
   input: LoginInput,
-  meta: { ip: string; userAgent?: string | undefined },
-): Promise<SignedIn> {
+  meta: RequestMeta,
+): Promise<SignInOutcome> {
   const { db, clock, passwords } = deps
   const { scope, auth: settings } = site
+  if (!settings.passwordSignIn) throw SignInErrors.methodDisabled()
   const email = normalizeEmail(input.email)
   const attempt = await beginLoginAttempt(deps, scope, email, meta.ip)
 
@@ -98,14 +87,7 @@ async function signIn(
   await attempt.succeeded()
 
   const now = clock.now()
-  if (!canSignIn(member, now)) {
-    // Suspended with no end is a ban in all but name: answer like one.
-    if (member.suspendedUntil === null) throw AuthErrors.invalidCredentials()
-    throw AuthErrors.accountSuspended(member.suspendedUntil)
-  }
-  if (member.emailVerifiedAt === null && !settings.allowUnverifiedSignIn) {
-    throw AuthErrors.emailNotVerified()
-  }
+  assertMaySignIn(member, settings, now)
   if (passwords.needsRehash(member.passwordHash)) {
     // The password is in hand only now: upgrade the stored hash to today's parameters.
     const passwordHash = await passwords.hash(input.password)
@@ -115,11 +97,25 @@ async function signIn(
       .where(scope.where(members, eq(members.id, member.id)))
     member.passwordHash = passwordHash
   }
-  const { token, session } = await createSession(db, clock, scope, {
-    memberId: member.id,
-    transport: input.transport,
-    ...(meta.userAgent && { userAgent: meta.userAgent }),
-    ip: meta.ip,
-  })
-  return { token, session, member, expiresAt: sessionExpiresAt(session, settings) }
+  return afterFirstFactor(deps, site, member, input.transport, meta)
+}
+
+/**
+ * What a member who proved a first factor may still be refused: suspension, and an unverified
+ * email where the site requires one. Told only to them, never before the factor is proved.
+ */
+export function assertMaySignIn(
+  member: SessionMember,
+  settings: ResolvedSite['auth'],
+  now: number,
+): void {
+  if (member.status === 'banned') throw AuthErrors.invalidCredentials()
+  if (!canSignIn(member, now)) {
+    // Suspended with no end is a ban in all but name: answer like one.
+    if (member.suspendedUntil === null) throw AuthErrors.invalidCredentials()
+    throw AuthErrors.accountSuspended(member.suspendedUntil)
+  }
+  if (member.emailVerifiedAt === null && !settings.allowUnverifiedSignIn) {
+    throw AuthErrors.emailNotVerified()
+  }
 }

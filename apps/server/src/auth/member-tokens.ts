@@ -12,6 +12,8 @@ export const tokenLifetimeMs: Record<TokenPurpose, number> = {
   verify_email: 24 * 3_600_000,
   reset_password: 30 * 60_000,
   change_email: 24 * 3_600_000,
+  /** A sign-in link is a password in an inbox: short-lived (sign-in-link.ts). */
+  sign_in: 15 * 60_000,
 }
 
 /**
@@ -23,7 +25,7 @@ export function issueMemberToken(
   db: Database,
   clock: Clock,
   scope: SiteScope,
-  input: { memberId: string; purpose: TokenPurpose; newEmail?: string },
+  input: { memberId: string; purpose: TokenPurpose; newEmail?: string; browserHash?: string },
 ) {
   const { id, token, secretHash } = newToken()
   const now = clock.now()
@@ -34,6 +36,7 @@ export function issueMemberToken(
     purpose: input.purpose,
     secretHash,
     newEmail: input.newEmail ?? null,
+    browserHash: input.browserHash ?? null,
     createdAt: now,
     expiresAt: now + tokenLifetimeMs[input.purpose],
   })
@@ -107,7 +110,9 @@ export async function peekMemberToken(
   scope: SiteScope,
   purpose: TokenPurpose,
   token: string,
-): Promise<{ memberId: string; newEmail: string | null } | null> {
+): Promise<{ memberId: string; newEmail: string | null; browserHash: string | null } | null> {
   const row = await usableToken(db, clock, scope, purpose, token)
-  return row ? { memberId: row.memberId, newEmail: row.newEmail } : null
+  return row
+    ? { memberId: row.memberId, newEmail: row.newEmail, browserHash: row.browserHash }
+    : null
 }

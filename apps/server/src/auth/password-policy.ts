@@ -1,5 +1,5 @@
 import type { BreachedPasswordChecker } from './breached-passwords.ts'
-import { commonPasswords } from './common-passwords.generated.ts'
+import { isCommonPassword } from './common-passwords.ts'
 import { AuthErrors } from './errors.ts'
 import type { AuthSettings } from './settings.ts'
 
@@ -13,14 +13,6 @@ export const passwordMaxLength = 256
 
 /** Below this, a name or local part is too short to be worth forbidding inside a password. */
 const minPersonalLength = 4
-
-let commonSet: Set<string> | undefined
-
-/** The shipped top-10,000 list as a set, built on first use rather than at every cold start. */
-function isCommon(password: string): boolean {
-  commonSet ??= new Set(commonPasswords.split('\n'))
-  return commonSet.has(password.toLowerCase())
-}
 
 export type PasswordContext = {
   /** The member's email: its local part must not be (in) the password. */
@@ -55,7 +47,7 @@ export async function passwordProblem(
     return `Use at least ${settings.passwordMinLength} characters.`
   }
   if (length > passwordMaxLength) return `Use at most ${passwordMaxLength} characters.`
-  if (isCommon(password)) {
+  if (isCommonPassword(password)) {
     return 'This is one of the most common passwords; choose one that is harder to guess.'
   }
   if (isPersonal(password, context)) {

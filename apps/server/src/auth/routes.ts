@@ -1,6 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
-import { deleteCookie, setCookie } from 'hono/cookie'
-import type { z } from 'zod'
+import { deleteCookie } from 'hono/cookie'
+import { z } from 'zod'
 import { jsonBody } from '../http/body.ts'
 import { afterResponse } from '../http/client-address.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -15,7 +15,6 @@ import { listOwnSessions, revokeOwnSession, sessionView } from './own-sessions.t
 import { register } from './register.ts'
 import {
   currentSessionAnswer,
-  type LoginAnswer,
   loginAnswer,
   loginSchema,
   ownSessionsAnswer,
@@ -27,11 +26,12 @@ import {
   verifyEmailSchema,
 } from './schemas.ts'
 import { deleteMemberSessions, deleteSession } from './sessions.ts'
+import { signInOutcomeBody } from './sign-in-answer.ts'
+import { signInLinkRoutes } from './sign-in-link-routes.ts'
+import { signInMethodsRoutes } from './sign-in-methods-route.ts'
+import { totpRoutes } from './totp-routes.ts'
+import { secondStepAnswer } from './totp-schemas.ts'
 import { resendVerification, verifyEmail } from './verify-email.ts'
-
-const daySeconds = 86_400
-/** Browsers cap cookie lifetimes at 400 days (RFC 6265bis) and hono refuses to write more. */
-const maxCookieSeconds = 400 * daySeconds
 
 /**
  * `/v1/auth/*`: register, verify the email, sign in and out, and the member's sessions.
@@ -119,13 +119,13 @@ export function authRoutes(
       documented({
         summary: 'Sign in',
         description:
-          'Starts a session. With `"transport": "bearer"` (the default) the token is in the body; with `"cookie"` it is set as an HttpOnly cookie and left out of the body. An unknown email, a wrong password and a banned account all answer 401 `INVALID_CREDENTIALS` after the same work. `ACCOUNT_SUSPENDED` (with `fields.suspendedUntil`) and `EMAIL_NOT_VERIFIED` are told only after a correct password. Repeated failures for an email address or from one client IP are throttled: 429 with `Retry-After`.',
+          'Starts a session. With `"transport": "bearer"` (the default) the token is in the body; with `"cookie"` it is set as an HttpOnly cookie and left out of the body. A member with two-factor sign-in on gets `{"status": "totp_required", "challenge": …}` instead, to send with a code to `POST /v1/auth/login/totp`; staff the site requires it of, who have not enrolled, get `totp_setup_required` and enrol with the challenge. An unknown email, a wrong password and a banned account all answer 401 `INVALID_CREDENTIALS` after the same work. `ACCOUNT_SUSPENDED` (with `fields.suspendedUntil`) and `EMAIL_NOT_VERIFIED` are told only after a correct password. Repeated failures for an email address or from one client IP are throttled: 429 with `Retry-After`. Refused with 403 `SIGN_IN_METHOD_DISABLED` where the site has turned password sign-in off.',
         tags: ['Membership'],
         access: 'site',
         responses: {
           200: {
-            description: 'Signed in.',
-            schema: loginAnswer,
+            description: 'Signed in, or the second step it needs.',
+            schema: z.union([...loginAnswer.options, secondStepAnswer]),
             headers: {
               'Set-Cookie': {
                 description:
@@ -136,7 +136,7 @@ export function authRoutes(
         },
         errors: {
           401: ['INVALID_CREDENTIALS'],
-          403: ['ACCOUNT_SUSPENDED', 'EMAIL_NOT_VERIFIED'],
+          403: ['ACCOUNT_SUSPENDED', 'EMAIL_NOT_VERIFIED', 'SIGN_IN_METHOD_DISABLED'],
           429: ['RATE_LIMITED'],
         },
       }),
@@ -145,27 +145,12 @@ export function authRoutes(
       async (c) => {
         const resolved = siteOf(c)
         const input = c.req.valid('json')
-        const signedIn = await login(deps, resolved, input, {
+        const outcome = await login(deps, resolved, input, {
           ip: deps.clientAddress(c),
           userAgent: c.req.header('user-agent'),
         })
-        const account = ownAccount(signedIn.member, clock.now())
-        const { expiresAt } = signedIn
-        c.header('Cache-Control', 'no-store')
-        if (input.transport === 'bearer') {
-          return c.json({ token: signedIn.token, account, expiresAt } satisfies LoginAnswer)
-        }
-        // HttpOnly: page scripts (and so XSS) cannot read the token. SameSite=Lax: other sites'
-        // pages do not get it sent with their requests. Max-Age: the absolute lifetime; the server
-        // ends the session earlier on inactivity.
-        setCookie(c, cookieName, signedIn.token, {
-          httpOnly: true,
-          secure: secureCookies,
-          sameSite: 'Lax',
-          path: '/',
-          maxAge: Math.min(resolved.auth.sessionAbsoluteDays * daySeconds, maxCookieSeconds),
-        })
-        return c.json({ account, expiresAt } satisfies LoginAnswer)
+        const options = { secureCookies, now: clock.now() }
+        return c.json(signInOutcomeBody(c, options, resolved, outcome, input.transport))
       },
     )
     .post(
@@ -273,4 +258,7 @@ export function authRoutes(
         return c.body(null, 204)
       },
     )
+    .route('/', totpRoutes(deps, site, member))
+    .route('/', signInLinkRoutes(deps, site))
+    .route('/', signInMethodsRoutes(site))
 }

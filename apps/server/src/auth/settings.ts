@@ -19,7 +19,7 @@ export const authSettingsSchema = z.strictObject({
    * Where emailed links send members: `{action}` and `{token}` are filled in, e.g.
    * `https://example.com/account?action={action}&token={token}`. Default: the site's first
    * origin with `/account?action=…&token=…`. Actions: `verify-email`, `reset-password`,
-   * `confirm-email-change`.
+   * `confirm-email-change`, `sign-in`.
    */
   linkTemplate: webUrlTemplateSchema({
     '{action}': 'reset-password',
@@ -27,6 +27,16 @@ export const authSettingsSchema = z.strictObject({
   }).optional(),
   /** When a member deletes their account: keep their posts as "deleted member", or remove them. */
   deletedMemberPosts: z.enum(['keep', 'remove']).default('keep'),
+  // Sign-in methods: one setting each, so later ones (passkeys, providers) slot in beside them.
+  /** Email and password. Off: `POST /v1/auth/login` is refused; registration still sets one. */
+  passwordSignIn: z.boolean().default(true),
+  /** "Email me a sign-in link" (auth/sign-in-link.ts). Off until the owner turns it on. */
+  emailLinkSignIn: z.boolean().default(false),
+  /**
+   * TOTP two-factor: `off` (no new enrolments; members who have it keep being asked),
+   * `optional` (members may turn it on), `required_for_staff` (moderators and admins must).
+   */
+  totp: z.enum(['off', 'optional', 'required_for_staff']).default('optional'),
 })
 
 export type AuthSettings = z.infer<typeof authSettingsSchema>
@@ -36,7 +46,7 @@ export function readAuthSettings(stored: unknown): AuthSettings {
   return readStoredSettings(authSettingsSchema, stored)
 }
 
-export type LinkAction = 'verify-email' | 'reset-password' | 'confirm-email-change'
+export type LinkAction = 'verify-email' | 'reset-password' | 'confirm-email-change' | 'sign-in'
 
 /**
  * The URL mailed to a member for `action`: the site's template, or the default page on its first

@@ -77,6 +77,8 @@ export async function setAuthSettings(t: TestApp, site: TestSite, settings: Part
     sql: 'UPDATE sites SET auth_settings = ? WHERE id = ?',
     args: [JSON.stringify(settings), site.id],
   })
+  // As the owner API does after a change: this process reads the site afresh (sites/site-cache.ts).
+  t.deps.siteCache.forgetSite(site.id)
 }
 
 /** The publishable key (and, by default, the site's own Origin), as the SDK sends them. */

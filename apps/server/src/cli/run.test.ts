@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts'
+import { createTestApp, manualClock, type TestApp } from '../../test/helpers/app.ts'
 import { runCliCapturing, runCliJson } from '../../test/helpers/cli.ts'
 import { bearer, everyStoredValue, rows } from '../../test/helpers/http.ts'
 import { parseSecretKey } from '../sites/keys.ts'
+import { siteCacheLifetimeMs } from '../sites/site-cache.ts'
 
 // The operator's CLI, run in-process against a temp database file, checked through its output,
 // its exit code, and a real app over the same file (do the printed keys work?).
@@ -27,11 +28,19 @@ afterEach(async () => {
 const cli = (...argv: string[]) => runCliCapturing(argv, env)
 const cliJson = <T = Record<string, unknown>>(...argv: string[]) => runCliJson<T>(argv, env)
 
+const serverClock = manualClock()
+
 /** The app over the CLI's database file, to check what the CLI printed and stored. */
 async function server() {
-  app ??= await createTestApp({ env: { DATABASE_URL: env.DATABASE_URL ?? '' } })
+  app ??= await createTestApp({ env: { DATABASE_URL: env.DATABASE_URL ?? '' }, clock: serverClock })
   return app
 }
+
+/**
+ * The server is another process than the CLI: it sees a change the CLI made once what it has
+ * cached about the site expires (sites/site-cache.ts).
+ */
+const afterServerCacheLifetime = () => serverClock.advance(siteCacheLifetimeMs)
 
 const visit = async (publishableKey: string, origin?: string) =>
   (
@@ -157,6 +166,7 @@ describe('porchlight site', () => {
       origin: 'https://shop.example',
       action: 'add',
     })
+    afterServerCacheLifetime()
     expect(await visit(site.publishableKey, 'https://shop.example')).toBe(200)
 
     const again = await cli('site', 'origins', 'add', 'https://shop.example')
@@ -165,6 +175,7 @@ describe('porchlight site', () => {
     expect((await cli('site', 'origins', 'remove', 'https://shop.example')).out).toBe(
       'Removed https://shop.example',
     )
+    afterServerCacheLifetime()
     expect(await visit(site.publishableKey, 'https://shop.example')).toBe(403)
 
     const missing = await cli('site', 'origins', 'remove', 'https://shop.example')

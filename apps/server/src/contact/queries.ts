@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
 import { forms, submissions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
+import type { SiteReadDeps } from '../sites/site-records.ts'
 import { readStoredSettings } from '../sites/stored-settings.ts'
 import type { SpamReason } from '../spam/assess.ts'
 import { type FormSettings, formSettingsSchema } from './schemas.ts'
@@ -34,6 +35,23 @@ export async function formById(db: Database, scope: SiteScope, id: string): Prom
     .from(forms)
     .where(scope.where(forms, eq(forms.id, id)))
   return row ? toForm(row) : null
+}
+
+/**
+ * A form as a submission or challenge reads it: through the site cache, so a busy form costs one
+ * read per cache lifetime. Changes through the owner API apply here at once (they forget the
+ * site); a form changed elsewhere is seen within the lifetime. For reading before a change, use
+ * `formById`, which always reads the database.
+ */
+export function formForRequest(
+  deps: SiteReadDeps,
+  scope: SiteScope,
+  id: string,
+): Promise<Form | null> {
+  return deps.siteCache.get(`form:${scope.siteId}:${id}`, async () => {
+    const form = await formById(deps.db, scope, id)
+    return form && { siteId: scope.siteId, value: form }
+  })
 }
 
 export async function formsOfSite(db: Database, scope: SiteScope): Promise<Form[]> {

@@ -6,12 +6,13 @@ import { ApiError } from '../http/errors.ts'
 import { authOf } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import { siteByPublishableKey } from '../sites/queries.ts'
+import type { SiteCache } from '../sites/site-cache.ts'
+import { siteOfPublishableKey } from '../sites/site-records.ts'
 import { createChallenge } from '../spam/proof-of-work.ts'
 import { issueTimeToken } from '../spam/time-token.ts'
 import { isHtmlPost, readSubmission } from './fields.ts'
 import { errorPage, pageSecurityHeaders, thanksPage } from './pages.ts'
-import { formById } from './queries.ts'
+import { formForRequest } from './queries.ts'
 import {
   challengeAnswer,
   type FormSettings,
@@ -24,6 +25,7 @@ import { formCaller, fromSiteServer, visitorIpHeader, visitorIpOf } from './serv
 import { type SubmitDeps, submitForm } from './submit.ts'
 
 export type ContactRouteDeps = SubmitDeps & {
+  siteCache: SiteCache
   clientAddress: (c: Context) => string
   kickOutbox: () => Promise<void>
 }
@@ -119,8 +121,8 @@ export function contactRoutes(
   member: MiddlewareHandler<AppEnv>,
   server: MiddlewareHandler<AppEnv>,
 ) {
-  const { db, clock } = deps
-  const siteIdOfPublishableKey = async (key: string) => (await siteByPublishableKey(db, key))?.id
+  const { clock } = deps
+  const siteIdOfPublishableKey = async (key: string) => (await siteOfPublishableKey(deps, key))?.id
   const pageOrServer = formCaller({ site, server, siteIdOfPublishableKey })
   const pageMemberOrServer = formCaller({ site, member, server, siteIdOfPublishableKey })
   return new Hono<AppEnv>()
@@ -146,7 +148,7 @@ export function contactRoutes(
         const resolved = siteOf(c)
         const formId = c.req.param('formId')
         const form = formIdSchema.safeParse(formId).success
-          ? await formById(db, resolved.scope, formId)
+          ? await formForRequest(deps, resolved.scope, formId)
           : null
         if (!form?.enabled)
           throw new ApiError(404, 'FORM_NOT_FOUND', 'This site has no open form with that id.')
@@ -191,7 +193,7 @@ export function contactRoutes(
         const resolved = siteOf(c)
         const formId = c.req.param('formId')
         const form = formIdSchema.safeParse(formId).success
-          ? await formById(db, resolved.scope, formId)
+          ? await formForRequest(deps, resolved.scope, formId)
           : null
         const submit = async () => {
           const parsed = await readSubmission(c, form?.settings.spam.honeypotField ?? '_gotcha')

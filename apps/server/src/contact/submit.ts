@@ -1,24 +1,21 @@
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
-import { submissions } from '../db/schema.ts'
 import type { ResolvedSite } from '../http/env.ts'
 import { HttpErrors } from '../http/errors.ts'
-import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
 import { newId } from '../ids.ts'
 import { emailPayloadSchema } from '../mail/job.ts'
 import type { Metrics } from '../metrics/metrics.ts'
-import { enqueue } from '../outbox/jobs.ts'
-import { assessSubmission } from '../spam/assess.ts'
+import { assessBeforeStoring } from '../spam/assess.ts'
 import type { TurnstileVerifier } from '../spam/turnstile.ts'
 import { ContactErrors } from './errors.ts'
 import { type ParsedSubmission, submitterEmail, validateFields } from './fields.ts'
 import { autoresponseFor, notificationsFor } from './notify.ts'
 import type { Form } from './queries.ts'
+import { writeSubmission } from './submission-write.ts'
 
 export type SubmitDeps = {
   db: Database
   clock: Clock
-  limiter: RateLimiter
   turnstile: TurnstileVerifier
   metrics: Metrics
 }
@@ -31,8 +28,9 @@ const isMailable = (address: string) =>
 /**
  * Accepts one submission. Invalid input gets an honest error and stores nothing. Valid input is
  * always stored: spam is marked with its reasons, never dropped, and answered exactly like a real
- * submission so a bot learns nothing. The owner's notification, webhook and autoresponse are
- * queued in the same batch as the row, so an acknowledged submission never loses them.
+ * submission so a bot learns nothing. The rate limits, the row, and the owner's notification,
+ * webhook and autoresponse are written in one transaction (`submission-write.ts`), so an
+ * acknowledged submission never loses them, and a refused one stores nothing.
  */
 export async function submitForm(
   deps: SubmitDeps,
@@ -50,7 +48,7 @@ export async function submitForm(
     siteServer?: { visitorNamed: boolean }
   },
 ): Promise<{ id: string; spam: boolean; notes: readonly string[]; redirectUrl?: string }> {
-  const { db, clock, limiter } = deps
+  const { clock } = deps
   const { scope } = site
   if (!form) throw ContactErrors.formNotFound()
   const formId = form.id
@@ -61,26 +59,8 @@ export async function submitForm(
   const errors = { ...validateFields(submission.fields, settings), ...submission.invalid }
   if (Object.keys(errors).length > 0) throw HttpErrors.validation(errors)
 
-  // Per address first: one noisy client should hit its own limit before it uses up the form's.
-  // A site's server that names no visitor is one address for all of them: only the form's
-  // limit applies to it.
-  if (!meta.siteServer || meta.siteServer.visitorNamed) {
-    await rateLimitOrThrow(limiter, {
-      siteId: site.id,
-      bucket: `submit:${formId}:${meta.ip}`,
-      limit: settings.rateLimits.perAddressPerHour,
-      windowMs: hourMs,
-    })
-  }
-  await rateLimitOrThrow(limiter, {
-    siteId: site.id,
-    bucket: `submit:${formId}`,
-    limit: settings.rateLimits.perFormPerHour,
-    windowMs: hourMs,
-  })
-
   const email = submitterEmail(submission.fields, settings)
-  const verdict = await assessSubmission(deps, scope, {
+  const verdict = await assessBeforeStoring(deps, {
     formId,
     signingSecret: site.signingSecret,
     settings: settings.spam,
@@ -100,41 +80,51 @@ export async function submitForm(
     email: email ?? null,
     createdAt: now,
   }
+  // Queued only if the write stores it clean: a replay or a repeat found there queues nothing.
   const jobs = verdict.spam ? [] : notificationsFor(form, site, stored)
   // The form accepts some addresses the mail layer refuses (`ann@example.c`, non-ASCII): such a
   // sender gets no confirmation, rather than a 500 that loses the submission itself.
-  if (!verdict.spam && email && settings.autoresponse.enabled && isMailable(email)) {
-    // At most a few confirmations per address an hour: the form must not become a way to
-    // send mail to strangers.
-    const allowed = await limiter.hit({
-      siteId: site.id,
-      bucket: `autoresponse:${email}`,
-      limit: 3,
-      windowMs: hourMs,
-    })
-    if (allowed.allowed) jobs.push(autoresponseFor(form, site, email))
-  }
-
-  await db.batch([
-    db.insert(submissions).values({
+  const confirmTo =
+    !verdict.spam && email && settings.autoresponse.enabled && isMailable(email) ? email : undefined
+  const written = await writeSubmission(deps, {
+    scope,
+    row: {
       ...stored,
-      siteId: site.id,
-      status: verdict.spam ? 'spam' : 'new',
-      spamReasons: verdict.reasons,
       ip: meta.ip,
       memberId: meta.memberId ?? null,
       userAgent: meta.userAgent?.slice(0, 500) ?? null,
-      contentHash: verdict.contentHash,
-      notifiedAt: verdict.spam ? null : now,
-      updatedAt: now,
+    },
+    verdict,
+    // A site's server that names no visitor is one address for all of them: only the form's
+    // limit applies to it.
+    ...((!meta.siteServer || meta.siteServer.visitorNamed) && {
+      perAddress: {
+        bucket: `submit:${formId}:${meta.ip}`,
+        limit: settings.rateLimits.perAddressPerHour,
+      },
     }),
-    ...jobs.map((job) => enqueue(db, clock, scope, job)),
-  ])
+    perForm: { bucket: `submit:${formId}`, limit: settings.rateLimits.perFormPerHour },
+    jobs,
+    // At most a few confirmations per address an hour: the form must not become a way to send
+    // mail to strangers.
+    ...(confirmTo !== undefined && {
+      autoresponse: {
+        job: autoresponseFor(form, site, confirmTo),
+        limit: { bucket: `autoresponse:${confirmTo}`, limit: 3 },
+      },
+    }),
+    windowMs: hourMs,
+  })
+  if (!written.stored) {
+    deps.metrics.rateLimited('submit')
+    throw HttpErrors.rateLimited(written.retryAfterSeconds)
+  }
+  if (written.autoresponseLimited) deps.metrics.rateLimited('autoresponse')
   // Counted once stored: a submission the database refused was not accepted.
-  deps.metrics.contactSubmission(verdict)
+  deps.metrics.contactSubmission(written)
   return {
     id: stored.id,
-    spam: verdict.spam,
+    spam: written.spam,
     notes: verdict.notes,
     ...(settings.redirectUrl && { redirectUrl: settings.redirectUrl }),
   }

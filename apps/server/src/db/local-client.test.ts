@@ -141,6 +141,25 @@ describe('results', () => {
     expect(Object.keys(row ?? {})).toEqual(['id', 'body', 'data', 'flag'])
   })
 
+  it('keeps the first of two columns of one name, and both by index (a join of two ids)', async () => {
+    await client.execute("INSERT INTO notes (body) VALUES ('x')")
+    for (let run = 0; run < 2; run++) {
+      const result = await client.execute('SELECT n.id, n.body, n.id + 6 AS id FROM notes n')
+      const [row] = result.rows
+      expect(result.columns).toEqual(['id', 'body', 'id'])
+      expect(Array.from(row as ArrayLike<unknown>)).toEqual([1, 'x', 7])
+      expect({ ...row }).toEqual({ id: 1, body: 'x' })
+      expect(result.toJSON().rows).toEqual([[1, 'x', 7]])
+    }
+  })
+
+  it('keeps the index view whole whatever a column is called', async () => {
+    const result = await client.execute('SELECT 7 AS length, 8 AS "0", 9 AS __proto__, 10 AS x')
+    const [row] = result.rows
+    expect(Array.from(row as ArrayLike<unknown>)).toEqual([7, 8, 9, 10])
+    expect(row?.x).toBe(10)
+  })
+
   it('reports changes and the last rowid of a write', async () => {
     const result = await client.execute("INSERT INTO notes (body) VALUES ('x')")
     expect(result.rowsAffected).toBe(1)

@@ -1,19 +1,15 @@
-import { Buffer } from 'node:buffer'
 import {
   type Client,
   type InArgs,
   type InStatement,
-  type InValue,
   LibsqlError,
   type ResultSet,
-  type Row,
   type TransactionMode,
 } from '@libsql/client'
 import Database from 'libsql'
 import { isBusyError } from './faults.ts'
+import { type PreparedConnection, prepareConnection } from './prepared-connection.ts'
 import { createWaitQueue } from './wait-queue.ts'
-
-type Connection = InstanceType<typeof Database>
 
 export type LocalClientOptions = {
   /** The database file (`:memory:` for a private in-memory database). */
@@ -28,7 +24,21 @@ export type LocalClientOptions = {
    * CLI, a backup) before it fails with `SQLITE_BUSY`. The app answers that with a 503.
    */
   busyBudgetMs?: number
+  /**
+   * How many prepared statements to keep for reuse, by SQL text (0: prepare every statement
+   * again, as before). Porchlight's routes send a few hundred distinct statements; the rest of
+   * the room holds shapes that vary with their input (`IN (?, ?, …)` lists), dropped oldest first.
+   */
+  statementCacheSize?: number
 }
+
+/** A local client, and what it keeps prepared (for tests and the bench). */
+export type LocalClient = Client & {
+  /** How many statements the current connection keeps prepared; 0 before its first call. */
+  readonly preparedStatements: number
+}
+
+const defaultStatementCacheSize = 500
 
 /**
  * How long SQLite itself may wait for a lock inside one call. SQLite waits synchronously, so this
@@ -50,21 +60,24 @@ const nativeBusyTimeoutMs = 50
  * synchronous step that saw the error, and a fresh one, with the same pragmas, serves the next
  * call. Every call is synchronous once it starts, so one connection serves all of them in turn.
  *
+ * Statements are prepared once per connection and reused (`prepared-connection.ts`): preparing
+ * each one again was a fifth of the server's busy time under load.
+ *
  * Calls that meet a lock wait for it without blocking the event loop, up to `busyBudgetMs`.
  *
  * @example
  * const client = createLocalClient({ path: 'data/porchlight.db' })
  * await client.execute('SELECT 1')
  */
-export function createLocalClient(options: LocalClientOptions): Client {
+export function createLocalClient(options: LocalClientOptions): LocalClient {
   const replica = options.syncUrl !== undefined
-  let connection: Connection | undefined
+  let connection: PreparedConnection | undefined
   let firstOpen = true
   let closed = false
   // SQLite's own wait; none while other calls already wait for the same lock (wait-queue.ts).
   let patienceMs = nativeBusyTimeoutMs
 
-  function open(): Connection {
+  function open(): PreparedConnection {
     const conn = new Database(options.path, {
       timeout: patienceMs,
       ...(replica && {
@@ -87,10 +100,10 @@ export function createLocalClient(options: LocalClientOptions): Client {
       throw toLibsqlError(error)
     }
     firstOpen = false
-    return conn
+    return prepareConnection(conn, options.statementCacheSize ?? defaultStatementCacheSize)
   }
 
-  function current(): Connection {
+  function current(): PreparedConnection {
     if (closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED')
     connection ??= open()
     return connection
@@ -101,14 +114,14 @@ export function createLocalClient(options: LocalClientOptions): Client {
     const conn = connection
     connection = undefined
     try {
-      conn?.close()
+      conn?.native.close()
     } catch {
       // Nothing more can be done with it; what matters is that nobody uses it again.
     }
   }
 
   /** Runs one synchronous unit of work; any lock failure retires the connection it ran on. */
-  function attempt<T>(work: (conn: Connection) => T): T {
+  function attempt<T>(work: (conn: PreparedConnection) => T): T {
     const conn = current()
     try {
       return work(conn)
@@ -117,7 +130,8 @@ export function createLocalClient(options: LocalClientOptions): Client {
       // A private in-memory database has nobody to contend with, and would be lost with its
       // connection.
       const replaceable = options.path !== ':memory:'
-      if (replaceable && (isBusyError(failure) || (conn.open && conn.inTransaction))) discard()
+      if (replaceable && (isBusyError(failure) || (conn.native.open && conn.native.inTransaction)))
+        discard()
       throw failure
     }
   }
@@ -128,24 +142,24 @@ export function createLocalClient(options: LocalClientOptions): Client {
     onContention(contended) {
       patienceMs = contended ? 0 : nativeBusyTimeoutMs
       try {
-        connection?.exec(`PRAGMA busy_timeout = ${patienceMs}`)
+        connection?.native.exec(`PRAGMA busy_timeout = ${patienceMs}`)
       } catch {
         discard()
       }
     },
   })
 
-  const client: Client = {
+  const client: LocalClient = {
     async execute(stmtOrSql: InStatement, args?: InArgs): Promise<ResultSet> {
       const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql
-      return queue.run((conn) => runStatement(conn, stmt))
+      return queue.run((conn) => conn.execute(stmt))
     },
 
     async batch(stmts, mode: TransactionMode = 'deferred') {
       const normalized = stmts.map((s) =>
         Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s,
       ) as InStatement[]
-      return queue.run((conn) => runBatch(conn, normalized, mode))
+      return queue.run((conn) => conn.batch(normalized, mode))
     },
 
     async migrate(stmts) {
@@ -164,14 +178,14 @@ export function createLocalClient(options: LocalClientOptions): Client {
 
     async executeMultiple(sql) {
       return queue.run((conn) => {
-        conn.exec(sql)
-        if (conn.inTransaction) conn.exec('ROLLBACK')
+        conn.native.exec(sql)
+        if (conn.native.inTransaction) conn.native.exec('ROLLBACK')
       })
     },
 
     async sync() {
       if (!replica) return undefined
-      const report = await queue.run((conn) => conn.sync())
+      const report = await queue.run((conn) => conn.native.sync())
       return { frame_no: report.frame_no, frames_synced: report.frames_synced }
     },
 
@@ -189,104 +203,13 @@ export function createLocalClient(options: LocalClientOptions): Client {
       return closed
     },
 
+    get preparedStatements() {
+      return connection?.preparedStatements ?? 0
+    },
+
     protocol: 'file',
   }
   return client
-}
-
-function runBatch(conn: Connection, stmts: InStatement[], mode: TransactionMode): ResultSet[] {
-  conn.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : mode === 'read' ? 'BEGIN' : 'BEGIN DEFERRED')
-  try {
-    const results = stmts.map((stmt) => runStatement(conn, stmt))
-    conn.exec('COMMIT')
-    return results
-  } catch (error) {
-    if (conn.inTransaction) conn.exec('ROLLBACK')
-    throw error
-  }
-}
-
-function runStatement(conn: Connection, stmt: InStatement): ResultSet {
-  const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] } : stmt
-  const prepared = conn.prepare(sql)
-  const params = bindable(args ?? [])
-  if (!prepared.reader) {
-    const info = prepared.run(params)
-    return resultSet([], [], Number(info.changes), BigInt(info.lastInsertRowid))
-  }
-  prepared.raw(true)
-  const columns = prepared.columns().map((c) => c.name)
-  const rows = (prepared.all(params) as unknown[][]).map((values) => toRow(values, columns))
-  return resultSet(columns, rows, 0, undefined)
-}
-
-function resultSet(
-  columns: string[],
-  rows: Row[],
-  rowsAffected: number,
-  lastInsertRowid: bigint | undefined,
-): ResultSet {
-  return {
-    columns,
-    columnTypes: columns.map(() => ''),
-    rows,
-    rowsAffected,
-    lastInsertRowid,
-    toJSON: () => ({
-      columns,
-      rows: rows.map((r) => Array.from(r as ArrayLike<unknown>)),
-      rowsAffected,
-      lastInsertRowid: lastInsertRowid === undefined ? null : String(lastInsertRowid),
-    }),
-  }
-}
-
-/**
- * A row as libSQL's clients shape it, and as drizzle reads it: values by index (not enumerable)
- * and by column name (enumerable; the first column of a name wins).
- */
-function toRow(values: unknown[], columns: string[]): Row {
-  const row: Record<string | number, unknown> = {}
-  Object.defineProperty(row, 'length', { value: values.length })
-  for (let i = 0; i < values.length; i++) {
-    const raw = values[i]
-    const value = raw instanceof Buffer ? toArrayBuffer(raw) : raw
-    Object.defineProperty(row, i, { value })
-    const name = columns[i]
-    if (name !== undefined && !Object.hasOwn(row, name)) {
-      Object.defineProperty(row, name, {
-        value,
-        enumerable: true,
-        configurable: true,
-        writable: true,
-      })
-    }
-  }
-  return row as Row
-}
-
-function toArrayBuffer(buffer: Buffer): ArrayBuffer {
-  return buffer.buffer.slice(
-    buffer.byteOffset,
-    buffer.byteOffset + buffer.byteLength,
-  ) as ArrayBuffer
-}
-
-function bindable(args: InArgs): unknown[] | Record<string, unknown> {
-  if (Array.isArray(args)) return args.map(bindValue)
-  const named: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(args)) {
-    named[/^[@$:]/.test(key) ? key.slice(1) : key] = bindValue(value)
-  }
-  return named
-}
-
-function bindValue(value: InValue): unknown {
-  if (typeof value === 'boolean') return value ? 1 : 0
-  if (value instanceof Date) return value.valueOf()
-  if (value instanceof ArrayBuffer) return Buffer.from(value)
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.length)
-  return value
 }
 
 /** The binding's errors as libSQL's clients report them: same class, same `code`. */

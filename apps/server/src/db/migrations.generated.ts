@@ -150,5 +150,17 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "-- Submissions are never edited today; should that change, the index follows.\nCREATE TRIGGER `submissions_search_update` AFTER UPDATE OF `data`, `email` ON `submissions` BEGIN\n  DELETE FROM `submissions_search` WHERE rowid = old.rowid;\n  INSERT INTO `submissions_search` (rowid, body) VALUES (new.rowid, coalesce((SELECT group_concat(j.`value`, char(10)) FROM json_tree(new.`data`) AS j WHERE j.`type` = 'text'), '') || char(10) || coalesce(new.`email`, ''));\nEND;",
       "INSERT INTO `submissions_search` (rowid, body)\nSELECT s.rowid, coalesce((SELECT group_concat(j.`value`, char(10)) FROM json_tree(s.`data`) AS j WHERE j.`type` = 'text'), '') || char(10) || coalesce(s.`email`, '') FROM `submissions` AS s;"
     ]
+  },
+  {
+    "tag": "0011_overrated_thena",
+    "statements": [
+      "CREATE TABLE `member_recovery_codes` (\n\t`site_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`code_hash` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`used_at` integer,\n\tPRIMARY KEY(`member_id`, `code_hash`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE TABLE `member_sign_in_challenges` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`secret_hash` text NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `member_sign_in_challenges_member` ON `member_sign_in_challenges` (`site_id`,`member_id`);",
+      "CREATE INDEX `member_sign_in_challenges_expiry` ON `member_sign_in_challenges` (`expires_at`);",
+      "CREATE TABLE `member_totp` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`secret` text,\n\t`pending_secret` text,\n\t`enabled_at` integer,\n\t`last_step` integer,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `member_totp_site` ON `member_totp` (`site_id`);",
+      "ALTER TABLE `member_tokens` ADD `browser_hash` text;"
+    ]
   }
 ]

@@ -240,7 +240,7 @@ export const sessions = sqliteTable(
   ],
 )
 
-/** Single-use tokens mailed to members: email verification, password reset, email change. */
+/** Single-use tokens mailed to members: email verification, password reset, email change, sign-in. */
 export const memberTokens = sqliteTable(
   'member_tokens',
   {
@@ -252,11 +252,16 @@ export const memberTokens = sqliteTable(
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
     purpose: text('purpose', {
-      enum: ['verify_email', 'reset_password', 'change_email'],
+      enum: ['verify_email', 'reset_password', 'change_email', 'sign_in'],
     }).notNull(),
     secretHash: text('secret_hash').notNull(),
     /** The address being confirmed, for `change_email`. */
     newEmail: text('new_email'),
+    /**
+     * For `sign_in`: SHA-256 of the value the asking browser holds (auth/sign-in-link.ts), so
+     * the link signs in only the browser that asked for it.
+     */
+    browserHash: text('browser_hash'),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
@@ -266,6 +271,71 @@ export const memberTokens = sqliteTable(
     // Retention: links that expired or were used.
     index('member_tokens_expiry').on(t.expiresAt),
     index('member_tokens_used').on(t.usedAt),
+  ],
+)
+
+/**
+ * A member's TOTP (auth/totp-*.ts), apart from `members` so the key is read only where a code
+ * is checked. `pendingSecret` is a key being set up; `secret` the one in force since
+ * `enabledAt`; `lastStep` the time step of the last code accepted, so no code works twice.
+ */
+export const memberTotp = sqliteTable(
+  'member_totp',
+  {
+    memberId: text('member_id')
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    secret: text('secret'),
+    pendingSecret: text('pending_secret'),
+    enabledAt: integer('enabled_at'),
+    lastStep: integer('last_step'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('member_totp_site').on(t.siteId)],
+)
+
+/** Single-use stand-ins for a member's authenticator app; only SHA-256 of each is kept. */
+export const memberRecoveryCodes = sqliteTable(
+  'member_recovery_codes',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.codeHash] })],
+)
+
+/**
+ * The step between a first factor (password or emailed link) and the TOTP code: `<id>.<secret>`
+ * like sessions, only the secret's SHA-256 kept; short-lived, a few wrong codes, used once.
+ */
+export const memberSignInChallenges = sqliteTable(
+  'member_sign_in_challenges',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    secretHash: text('secret_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [
+    index('member_sign_in_challenges_member').on(t.siteId, t.memberId),
+    index('member_sign_in_challenges_expiry').on(t.expiresAt),
   ],
 )
 
@@ -672,6 +742,9 @@ export const schema = {
   members,
   sessions,
   memberTokens,
+  memberTotp,
+  memberRecoveryCodes,
+  memberSignInChallenges,
   categories,
   threads,
   posts,

@@ -72,7 +72,7 @@ function start(env: WorkerEnv, production: boolean, origin: string | undefined):
       log,
       metrics: logLineMetrics(log),
       ...database.options,
-      delivery: { drains: 'per-call' },
+      delivery: { drains: 'per-request' },
       ...(isAssetsBinding(env.ASSETS) && { assets: workerAssets(env.ASSETS) }),
       // Workers compress by `Content-Encoding` themselves, and Cloudflare's edge by content type.
       runtimeCompresses: true,

@@ -5,20 +5,26 @@ import type { AppEnv } from '../http/env.ts'
 import type { RateLimiter } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
 import type { SiteScope } from '../sites/scope.ts'
+import type { SiteCache } from '../sites/site-cache.ts'
+import { type SiteReadDeps, siteOfId } from '../sites/site-records.ts'
 import type { Actor } from './permissions.ts'
-import { type ForumSettings, forumSettingsStore, readForumSettings } from './settings.ts'
+import { type ForumSettings, readForumSettings } from './settings.ts'
 
 /** What the discussion routes need. */
 export type ForumDeps = {
   db: Database
+  siteCache: SiteCache
   clock: Clock
   limiter: RateLimiter
   kickOutbox: () => Promise<void>
 }
 
-/** The site's forum settings; one small read per forum request. */
-export function forumSettingsOf(db: Database, scope: SiteScope) {
-  return forumSettingsStore.read(db, scope)
+/**
+ * The site's forum settings, parsed once per cache lifetime rather than read per request; a site
+ * that no longer exists reads as the defaults (its requests fail on their own reads).
+ */
+export async function forumSettingsOf(deps: SiteReadDeps, scope: SiteScope) {
+  return (await siteOfId(deps, scope.siteId))?.forum ?? readForumSettings({})
 }
 
 /** Who is asking, as the permission rules see them. */

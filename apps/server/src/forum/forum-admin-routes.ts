@@ -25,7 +25,7 @@ export function forumAdminRoutes(
   site: MiddlewareHandler<AppEnv>,
   member: MiddlewareHandler<AppEnv>,
 ) {
-  const { db, clock } = deps
+  const { clock } = deps
   const adminRequest = [...forumRequest(site, member), adminsOnly] as const
   const by = (c: Context<AppEnv>) => ({ memberId: requireAuth(c).member.id })
   return new Hono<AppEnv>()
@@ -93,7 +93,7 @@ export function forumAdminRoutes(
       ...jsonBody(roleSchema),
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
+        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
         const { role } = c.req.valid('json')
         const changed = await changeMemberRole(deps, scope, actor, c.req.param('id'), role)
         return c.json(changed satisfies z.input<typeof roleAnswer>)

@@ -31,11 +31,11 @@ export function memberForumRoutes(
   site: MiddlewareHandler<AppEnv>,
   memberSession: MiddlewareHandler<AppEnv>,
 ) {
-  const { db, clock } = deps
+  const { clock } = deps
   const request = [...forumRequest(site, memberSession), signedIn] as const
   const actorFor = async (c: Context<AppEnv>) => {
     const { scope } = siteOf(c)
-    return { scope, actor: actorOf(c, clock, await forumSettingsOf(db, scope)) }
+    return { scope, actor: actorOf(c, clock, await forumSettingsOf(deps, scope)) }
   }
   return new Hono<AppEnv>()
     .patch(

@@ -20,7 +20,7 @@ import {
   flagQueuePageAnswer,
   flagQueueQuery,
   logQuery,
-  moderationLogPageAnswer,
+  memberModerationLogPageAnswer,
   moveThreadSchema,
   reasonOptionalSchema,
   reasonRequiredSchema,
@@ -72,7 +72,7 @@ export function moderationRoutes(
   const moderators = [...forumRequest(site, member), moderatorsOnly] as const
   const actorFor = async (c: Context<AppEnv>) => {
     const { scope } = siteOf(c)
-    return { scope, actor: actorOf(c, clock, await forumSettingsOf(db, scope)) }
+    return { scope, actor: actorOf(c, clock, await forumSettingsOf(deps, scope)) }
   }
 
   const app = new Hono<AppEnv>()
@@ -254,12 +254,19 @@ export function moderationRoutes(
         summary: 'The moderation log',
         description:
           'Who did what, when and why, newest first; pages with `cursor`/`nextCursor`. Entries stay when the member who acted leaves (`actor: null`).',
-        responses: { 200: moderationLogPageAnswer },
+        responses: { 200: memberModerationLogPageAnswer },
         errors: { 400: ['INVALID_CURSOR'], 403: ['FORBIDDEN'] },
       }),
       ...moderators,
       queryParams(logQuery),
-      async (c) => c.json(await moderationLogAnswer(db, siteOf(c).scope, c.req.valid('query'))),
+      async (c) => {
+        const page = await moderationLogAnswer(db, siteOf(c).scope, c.req.valid('query'))
+        const items = page.items.map(({ operator, ...entry }) => ({
+          ...entry,
+          operator: operator && { name: operator.name },
+        }))
+        return c.json({ ...page, items } satisfies z.input<typeof memberModerationLogPageAnswer>)
+      },
     )
     .route('/', forumAdminRoutes(deps, site, member))
 

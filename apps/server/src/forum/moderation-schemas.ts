@@ -160,30 +160,43 @@ export const suspensionAnswer = z.strictObject({
 
 export const roleAnswer = z.strictObject({ id: z.string(), role: roleSchema.shape.role })
 
-export const moderationLogPageAnswer = z.strictObject({
-  items: z.array(
-    z.strictObject({
-      id: z.string(),
-      by: z
-        .enum(['member', 'owner', 'operator', 'system'])
-        .describe(
-          '`owner`: with a secret key; `operator`: an operator of the console; `system`: the flag threshold.',
-        ),
-      actor: memberNameAnswer.nullable().describe('The member who acted, while they exist.'),
-      operator: z
-        .strictObject({ id: z.string(), name: z.string() })
-        .nullable()
-        .describe('The operator who acted, by the name they had then.'),
-      action: z.enum(moderationActions),
-      targetType: z.enum(['post', 'thread', 'member', 'category', 'flag']),
-      targetId: z.string(),
-      reason: z.string().nullable(),
-      details: z.record(z.string(), z.unknown()),
-      createdAt: timestampAnswer,
-    }),
-  ),
-  nextCursor: z.string().nullable(),
-})
+/** A page of the moderation log, naming an operator who acted with `operatorShape`. */
+function moderationLogPage<Operator extends z.ZodType>(operatorShape: Operator) {
+  return z.strictObject({
+    items: z.array(
+      z.strictObject({
+        id: z.string(),
+        by: z
+          .enum(['member', 'owner', 'operator', 'system'])
+          .describe(
+            '`owner`: with a secret key; `operator`: an operator of the console; `system`: the flag threshold.',
+          ),
+        actor: memberNameAnswer.nullable().describe('The member who acted, while they exist.'),
+        operator: operatorShape
+          .nullable()
+          .describe('The operator who acted, by the name they had then.'),
+        action: z.enum(moderationActions),
+        targetType: z.enum(['post', 'thread', 'member', 'category', 'flag']),
+        targetId: z.string(),
+        reason: z.string().nullable(),
+        details: z.record(z.string(), z.unknown()),
+        createdAt: timestampAnswer,
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+}
+
+/** The log as the owner API shows it: an operator with the id the console's other pages use. */
+export const moderationLogPageAnswer = moderationLogPage(
+  z.strictObject({ id: z.string(), name: z.string() }),
+)
+
+/**
+ * The log as the site's member moderators read it: an operator by name only, since an operator's
+ * id is the deployment's, not the site's, and nothing members can do takes it.
+ */
+export const memberModerationLogPageAnswer = moderationLogPage(z.strictObject({ name: z.string() }))
 
 export const hiddenPostsQuery = z.strictObject({
   cursor: z.string().max(200).optional(),

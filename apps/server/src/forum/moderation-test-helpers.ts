@@ -13,14 +13,18 @@ import { rows } from '../../test/helpers/http.ts'
 import { createTestMember, fastPasswords, type TestMember } from '../../test/helpers/members.ts'
 import { categories, posts, sites, threads } from '../db/schema.ts'
 import { newId } from '../ids.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 import type { ForumSettings } from './settings.ts'
 
 export type ForumFixture = Awaited<ReturnType<typeof forumFixture>>
 
 /** `public` (everyone reads), `lounge` (members read), `news` (moderators start threads). */
-export async function forumFixture(settings: Partial<ForumSettings> = {}) {
+export async function forumFixture(
+  settings: Partial<ForumSettings> = {},
+  options: { metrics?: Metrics } = {},
+) {
   const clock = manualClock()
-  const t: TestApp = await createTestApp({ clock, passwords: fastPasswords })
+  const t: TestApp = await createTestApp({ clock, passwords: fastPasswords, ...options })
   const site: TestSite = await createTestSite(t)
   const { db } = t.deps
   await db.update(sites).set({ forumSettings: settings }).where(eq(sites.id, site.id))

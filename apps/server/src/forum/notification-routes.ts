@@ -9,6 +9,7 @@ import { ApiError } from '../http/errors.ts'
 import { MemberErrors, requireAuth } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import type { SiteCache } from '../sites/site-cache.ts'
 import { actorOf, forumSettingsOf } from './context.ts'
 import { ForumErrors } from './errors.ts'
 import {
@@ -33,7 +34,7 @@ import { preferencesOf, preferencesPatchSchema, updatePreferences } from './pref
 import { threadWithCategory } from './queries.ts'
 import { unsubscribeRoutes } from './unsubscribe.ts'
 
-export type NotificationDeps = { db: Database; clock: Clock }
+export type NotificationDeps = { db: Database; siteCache: SiteCache; clock: Clock }
 
 /** Moderators and admins see notifications about hidden content they can still read. */
 const isStaff = (role: string) => role === 'moderator' || role === 'admin'
@@ -80,7 +81,7 @@ export function notificationRoutes(
   /** The thread, if the caller may read it; 404 otherwise, so hidden threads stay private. */
   async function readableThread(c: Parameters<typeof siteOf>[0], threadId: string) {
     const { scope } = siteOf(c)
-    const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
+    const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
     const found = await threadWithCategory(db, scope, threadId)
     if (!found || !canReadThread(actor, found.category, found.thread)) {
       throw ForumErrors.threadNotFound()

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm'
+import { asc, desc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
 import { categories, members, posts, threads } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
@@ -58,66 +58,6 @@ export async function postWithThread(db: Database, scope: SiteScope, postId: str
 }
 
 export type ThreadCursor = { pinned: boolean; lastActivityAt: number; id: string }
-
-/**
- * One page of a category's threads: pinned first, then latest activity, keyset-paginated on
- * exactly the index's columns, so page 5,000 costs what page 1 costs.
- */
-export function threadsPage(
-  db: Database,
-  scope: SiteScope,
-  input: { categoryId: string; includeHidden: boolean; after?: ThreadCursor; limit: number },
-) {
-  const { after } = input
-  const pinned = after ? (after.pinned ? 1 : 0) : 0
-  return db
-    .select({
-      thread: threads,
-      author: { id: members.id, displayName: members.displayName, username: members.username },
-    })
-    .from(threads)
-    .leftJoin(members, eq(members.id, threads.authorId))
-    .where(
-      scope.where(
-        threads,
-        eq(threads.categoryId, input.categoryId),
-        input.includeHidden ? undefined : eq(threads.hidden, false),
-        after
-          ? or(
-              lt(threads.pinned, !!pinned),
-              and(eq(threads.pinned, !!pinned), lt(threads.lastActivityAt, after.lastActivityAt)),
-              and(
-                eq(threads.pinned, !!pinned),
-                eq(threads.lastActivityAt, after.lastActivityAt),
-                lt(threads.id, after.id),
-              ),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(threads.pinned), desc(threads.lastActivityAt), desc(threads.id))
-    .limit(input.limit)
-}
-
-/** Posts after position `afterNumber`, oldest first: stable while new posts arrive at the end. */
-export function postsPage(
-  db: Database,
-  scope: SiteScope,
-  input: { threadId: string; afterNumber: number; limit: number },
-) {
-  return db
-    .select({
-      post: posts,
-      author: authorColumns,
-    })
-    .from(posts)
-    .leftJoin(members, eq(members.id, posts.authorId))
-    .where(
-      scope.where(posts, eq(posts.threadId, input.threadId), gt(posts.number, input.afterNumber)),
-    )
-    .orderBy(asc(posts.number))
-    .limit(input.limit)
-}
 
 /** Members by username (case-insensitive), for resolving @mentions. */
 export async function membersByUsername(

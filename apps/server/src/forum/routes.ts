@@ -1,27 +1,17 @@
-import { and, eq } from 'drizzle-orm'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
-import type { Database } from '../db/client.ts'
-import { inList } from '../db/portable-sql.ts'
-import { reactions } from '../db/schema.ts'
 import { queryParams } from '../http/body.ts'
 import { decodeCursor, encodeCursor } from '../http/cursor.ts'
 import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import type { SiteScope } from '../sites/scope.ts'
 import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
 import { ForumErrors } from './errors.ts'
+import { categoryThreadsPage, threadPostsPage } from './page-queries.ts'
 import { canReadCategory, canReadThread, isModerator } from './permissions.ts'
 import { postingRoutes } from './posting-routes.ts'
-import {
-  categoriesOfSite,
-  categoryBySlug,
-  postsPage,
-  threadsPage,
-  threadWithCategory,
-} from './queries.ts'
+import { categoriesOfSite, threadWithCategory } from './queries.ts'
 import { forumRequest } from './route-guards.ts'
 import {
   categoriesAnswer,
@@ -38,19 +28,10 @@ export type { ForumDeps } from './context.ts'
 const invalidCursor = () =>
   new ApiError(400, 'INVALID_CURSOR', 'The cursor is not one this API returned.')
 
-/** Which of `postIds` the member liked, for the `liked` flag on each post. */
-async function likedBy(db: Database, scope: SiteScope, memberId: string | null, postIds: string[]) {
-  if (!memberId || postIds.length === 0) return new Set<string>()
-  const rows = await db
-    .select({ postId: reactions.postId })
-    .from(reactions)
-    .where(
-      scope.where(
-        reactions,
-        and(eq(reactions.memberId, memberId), inList(reactions.postId, postIds)),
-      ),
-    )
-  return new Set(rows.map((r) => r.postId))
+/** What deciding whether a reader may see a thread takes. */
+type ThreadAccess = {
+  category: Parameters<typeof canReadThread>[1]
+  thread: Parameters<typeof canReadThread>[2]
 }
 
 const readingAccess =
@@ -79,7 +60,7 @@ export function forumRoutes(
       ...request,
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
+        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
         const rows = await categoriesOfSite(db, scope)
         return c.json({
           items: rows
@@ -103,9 +84,7 @@ export function forumRoutes(
       queryParams(listThreadsQuery),
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
-        const category = await categoryBySlug(db, scope, c.req.param('slug'))
-        if (!category || !canReadCategory(actor, category)) throw ForumErrors.categoryNotFound()
+        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
         const { cursor, limit } = c.req.valid('query')
         const [pinned, lastActivityAt, id] = cursor ? decodeCursor(cursor) : []
         if (
@@ -119,12 +98,14 @@ export function forumRoutes(
         const after = cursor
           ? { pinned: pinned === 1, lastActivityAt: lastActivityAt as number, id: id as string }
           : undefined
-        const rows = await threadsPage(db, scope, {
-          categoryId: category.id,
+        const found = await categoryThreadsPage(db, scope, {
+          slug: c.req.param('slug'),
           includeHidden: isModerator(actor),
           after,
           limit: limit + 1,
         })
+        if (!found || !canReadCategory(actor, found.category)) throw ForumErrors.categoryNotFound()
+        const rows = found.threads
         const page = rows.slice(0, limit)
         const last = page.at(-1)?.thread
         return c.json({
@@ -149,7 +130,7 @@ export function forumRoutes(
       ...request,
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
+        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
         const found = await threadWithCategory(db, scope, c.req.param('id'))
         if (!found || !canReadThread(actor, found.category, found.thread))
           throw ForumErrors.threadNotFound()
@@ -192,10 +173,7 @@ export function forumRoutes(
       queryParams(listPostsQuery),
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
-        const found = await threadWithCategory(db, scope, c.req.param('id'))
-        if (!found || !canReadThread(actor, found.category, found.thread))
-          throw ForumErrors.threadNotFound()
+        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
         const { cursor, limit } = c.req.valid('query')
         const after = c.req.valid('query').after ?? cursor
         const afterNumber =
@@ -205,32 +183,45 @@ export function forumRoutes(
               ? Number(after)
               : Number(decodeCursor(after)[0])
         if (!Number.isSafeInteger(afterNumber) || afterNumber < 0) throw invalidCursor()
-        // A page polling for new posts costs one small read and a 304 while nothing changed.
+        const threadId = c.req.param('id')
         const viewerId = actor.kind === 'member' ? actor.member.id : null
-        const etag = `W/"${found.thread.version}-${afterNumber}-${limit}-${viewerId ?? 'guest'}"`
-        c.header('ETag', etag)
-        c.header('Cache-Control', 'private, no-cache')
-        if (c.req.header('if-none-match') === etag) return c.body(null, 304)
-        const rows = await postsPage(db, scope, { threadId: found.thread.id, afterNumber, limit })
         const moderator = isModerator(actor)
-        const liked = await likedBy(
+        const etagOf = (version: number) =>
+          `W/"${version}-${afterNumber}-${limit}-${viewerId ?? 'guest'}"`
+        const readable = (found: ThreadAccess) => canReadThread(actor, found.category, found.thread)
+        // A page polling for new posts sends its ETag: one small read of the thread, and a 304
+        // while nothing changed. Otherwise the thread and its page are one read.
+        const ifNoneMatch = c.req.header('if-none-match')
+        if (ifNoneMatch !== undefined) {
+          const known = await threadWithCategory(db, scope, threadId)
+          if (!known || !readable(known)) throw ForumErrors.threadNotFound()
+          if (ifNoneMatch === etagOf(known.thread.version)) {
+            c.header('ETag', ifNoneMatch)
+            c.header('Cache-Control', 'private, no-cache')
+            return c.body(null, 304)
+          }
+        }
+        const page = await threadPostsPage(
           db,
           scope,
-          viewerId,
-          rows.map((r) => r.post.id),
+          { memberId: viewerId, moderator },
+          { threadId, afterNumber, limit },
         )
-        const last = rows.at(-1)?.post
+        if (!page || !readable(page)) throw ForumErrors.threadNotFound()
+        c.header('ETag', etagOf(page.thread.version))
+        c.header('Cache-Control', 'private, no-cache')
+        const last = page.posts.at(-1)?.post
         return c.json({
-          items: rows.map((r) =>
+          items: page.posts.map((r) =>
             postView(r.post, r.author, {
               moderator,
               memberId: viewerId,
-              ...(viewerId && { liked: liked.has(r.post.id) }),
+              ...(viewerId && { liked: r.liked }),
             }),
           ),
           // Always a cursor, even on the last page: polling with it picks up new posts.
           nextCursor: encodeCursor([last ? last.number : afterNumber]),
-          hasMore: rows.length === limit && (last?.number ?? 0) < found.thread.postCount,
+          hasMore: page.posts.length === limit && (last?.number ?? 0) < page.thread.postCount,
         } satisfies z.input<typeof postsPageAnswer>)
       },
     )

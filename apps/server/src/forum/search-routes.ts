@@ -9,6 +9,7 @@ import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
+import type { SiteCache } from '../sites/site-cache.ts'
 import { actorOf, forumSettingsOf } from './context.ts'
 import { forumRequest } from './route-guards.ts'
 import { searchPageAnswer } from './schemas.ts'
@@ -16,6 +17,7 @@ import { maxSearchOffset, searchPosts } from './search.ts'
 
 export type SearchDeps = {
   db: Database
+  siteCache: SiteCache
   clock: Clock
   limiter: RateLimiter
   clientAddress: (c: Context) => string
@@ -74,7 +76,7 @@ export function searchRoutes(
       ) {
         throw invalidCursor()
       }
-      const actor = actorOf(c, clock, await forumSettingsOf(db, scope))
+      const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
       // One extra row says whether there is a next page, without a count over every match.
       const take = Math.min(limit, maxSearchOffset - offset)
       const rows = await searchPosts(db, scope, actor, { query: q, offset, limit: take + 1 })

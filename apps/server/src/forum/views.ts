@@ -22,7 +22,28 @@ function authorView(author: Author) {
     : null
 }
 
-export function threadView(thread: ThreadRow, author: Author) {
+/** The thread columns a view shows; the listing reads no others. */
+type ThreadShown = Pick<
+  ThreadRow,
+  | 'id'
+  | 'categoryId'
+  | 'title'
+  | 'pinned'
+  | 'locked'
+  | 'hidden'
+  | 'slowModeSeconds'
+  | 'postCount'
+  | 'lastActivityAt'
+  | 'createdAt'
+>
+
+/**
+ * The post columns a view shows. `bodySource` may be `null` where the reader was not going to
+ * get it anyway (a page of posts reads it only for those who may edit).
+ */
+type PostShown = Omit<PostRow, 'siteId' | 'bodySource'> & { bodySource: string | null }
+
+export function threadView(thread: ThreadShown, author: Author) {
   return {
     id: thread.id,
     categoryId: thread.categoryId,
@@ -39,7 +60,7 @@ export function threadView(thread: ThreadRow, author: Author) {
 }
 
 export function postView(
-  post: PostRow,
+  post: PostShown,
   author: Author,
   viewer: { moderator: boolean; memberId: string | null; liked?: boolean },
 ) {
@@ -59,6 +80,7 @@ export function postView(
         : post.bodyHtml,
     // The source is for editing: only its author and moderators get it.
     ...(!concealed &&
+      post.bodySource !== null &&
       (viewer.moderator || (viewer.memberId !== null && viewer.memberId === post.authorId)) && {
         source: post.bodySource,
       }),

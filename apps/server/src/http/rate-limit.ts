@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
-import { rateLimits } from '../db/schema.ts'
 import { HttpErrors } from './errors.ts'
 
 export type RateLimitOptions = {
@@ -20,49 +19,98 @@ export interface RateLimiter {
   hit(options: RateLimitOptions): Promise<RateLimitResult>
 }
 
+/** A bucket's counters as a hit leaves them (the `RETURNING` of `countHit`). */
+export type CounterRow = { count: number; previous_count: number }
+
+/**
+ * Where `now` falls in a bucket's fixed windows. The estimate weights the previous window by how
+ * much of it still overlaps the sliding window (as Cloudflare's own limiter does), which avoids
+ * the double burst a fixed window allows at its edge.
+ */
+export type SlidingWindow = {
+  now: number
+  windowMs: number
+  windowStart: number
+  /** The share of the previous window still inside the sliding window: 1 at a window's start. */
+  previousWeight: number
+}
+
+export function slidingWindow(now: number, windowMs: number): SlidingWindow {
+  const windowStart = Math.floor(now / windowMs) * windowMs
+  return { now, windowMs, windowStart, previousWeight: 1 - (now - windowStart) / windowMs }
+}
+
+/**
+ * One hit on a bucket as a statement, not yet run: an upsert that rolls the windows forward and
+ * returns the counters (`CounterRow`). Put it in a `db.batch([...])` with the change it guards.
+ * `when` (SQL) makes the hit conditional, e.g. on another bucket still being within its limit:
+ * a refused condition counts nothing.
+ */
+export function countHit(
+  db: Database,
+  { siteId = '', bucket }: Pick<RateLimitOptions, 'siteId' | 'bucket'>,
+  window: SlidingWindow,
+  when: SQL = sql`1`,
+) {
+  const { windowStart, windowMs } = window
+  const expiresAt = windowStart + 2 * windowMs
+  // The WHERE also keeps SQLite from reading `ON CONFLICT` as a join's ON.
+  return db.all<CounterRow>(sql`
+    INSERT INTO rate_limits (site_id, bucket, window_start, count, previous_count, expires_at)
+    SELECT ${siteId}, ${bucket}, ${windowStart}, 1, 0, ${expiresAt} WHERE ${when}
+    ON CONFLICT (site_id, bucket) DO UPDATE SET
+      previous_count = CASE
+        WHEN window_start = ${windowStart} THEN previous_count
+        WHEN window_start = ${windowStart - windowMs} THEN count
+        ELSE 0 END,
+      count = CASE WHEN window_start = ${windowStart} THEN count + 1 ELSE 1 END,
+      window_start = ${windowStart},
+      expires_at = ${expiresAt}
+    RETURNING count, previous_count`)
+}
+
+/**
+ * SQL that is true while a bucket, as a hit earlier in the same batch left it, is within
+ * `limit`: the same estimate as `judgeHit`, computed by SQLite in the same double arithmetic.
+ */
+export function withinLimit(
+  { siteId = '', bucket, limit }: Pick<RateLimitOptions, 'siteId' | 'bucket' | 'limit'>,
+  window: SlidingWindow,
+): SQL {
+  return sql`coalesce((SELECT previous_count * ${window.previousWeight} + count FROM rate_limits
+    WHERE site_id = ${siteId} AND bucket = ${bucket}), 0) <= ${limit}`
+}
+
+/** Whether a hit that left the counters at `row` is within `limit`, and if not, how long to wait. */
+export function judgeHit(
+  row: CounterRow | undefined,
+  window: SlidingWindow,
+  limit: number,
+): RateLimitResult {
+  const estimate = (row?.previous_count ?? 0) * window.previousWeight + (row?.count ?? 1)
+  if (estimate <= limit) return { allowed: true, retryAfterSeconds: 0 }
+  // Wait until enough of the previous window has slid out, at most to the window's end.
+  return {
+    allowed: false,
+    retryAfterSeconds: refusedFor(window),
+  }
+}
+
+/** Seconds until the current window ends: what a refused caller is told to wait, at least 1. */
+export function refusedFor(window: SlidingWindow): number {
+  return Math.max(1, Math.ceil((window.windowStart + window.windowMs - window.now) / 1000))
+}
+
 /**
  * A sliding-window limiter stored in the database, so a limit holds across Worker isolates,
- * several Node processes and restarts. The estimate weights the previous window by how much of
- * it still overlaps the sliding window (as Cloudflare's own limiter does), which avoids the
- * double burst a fixed window allows at its edge. One upsert per hit, no read-modify-write race.
+ * several Node processes and restarts. One upsert per hit, no read-modify-write race.
  */
 export function createRateLimiter(db: Database, clock: Clock): RateLimiter {
   return {
-    async hit({ bucket, siteId = '', limit, windowMs }) {
-      const now = clock.now()
-      const windowStart = Math.floor(now / windowMs) * windowMs
-      const [row] = await db
-        .insert(rateLimits)
-        .values({
-          siteId,
-          bucket,
-          windowStart,
-          count: 1,
-          previousCount: 0,
-          expiresAt: windowStart + 2 * windowMs,
-        })
-        .onConflictDoUpdate({
-          target: [rateLimits.siteId, rateLimits.bucket],
-          set: {
-            previousCount: sql`CASE
-              WHEN ${rateLimits.windowStart} = ${windowStart} THEN ${rateLimits.previousCount}
-              WHEN ${rateLimits.windowStart} = ${windowStart - windowMs} THEN ${rateLimits.count}
-              ELSE 0 END`,
-            count: sql`CASE WHEN ${rateLimits.windowStart} = ${windowStart}
-              THEN ${rateLimits.count} + 1 ELSE 1 END`,
-            windowStart,
-            expiresAt: windowStart + 2 * windowMs,
-          },
-        })
-        .returning({ count: rateLimits.count, previousCount: rateLimits.previousCount })
-      const elapsed = (now - windowStart) / windowMs
-      const estimate = (row?.previousCount ?? 0) * (1 - elapsed) + (row?.count ?? 1)
-      if (estimate <= limit) return { allowed: true, retryAfterSeconds: 0 }
-      // Wait until enough of the previous window has slid out, at most to the window's end.
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000)),
-      }
+    async hit(options) {
+      const window = slidingWindow(clock.now(), options.windowMs)
+      const [row] = await countHit(db, options, window)
+      return judgeHit(row, window, options.limit)
     },
   }
 }

@@ -1,12 +1,15 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { readAuthSettings } from '../auth/settings.ts'
 import type { Clock } from '../clock.ts'
-import type { Database } from '../db/client.ts'
 import { SiteErrors } from '../sites/errors.ts'
 import { parseSecretKey, secretKeyHint, secretMatches } from '../sites/keys.ts'
-import { activeSecretKey, siteByPublishableKey, touchSecretKey } from '../sites/queries.ts'
-import { siteScope } from '../sites/scope.ts'
+import { touchSecretKey } from '../sites/queries.ts'
+import type { SiteCache } from '../sites/site-cache.ts'
+import {
+  activeSecretKeyOf,
+  type SiteReadDeps,
+  siteOfPublishableKey,
+} from '../sites/site-records.ts'
 import type { AppEnv, ResolvedSite } from './env.ts'
 import { type RateLimiter, rateLimitOrThrow } from './rate-limit.ts'
 
@@ -25,17 +28,16 @@ export function siteOf(c: Context<AppEnv>): ResolvedSite {
  * no Origin header (a server, curl, a same-origin GET) passes: the key is public anyway, and the
  * origin check exists to stop other websites' pages from using it in visitors' browsers.
  */
-export function publicSite(db: Database) {
+export function publicSite(deps: SiteReadDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = c.req.header(publishableKeyHeader) ?? c.req.query('key')
-    const found = key?.startsWith('pk_') ? await siteByPublishableKey(db, key) : null
+    const found = key?.startsWith('pk_') ? await siteOfPublishableKey(deps, key) : null
     if (!found) throw SiteErrors.invalidPublishableKey()
     const origin = c.req.header('origin')
     if (origin !== undefined && !found.origins.includes(origin)) {
       throw SiteErrors.originNotAllowed(origin)
     }
-    const { authSettings, ...site } = found
-    c.set('site', { ...site, auth: readAuthSettings(authSettings), scope: siteScope(found.id) })
+    c.set('site', found)
     await next()
   })
 }
@@ -47,19 +49,22 @@ const touchEveryMs = 60_000
  * Resolves the site from `Authorization: Bearer sk_…`. Unknown, revoked and malformed keys get
  * the same answer. Failures are rate-limited per client address to spare the database from a
  * flood; guessing itself is hopeless (160 random bits), so valid keys never pay for a limit check.
+ * The key is read through the site cache: one revoked in this process fails at once, one revoked
+ * elsewhere (the CLI, another process) within `siteCacheLifetimeMs`.
  */
-export function secretKeySite(deps: {
-  db: Database
-  clock: Clock
-  limiter: RateLimiter
-  clientAddress: (c: Context) => string
-}) {
+export function secretKeySite(
+  deps: SiteReadDeps & {
+    clock: Clock
+    limiter: RateLimiter
+    clientAddress: (c: Context) => string
+  },
+) {
   const { db, clock, limiter } = deps
   return createMiddleware<AppEnv>(async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? ''
     const parsed = parseSecretKey(bearer)
-    const row = parsed ? await activeSecretKey(db, parsed.id) : null
-    if (!parsed || !row || !secretMatches(parsed.secret, row.secretHash)) {
+    const key = parsed ? await activeSecretKeyOf(deps, parsed.id) : null
+    if (!parsed || !key || !secretMatches(parsed.secret, key.secretHash)) {
       await rateLimitOrThrow(limiter, {
         bucket: `secret-key-failure:${deps.clientAddress(c)}`,
         limit: 30,
@@ -67,22 +72,34 @@ export function secretKeySite(deps: {
       })
       throw SiteErrors.invalidSecretKey()
     }
-    const scope = siteScope(row.siteId)
+    const { site } = key
     const now = clock.now()
-    if (row.lastUsedAt === null || now - row.lastUsedAt > touchEveryMs) {
-      await touchSecretKey(db, scope, parsed.id, now)
+    if (key.lastUsedAt === null || now - key.lastUsedAt > touchEveryMs) {
+      // Noted on the cached key first, so concurrent requests do not all write the same minute.
+      key.lastUsedAt = now
+      await touchSecretKey(db, site.scope, parsed.id, now)
     }
-    c.set('site', {
-      id: row.siteId,
-      name: row.siteName,
-      signingSecret: row.signingSecret,
-      auth: readAuthSettings(row.authSettings),
-      origins: [],
-      scope,
-    })
+    c.set('site', site)
     // A secret key is its site's owner; the audit log names it by its hint.
     const hint = secretKeyHint(parsed.id)
     c.set('owner', { type: 'key', id: parsed.id, label: hint, name: hint, role: 'owner' })
     await next()
+  })
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * After any change through the owner API, forgets what this process's cache holds about the
+ * site (its keys, origins, settings, forms), so the change applies here from the next request.
+ * On the whole owner API rather than route by route, so a route added later cannot forget to:
+ * a change it makes to something cached would otherwise go unseen for up to the cache lifetime.
+ * Failed changes forget too: cheap, and a change that failed halfway is then read fresh.
+ */
+export function forgetSiteAfterChanges(cache: SiteCache) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next()
+    const site = c.get('site')
+    if (site && unsafeMethods.has(c.req.method)) cache.forgetSite(site.id)
   })
 }

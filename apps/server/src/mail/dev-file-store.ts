@@ -31,6 +31,10 @@ const keptMail = z.object({
 export function fileDevMailStore(path: string): DevMailStore {
   // Saves run one after another: two sends close together must not interleave their writes.
   let writing: Promise<void> = Promise.resolve()
+  // A save waiting for the one being written. Each save holds the whole mailbox, so saves that
+  // pile up behind a write collapse into one: a burst of emails rewrites the file once, not
+  // once per email.
+  let queued: { messages: readonly DevMail[]; written: Promise<void> } | null = null
   return {
     where: `in ${basename(path)} beside the database, across restarts`,
 
@@ -50,13 +54,24 @@ export function fileDevMailStore(path: string): DevMailStore {
     },
 
     save(messages) {
-      const next = writing.then(async () => {
+      if (queued) {
+        queued.messages = messages
+        return queued.written
+      }
+      const next: { messages: readonly DevMail[]; written: Promise<void> } = {
+        messages,
+        written: Promise.resolve(),
+      }
+      queued = next
+      next.written = writing.then(async () => {
+        // From here on, a save queues the next write: this one may already be on its way.
+        queued = null
         const temporary = `${path}.tmp`
-        await writeFile(temporary, JSON.stringify({ messages }), { mode: 0o600 })
+        await writeFile(temporary, JSON.stringify({ messages: next.messages }), { mode: 0o600 })
         await rename(temporary, path)
       })
-      writing = next.catch(() => {})
-      return next
+      writing = next.written.catch(() => {})
+      return next.written
     },
   }
 }

@@ -28,6 +28,14 @@ export function deploymentSweeps(retention: RetentionConfig, now: number): Sweep
       where: 'expires_at <= ? OR used_at <= ?',
       args: [now, now],
     },
+    // A member's step between password and TOTP code is refused once expired
+    // (auth/sign-in-challenges.ts).
+    {
+      name: 'expired member sign-in challenges',
+      table: 'member_sign_in_challenges',
+      where: 'expires_at <= ?',
+      args: [now],
+    },
     // Operators (operators/): a challenge is refused once expired, an invite once expired
     // (accepted ones expire too), and a session once idle past its timeout; one past its
     // absolute lifetime is refused, stops being used, and goes here after the same idle time.

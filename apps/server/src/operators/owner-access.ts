@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env.ts'
 import type { RateLimiter } from '../http/rate-limit.ts'
 import { secretKeySite, siteOf } from '../http/site.ts'
 import { siteScope } from '../sites/scope.ts'
+import type { SiteCache } from '../sites/site-cache.ts'
 import { recordAudit } from './audit.ts'
 import { ownerCallerOf } from './context.ts'
 import { OperatorErrors } from './errors.ts'
@@ -17,6 +18,7 @@ import { roleIncludes } from './roles.ts'
 export const siteHeader = 'X-Porchlight-Site'
 
 export type OwnerAccessDeps = OperatorSessionDeps & {
+  siteCache: SiteCache
   limiter: RateLimiter
   clientAddress: (c: Context) => string
 }

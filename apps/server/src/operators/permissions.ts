@@ -69,6 +69,8 @@ export const ownerRoutePermissions: Readonly<Record<string, OperatorRole>> = {
   'POST /v1/admin/members/{id}/ban': 'editor',
   'POST /v1/admin/members/{id}/unban': 'editor',
   'DELETE /v1/admin/members/{id}/sessions': 'editor',
+  // Lets the password alone sign the member in: the owner's call, after the member asked.
+  'DELETE /v1/admin/members/{id}/totp': 'owner',
   'GET /v1/admin/auth-settings': 'viewer',
   'PATCH /v1/admin/auth-settings': 'editor',
 

@@ -2,8 +2,8 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { operatorRecoveryCodes, operators } from '../db/schema.ts'
-import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts'
-import { acceptedTotpStep } from './totp.ts'
+import { hashRecoveryCode, newRecoveryCodes } from '../two-factor/recovery-codes.ts'
+import { acceptedTotpStep } from '../two-factor/totp.ts'
 
 /**
  * Accepts a TOTP code of the operator's key once: the step it belongs to is claimed by a

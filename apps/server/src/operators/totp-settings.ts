@@ -1,13 +1,13 @@
 import { and, eq, ne } from 'drizzle-orm'
 import { operatorRecoveryCodes, operatorSessions, operators } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
+import { acceptedTotpStep, newTotpSecret, totpQrSvg, totpUri } from '../two-factor/totp.ts'
 import { auditInsert } from './audit.ts'
 import type { OperatorAuth } from './context.ts'
 import type { OperatorDeps, RequestMeta } from './deps.ts'
 import { OperatorErrors } from './errors.ts'
 import { confirmPassword } from './password-check.ts'
 import { replaceRecoveryCodes } from './second-factor.ts'
-import { acceptedTotpStep, newTotpSecret, totpQrSvg, totpUri } from './totp.ts'
 import { totpRequiredFor } from './totp-policy.ts'
 
 type Deps = Pick<OperatorDeps, 'db' | 'clock' | 'passwords' | 'config'>

@@ -5,6 +5,7 @@ import { outbox } from '../db/schema.ts'
 import type { Logger } from '../logger.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import type { Job, JobHandlers } from './jobs.ts'
+import { createOutcomeWriter } from './outcomes.ts'
 
 export type DeliveryOptions = {
   /** Jobs claimed per round. */
@@ -42,7 +43,8 @@ export function backoffMs(attempt: number, base: number, max: number, random = M
 }
 
 /**
- * Claims due jobs and runs their handlers. Claiming is one `UPDATE … RETURNING`, so two
+ * Claims due jobs and runs their handlers. Claiming is one `UPDATE … RETURNING` (in the same
+ * write as expiring dead leases), so two
  * processes (or Worker invocations) never run the same job at once; a job whose worker died is
  * claimed again after its lease. Handlers must be idempotent by job id: after a crash between
  * sending and recording success, a job runs again (at-least-once delivery).
@@ -55,7 +57,7 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
   const now = clock.now()
 
   // A lease that ran out on the last allowed attempt will not be retried: the job is dead.
-  await db
+  const expire = db
     .update(outbox)
     .set({
       status: 'dead',
@@ -82,7 +84,7 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
     )
     .orderBy(asc(outbox.runAt))
     .limit(o.batchSize)
-  const claimed = await db
+  const claim = db
     .update(outbox)
     .set({
       status: 'sending',
@@ -92,6 +94,10 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
     })
     .where(inArray(outbox.id, due))
     .returning()
+  // One write transaction per round for both: each write costs a commit, whatever it changes.
+  const [, claimed] = await db.batch([expire, claim])
+  // Outcomes finishing together are written together (`outcomes.ts`).
+  const outcomes = createOutcomeWriter(db)
   for (const row of claimed) deps.held?.add(row.id)
 
   await Promise.all(
@@ -109,16 +115,18 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
       try {
         if (!handler) throw new NoHandlerError(row.kind)
         await handler(job)
-        await db
-          .update(outbox)
-          .set({
-            status: 'delivered',
-            deliveredAt: clock.now(),
-            leaseUntil: null,
-            lastError: null,
-            updatedAt: clock.now(),
-          })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+        await outcomes.record(
+          db
+            .update(outbox)
+            .set({
+              status: 'delivered',
+              deliveredAt: clock.now(),
+              leaseUntil: null,
+              lastError: null,
+              updatedAt: clock.now(),
+            })
+            .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'))),
+        )
         deps.metrics?.outboxAttempt(kind, 'delivered')
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
@@ -132,16 +140,18 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
           dead,
           error: message,
         })
-        await db
-          .update(outbox)
-          .set({
-            status: dead ? 'dead' : 'pending',
-            runAt: dead ? row.runAt : retryAt,
-            leaseUntil: null,
-            lastError: message.slice(0, 1000),
-            updatedAt: clock.now(),
-          })
-          .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+        await outcomes.record(
+          db
+            .update(outbox)
+            .set({
+              status: dead ? 'dead' : 'pending',
+              runAt: dead ? row.runAt : retryAt,
+              leaseUntil: null,
+              lastError: message.slice(0, 1000),
+              updatedAt: clock.now(),
+            })
+            .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'))),
+        )
         deps.metrics?.outboxAttempt(kind, dead ? 'dead' : 'retry')
       } finally {
         deps.held?.delete(row.id)

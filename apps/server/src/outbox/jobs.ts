@@ -1,3 +1,4 @@
+import { type SQL, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { outbox } from '../db/schema.ts'
@@ -63,4 +64,27 @@ export function enqueue(db: Database, clock: Clock, scope: SiteScope, options: E
       updatedAt: now,
     })
     .onConflictDoNothing()
+}
+
+/**
+ * `enqueue` on a condition settled by the batch itself (SQL, e.g. "the submission was stored and
+ * is not spam"): the job exists if and only if the condition held when the batch committed.
+ */
+export function enqueueWhen(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  options: EnqueueOptions,
+  condition: SQL,
+) {
+  const now = clock.now()
+  const id = options.key ? `job_${options.key}` : newId('job')
+  // The WHERE also keeps SQLite from reading `ON CONFLICT` as a join's ON.
+  return db.run(sql`
+    INSERT INTO outbox (id, site_id, kind, payload, max_attempts, topic, run_at, created_at, updated_at)
+    SELECT ${id}, ${scope.siteId}, ${options.kind}, ${JSON.stringify(options.payload)},
+      ${options.maxAttempts ?? 10}, ${options.topic ?? null}, ${now + (options.delayMs ?? 0)},
+      ${now}, ${now}
+    WHERE ${condition}
+    ON CONFLICT DO NOTHING`)
 }

@@ -9,7 +9,7 @@ afterEach(() => t.close())
 
 async function setUp(
   onJob: (job: Job) => Promise<void> | void = () => {},
-  drains: 'shared' | 'per-call' = 'shared',
+  drains: 'shared' | 'per-request' = 'shared',
 ) {
   const clock = manualClock()
   const calls: Job[] = []
@@ -60,8 +60,8 @@ describe('outbox runner', () => {
     expect(await statuses()).toEqual([{ status: 'delivered', n: 2 }])
   })
 
-  it('on Workers (per-call drains) concurrent kicks each drain, and every job is delivered once', async () => {
-    const { calls, add, statuses } = await setUp(() => {}, 'per-call')
+  it('on Workers (per-request drains) a kick joins the running drain without waiting on it, and every job is delivered once', async () => {
+    const { calls, add, statuses } = await setUp(() => {}, 'per-request')
     await add(10)
     const first = t.deps.outbox.kick()
     const second = t.deps.outbox.kick()
@@ -72,6 +72,27 @@ describe('outbox runner', () => {
     )
     expect(calls).toHaveLength(10)
     expect(await statuses()).toEqual([{ status: 'delivered', n: 10 }])
+  })
+
+  it('on Workers a kick during a drain returns at once, and that drain delivers its job', async () => {
+    let joined: Promise<void> | undefined
+    let deliveredWhenJoinedSettled: number | undefined
+    const { calls, add, statuses } = await setUp(async () => {
+      if (joined) return
+      await add(1)
+      joined = t.deps.outbox.kick()
+      void joined.then(() => {
+        deliveredWhenJoinedSettled = calls.length
+      })
+    }, 'per-request')
+    await add(1)
+    const owner = t.deps.outbox.kick()
+    await owner
+    // The joining request waited for nothing (its job was not out yet when its promise
+    // settled); the owner's drain went one more round for it.
+    expect(deliveredWhenJoinedSettled).toBe(1)
+    expect(calls).toHaveLength(2)
+    expect(await statuses()).toEqual([{ status: 'delivered', n: 2 }])
   })
 
   it('a failed drain is logged, not thrown, and the next kick works', async () => {

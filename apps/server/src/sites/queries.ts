@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
 import { secretKeys, siteOrigins, sites } from '../db/schema.ts'
 import type { SiteScope } from './scope.ts'
@@ -6,7 +6,17 @@ import type { SiteScope } from './scope.ts'
 // Finding a site by one of its keys is how a request gets its scope, so these two lookups are
 // the only unscoped reads of site data.
 
-export async function siteByPublishableKey(db: Database, publishableKey: string) {
+export function siteByPublishableKey(db: Database, publishableKey: string) {
+  return siteWhere(db, eq(sites.publishableKey, publishableKey))
+}
+
+/** A site by its id, as `siteByPublishableKey` finds it by key. */
+export function siteById(db: Database, siteId: string) {
+  return siteWhere(db, eq(sites.id, siteId))
+}
+
+/** The site and its allowed origins, with its stored settings as they are (unparsed). */
+async function siteWhere(db: Database, condition: SQL) {
   const [found, origins] = await db.batch([
     db
       .select({
@@ -14,14 +24,15 @@ export async function siteByPublishableKey(db: Database, publishableKey: string)
         name: sites.name,
         signingSecret: sites.signingSecret,
         authSettings: sites.authSettings,
+        forumSettings: sites.forumSettings,
       })
       .from(sites)
-      .where(eq(sites.publishableKey, publishableKey)),
+      .where(condition),
     db
       .select({ origin: siteOrigins.origin })
       .from(siteOrigins)
       .innerJoin(sites, eq(sites.id, siteOrigins.siteId))
-      .where(eq(sites.publishableKey, publishableKey)),
+      .where(condition),
   ])
   const site = found[0]
   return site ? { ...site, origins: origins.map((o) => o.origin) } : null
@@ -36,6 +47,7 @@ export async function activeSecretKey(db: Database, keyId: string) {
       siteName: sites.name,
       signingSecret: sites.signingSecret,
       authSettings: sites.authSettings,
+      forumSettings: sites.forumSettings,
     })
     .from(secretKeys)
     .innerJoin(sites, eq(sites.id, secretKeys.siteId))

@@ -12,7 +12,7 @@ import {
 } from './content-rules.ts'
 import { honeypotFilled } from './honeypot.ts'
 import { matchIpRange } from './ip-ranges.ts'
-import { verifyProofOfWork } from './proof-of-work.ts'
+import { checkProofOfWork, type ProofOfWorkSpend, spendProofOfWork } from './proof-of-work.ts'
 import type { SpamSettings } from './settings.ts'
 import { checkTimeToken } from './time-token.ts'
 import { type TurnstileVerifier, turnstileUnavailableCodes } from './turnstile.ts'
@@ -76,30 +76,37 @@ export type SpamAssessment = {
 }
 
 /**
- * Classifies a submission; it never throws for spam and never drops anything. The caller stores
- * the submission either way, marked when `spam`, and answers the sender exactly as it would a
- * person, so a bot learns nothing about which check caught it.
- *
- * Order: every local check runs (each costs microseconds, and the reviewer sees every reason).
- * A proof-of-work solution that was sent is always verified, even on a submission already
- * marked, because verifying spends it: skipping would leave a solution a bot could use again.
- * The checks that cost a round trip (the duplicate lookup, then Turnstile) run only while the
- * submission still looks clean, so a flood of obvious spam costs no reads or calls to Cloudflare.
- *
- * @example
- * const verdict = await assessSubmission(deps, scope, {
- *   formId: 'contact', signingSecret, settings: form.settings.spam,
- *   fields, control, email, ip, viaScript: true,
- * })
+ * What the write that stores a submission settles itself (`contact/submission-write.ts`), in
+ * the same transaction, so two concurrent submissions cannot both pass: whether a genuine
+ * solution was spent before, and whether the content repeats a recent submission.
  */
-export async function assessSubmission(
-  { db, clock, turnstile }: AssessDeps,
-  scope: SiteScope,
-  input: AssessInput,
-): Promise<SpamAssessment> {
+export type PendingAssessment = SpamAssessment & {
+  /** A genuine solution to spend with the submission; a replay stores `ifReplayed` instead. */
+  proofOfWork?: { spend: ProofOfWorkSpend; ifReplayed: SpamReason[] }
+  /**
+   * Set while nothing else marked it: a stored submission with the same content hash at or
+   * after this time (and no replay) makes it `['duplicate']`.
+   */
+  duplicateSince?: number
+}
+
+type LocalChecks = {
+  reasons: SpamReason[]
+  contentHash: string
+  /** A genuine solution, and where its reason goes among `reasons` if it turns out replayed. */
+  proofOfWork?: { spend: ProofOfWorkSpend; at: number }
+  duplicateSince?: number
+}
+
+/**
+ * Every check that needs no database and no network: each costs microseconds, and the reviewer
+ * sees every reason. A proof-of-work solution that was sent is always checked, even on a
+ * submission already marked, because verifying spends it: skipping would leave a solution a bot
+ * could use again.
+ */
+async function checkLocally(clock: Clock, input: AssessInput): Promise<LocalChecks> {
   const { settings, control } = input
   const reasons: SpamReason[] = []
-  const notes: SpamNote[] = []
   const now = clock.now()
   const values = fieldValues(input.fields)
 
@@ -126,10 +133,12 @@ export async function assessSubmission(
     reasons.push('missing_time_token')
   }
 
+  let proofOfWork: LocalChecks['proofOfWork']
   if (settings.proofOfWork !== 'off') {
     if (control.altcha) {
-      const result = await verifyProofOfWork(db, clock, scope, input.signingSecret, control.altcha)
-      if (result !== 'ok') reasons.push(`${result}_proof_of_work`)
+      const checked = await checkProofOfWork(clock, input.signingSecret, control.altcha)
+      if (checked.result === 'valid') proofOfWork = { spend: checked.spend, at: reasons.length }
+      else reasons.push(`${checked.result}_proof_of_work`)
     } else if (browserProofs && (settings.proofOfWork === 'always' || input.viaScript)) {
       reasons.push('missing_proof_of_work')
     }
@@ -140,27 +149,107 @@ export async function assessSubmission(
 
   const hash = await contentHash(input.formId, input.fields, { exclude: [settings.honeypotField] })
   const windowMs = settings.duplicateWindowMinutes * 60_000
+  return {
+    reasons,
+    contentHash: hash,
+    ...(proofOfWork && { proofOfWork }),
+    ...(windowMs > 0 && { duplicateSince: now - windowMs }),
+  }
+}
+
+/**
+ * Turnstile, for a submission that still looks clean. An outage is not the sender's doing:
+ * marking every submission during one would hide real messages in the spam folder; the other
+ * layers still apply, and the note is logged. A refused token, or a wrong secret (which must get
+ * noticed), is marked.
+ */
+async function askTurnstile(
+  turnstile: TurnstileVerifier,
+  input: AssessInput,
+): Promise<{ reason?: SpamReason; note?: SpamNote }> {
+  const { settings, control } = input
+  if (input.fromSiteServer || !settings.turnstileSecret || !control.turnstileToken) return {}
+  const result = await turnstile
+    .verify({ secret: settings.turnstileSecret, token: control.turnstileToken, ip: input.ip })
+    .catch(() => ({ success: false, errorCodes: ['network-error'] }))
+  if (result.success) return {}
+  const unavailable = result.errorCodes.some((code) => turnstileUnavailableCodes.includes(code))
+  return unavailable ? { note: 'turnstile_unavailable' } : { reason: 'turnstile_failed' }
+}
+
+/**
+ * Classifies a submission; it never throws for spam and never drops anything. The caller stores
+ * the submission either way, marked when `spam`, and answers the sender exactly as it would a
+ * person, so a bot learns nothing about which check caught it.
+ *
+ * Order: every local check runs (`checkLocally`). The checks that cost a round trip (spending
+ * the solution, the duplicate lookup, then Turnstile) run only while the submission still looks
+ * clean, so a flood of obvious spam costs no reads or calls to Cloudflare. Each runs on its own
+ * here; a submission settles the first two inside its own write instead (`assessBeforeStoring`).
+ *
+ * @example
+ * const verdict = await assessSubmission(deps, scope, {
+ *   formId: 'contact', signingSecret, settings: form.settings.spam,
+ *   fields, control, email, ip, viaScript: true,
+ * })
+ */
+export async function assessSubmission(
+  { db, clock, turnstile }: AssessDeps,
+  scope: SiteScope,
+  input: AssessInput,
+): Promise<SpamAssessment> {
+  const local = await checkLocally(clock, input)
+  const reasons = [...local.reasons]
+  const notes: SpamNote[] = []
+  if (local.proofOfWork && !(await spendProofOfWork(db, scope, local.proofOfWork.spend))) {
+    reasons.splice(local.proofOfWork.at, 0, 'replayed_proof_of_work')
+  }
   if (
     reasons.length === 0 &&
-    windowMs > 0 &&
-    (await isRecentDuplicate(db, scope, hash, now - windowMs))
+    local.duplicateSince !== undefined &&
+    (await isRecentDuplicate(db, scope, local.contentHash, local.duplicateSince))
   ) {
     reasons.push('duplicate')
   }
-
-  if (browserProofs && reasons.length === 0 && settings.turnstileSecret && control.turnstileToken) {
-    const result = await turnstile
-      .verify({ secret: settings.turnstileSecret, token: control.turnstileToken, ip: input.ip })
-      .catch(() => ({ success: false, errorCodes: ['network-error'] }))
-    if (!result.success) {
-      // An outage is not the sender's doing. Marking every submission during one would hide
-      // real messages in the spam folder; the other layers still apply, and the note is logged.
-      // A refused token, or a wrong secret (which must get noticed), is marked.
-      const unavailable = result.errorCodes.some((code) => turnstileUnavailableCodes.includes(code))
-      if (unavailable) notes.push('turnstile_unavailable')
-      else reasons.push('turnstile_failed')
-    }
+  if (reasons.length === 0) {
+    const { reason, note } = await askTurnstile(turnstile, input)
+    if (reason) reasons.push(reason)
+    if (note) notes.push(note)
   }
+  return { spam: reasons.length > 0, reasons, notes, contentHash: local.contentHash }
+}
 
-  return { spam: reasons.length > 0, reasons, notes, contentHash: hash }
+/**
+ * `assessSubmission` for a submission about to be stored: everything but spending the solution
+ * and the duplicate lookup, which it returns for the write to settle atomically. The stored
+ * reasons come out as `assessSubmission`'s would; the one difference is that Turnstile is asked
+ * before a replay or a repeat is known (its verdict is then not stored: the replay or repeat is).
+ */
+export async function assessBeforeStoring(
+  { clock, turnstile }: Pick<AssessDeps, 'clock' | 'turnstile'>,
+  input: AssessInput,
+): Promise<PendingAssessment> {
+  const local = await checkLocally(clock, input)
+  const reasons = [...local.reasons]
+  const notes: SpamNote[] = []
+  if (reasons.length === 0) {
+    const { reason, note } = await askTurnstile(turnstile, input)
+    if (reason) reasons.push(reason)
+    if (note) notes.push(note)
+  }
+  const pow = local.proofOfWork
+  return {
+    spam: reasons.length > 0,
+    reasons,
+    notes,
+    contentHash: local.contentHash,
+    ...(pow && {
+      proofOfWork: {
+        spend: pow.spend,
+        ifReplayed: local.reasons.toSpliced(pow.at, 0, 'replayed_proof_of_work'),
+      },
+    }),
+    ...(local.reasons.length === 0 &&
+      local.duplicateSince !== undefined && { duplicateSince: local.duplicateSince }),
+  }
 }

@@ -1,4 +1,5 @@
-import { sha256 } from '@oslojs/crypto/sha2'
+import { hmac } from '@oslojs/crypto/hmac'
+import { SHA256, sha256 } from '@oslojs/crypto/sha2'
 import { constantTimeEqual } from '@oslojs/crypto/subtle'
 import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding'
 import { createChallenge as createAltchaChallenge } from 'altcha-lib/v1'
@@ -16,9 +17,10 @@ import type { SiteScope } from '../sites/scope.ts'
 // 100k iterations and has no Argon2; the cost of a search over numbers needs neither.
 //
 // altcha-lib/v1 uses only Web Crypto, TextEncoder, atob and URLSearchParams (no node:
-// built-ins), so it runs unchanged on Workers. We use it to make and recompute challenges, but
-// verify here: its own verifySolution reads Date.now() rather than our clock, compares the
-// signature with `===`, and does not know that a solution may be accepted only once.
+// built-ins), so it runs unchanged on Workers. We use it to make challenges, but verify here,
+// recomputing them with @oslojs/crypto: its own verifySolution reads Date.now() rather than our
+// clock, compares the signature with `===`, and does not know that a solution may be accepted
+// only once.
 
 export type ProofOfWorkChallenge = {
   algorithm: 'SHA-256'
@@ -107,10 +109,42 @@ function equalHex(a: string, b: string): boolean {
   return a.length === b.length && constantTimeEqual(encoder.encode(a), encoder.encode(b))
 }
 
+/** A genuine, unexpired solution, to be spent (`spentTokens`) with the change it allows. */
+export type ProofOfWorkSpend = { tokenHash: string; expiresAt: number }
+
 /**
- * Checks a solution and spends it. `invalid`: malformed, wrong number, or not signed with this
- * site's secret; `expired`: genuine but past its expiry; `replayed`: genuine but already
- * accepted once. Never throws for a bad payload; database errors propagate.
+ * Checks a solution without spending it: `invalid` (malformed, wrong number, or not signed with
+ * this site's secret), `expired` (genuine but past its expiry), or the token to spend. The spend
+ * goes into the same batch as the submission (`contact/submission-write.ts`), which tells a replay
+ * from a first use; `verifyProofOfWork` does both at once. Never throws for a bad payload.
+ */
+export async function checkProofOfWork(
+  clock: Clock,
+  secret: string,
+  value: string,
+): Promise<{ result: 'invalid' | 'expired' } | { result: 'valid'; spend: ProofOfWorkSpend }> {
+  const payload = decodeProofOfWork(value)
+  if (!payload || secret === '') return { result: 'invalid' }
+  // The challenge ALTCHA v1 defines, recomputed synchronously: SHA-256(salt + number), signed
+  // with HMAC-SHA-256 over its hex. Web Crypto would cost three async jobs per submission
+  // (digest, importKey, sign), several times the hashing itself for inputs this small.
+  const challenge = encodeHexLowerCase(sha256(encoder.encode(payload.salt + payload.number)))
+  const signature = encodeHexLowerCase(
+    hmac(SHA256, encoder.encode(secret), encoder.encode(challenge)),
+  )
+  // Both checks always run, so timing does not say which one failed.
+  const challengeMatches = equalHex(challenge, payload.challenge)
+  const signatureMatches = equalHex(signature, payload.signature)
+  if (!challengeMatches || !signatureMatches) return { result: 'invalid' }
+
+  const expiresAt = Number(new URLSearchParams(payload.salt.split('?')[1]).get('expires')) * 1000
+  if (!(expiresAt >= clock.now())) return { result: 'expired' }
+  return { result: 'valid', spend: { tokenHash: hashChallenge(payload.challenge), expiresAt } }
+}
+
+/**
+ * Checks a solution and spends it. `invalid` and `expired` as `checkProofOfWork`; `replayed`:
+ * genuine but already accepted once. Never throws for a bad payload; database errors propagate.
  *
  * Spending is one `INSERT … ON CONFLICT DO NOTHING RETURNING`: of two concurrent submissions
  * with the same solution, exactly one inserts the row and passes.
@@ -122,28 +156,19 @@ export async function verifyProofOfWork(
   secret: string,
   value: string,
 ): Promise<ProofOfWorkResult> {
-  const payload = decodeProofOfWork(value)
-  if (!payload || secret === '') return 'invalid'
-  const expected = await createAltchaChallenge({
-    algorithm: 'SHA-256',
-    hmacKey: secret,
-    number: payload.number,
-    salt: payload.salt,
-  })
-  // Both checks always run, so timing does not say which one failed.
-  const challengeMatches = equalHex(expected.challenge, payload.challenge)
-  const signatureMatches = equalHex(expected.signature, payload.signature)
-  if (!challengeMatches || !signatureMatches) return 'invalid'
+  const checked = await checkProofOfWork(clock, secret, value)
+  if (checked.result !== 'valid') return checked.result
+  return (await spendProofOfWork(db, scope, checked.spend)) ? 'ok' : 'replayed'
+}
 
-  const expiresAt = Number(new URLSearchParams(payload.salt.split('?')[1]).get('expires')) * 1000
-  if (!(expiresAt >= clock.now())) return 'expired'
-
+/** Spends a checked solution on its own; false when it had been spent already (a replay). */
+export async function spendProofOfWork(db: Database, scope: SiteScope, spend: ProofOfWorkSpend) {
   const [spent] = await db
     .insert(spentTokens)
-    .values({ siteId: scope.siteId, tokenHash: hashChallenge(payload.challenge), expiresAt })
+    .values({ siteId: scope.siteId, ...spend })
     .onConflictDoNothing({ target: [spentTokens.siteId, spentTokens.tokenHash] })
     .returning({ tokenHash: spentTokens.tokenHash })
-  return spent ? 'ok' : 'replayed'
+  return spent !== undefined
 }
 
 function hashChallenge(challenge: string): string {

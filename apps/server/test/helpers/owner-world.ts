@@ -211,6 +211,7 @@ export function validChanges(world: OwnerWorld, now: number): Record<string, unk
     'POST /v1/admin/members/{id}/ban': { reason: 'Spam' },
     'POST /v1/admin/members/{id}/unban': null,
     'DELETE /v1/admin/members/{id}/sessions': null,
+    'DELETE /v1/admin/members/{id}/totp': null,
     'PATCH /v1/admin/auth-settings': { passwordMinLength: 12 },
     'POST /v1/admin/forum/categories': { slug: 'news', name: 'News' },
     'PATCH /v1/admin/forum/categories/{slug}': { name: 'General talk' },

@@ -6,9 +6,9 @@ import { hasChromiumFor, launchChromium } from '../../../../test/support/chromiu
 import { createPasswordHasher } from '../../src/auth/password.ts'
 import { insertOperator, newOperatorRow } from '../../src/operators/create-operator.ts'
 import { grantRole } from '../../src/operators/queries.ts'
-import { newTotpSecret } from '../../src/operators/totp.ts'
 import { siteScope } from '../../src/sites/scope.ts'
 import { createSite } from '../../src/sites/service.ts'
+import { newTotpSecret } from '../../src/two-factor/totp.ts'
 import { startWorkerHarness, type WorkerHarness, workerOrigin } from './worker-harness.ts'
 
 // The owner console on the Worker build: the production bundle and its static assets in workerd

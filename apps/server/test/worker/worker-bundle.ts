@@ -42,6 +42,8 @@ export type WorkerBundle = {
   assetsDir: string
   /** Bytes each package (or `apps/server/src`) contributes to the minified bundle, largest first. */
   contents: { source: string; bytes: number }[]
+  /** esbuild's metafile of the build: every input file and the bytes it left in the output. */
+  metafile: string
   /** The entry module's file name inside `dir` (wrangler names it after the entry: worker.js). */
   mainModule: string
   /** Every module miniflare must load, by name relative to `dir`. */
@@ -91,6 +93,7 @@ async function build(): Promise<WorkerBundle> {
     ...readBundle(dir),
     assetsDir: join(root, 'public'),
     contents: bundleContents(join(root, 'meta.json')),
+    metafile: join(root, 'meta.json'),
     wranglerSummary: summary,
     buildMs,
   }

@@ -58,6 +58,8 @@ export type WorkerHarnessOptions = {
   extraVars?: Record<string, string>
   /** Where requests are sent; a loopback origin is what `wrangler dev` gives. */
   origin?: string
+  /** The static assets folder the ASSETS binding serves; the build's own copy by default. */
+  assetsDir?: string
   /**
    * Whether to wait for the Worker to start (a first `/healthz` must answer 200, so migrations
    * have run). Off for Workers that are meant to refuse.
@@ -153,6 +155,7 @@ export async function startWorkerHarness(options: WorkerHarnessOptions): Promise
               ...options.extraVars,
             },
             d1: database === 'd1',
+            assetsDir: options.assetsDir ?? bundle.assetsDir,
           }),
         ],
       }),
@@ -231,16 +234,16 @@ export async function startWorkerHarness(options: WorkerHarnessOptions): Promise
   }
 }
 
-type V4WorkerOptions = Extract<V4MiniflareOptions, { workers: unknown }>['workers'][number]
+export type V4WorkerOptions = Extract<V4MiniflareOptions, { workers: unknown }>['workers'][number]
 
 /**
  * The worker as `wrangler dev` would configure it from wrangler.toml (wrangler's own reading of
  * the file), with the production build's modules in place of wrangler's dev build, the assets as
  * that build left them, and the variables set for the scenario.
  */
-function workerOptions(
+export function workerOptions(
   bundle: WorkerBundle,
-  options: { vars: Record<string, string>; d1: boolean },
+  options: { vars: Record<string, string>; d1: boolean; assetsDir: string },
 ): V4WorkerOptions {
   const { workerOptions: fromToml } = unstable_getMiniflareWorkerOptions(
     join(repoRoot, 'wrangler.toml'),
@@ -265,7 +268,7 @@ function workerOptions(
     })),
     bindings: { ...(fromToml.bindings as Record<string, unknown>), ...options.vars },
     d1Databases: options.d1 ? fromToml.d1Databases : {},
-    assets: { ...assets, directory: bundle.assetsDir },
+    assets: { ...assets, directory: options.assetsDir },
   } as V4WorkerOptions
 }
 

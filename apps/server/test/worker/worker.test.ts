@@ -39,10 +39,12 @@ describe('the Worker bundle', () => {
   }, 240_000)
 
   // A budget, not Cloudflare's limit (3 MB compressed on the Free plan): a jump past it means a
-  // dependency arrived that the Worker should not carry.
-  it('stays under 512 KiB gzip', () => {
+  // dependency arrived that the Worker should not carry. It was 369 KiB before zod's locales
+  // and the function names were left out and the common-password list front-coded (issue 13,
+  // which asks for 200 KB); what the ~285 KiB left holds is in docs/deployment.md, "Size".
+  it('stays under 300 KiB gzip', () => {
     expect(bundle.mainModule).toBe('worker.js')
-    expect(bundle.gzipBytes).toBeLessThan(512 * 1024)
+    expect(bundle.gzipBytes).toBeLessThan(300 * 1024)
   })
 
   it('carries none of the Node-only code (SMTP, the Node server, the native libSQL driver)', () => {

@@ -1,4 +1,5 @@
 // The outbox: emails and webhooks on their way, delivered, or given up on.
+import type { DeliveryKind, DeliveryStatus } from '../../api/vocabulary.ts'
 export const deliveries = {
   deliveries: {
     title: 'Deliveries',
@@ -11,12 +12,12 @@ export const deliveries = {
       sending: 'Sending',
       delivered: 'Delivered',
       dead: 'Gave up',
-    } as Record<string, string>,
+    } satisfies Record<DeliveryStatus, string> as Record<string, string>,
     kind: {
       email: 'Email',
       webhook: 'Webhook',
       'forum.digest': 'Discussion digest',
-    } as Record<string, string>,
+    } satisfies Record<DeliveryKind, string> as Record<string, string>,
     attempts: (n: number, max: number) => `Attempt ${n} of ${max}`,
     nextAttempt: 'Next attempt',
     created: 'Queued',

@@ -1,4 +1,5 @@
 // The inbox: submissions, their filters, the detail, bulk actions and keys.
+import type { BulkAction } from '../../api/vocabulary.ts'
 
 /** Why the spam filter caught a submission, as a sentence ("Caught as spam because …"). */
 const spamReasons: Record<string, string> = {
@@ -89,7 +90,7 @@ export const inbox = {
       spam: 'Mark as spam',
       not_spam: 'Not spam',
       delete: 'Delete',
-    } as Record<string, string>,
+    } satisfies Record<BulkAction | 'label', string> as Record<string, string>,
     bulkDone: (n: number, action: string) =>
       `${n === 1 ? '1 submission' : `${n} submissions`}: ${action.toLowerCase()}.`,
     bulkDeleteConfirm: (n: number) =>

@@ -1,4 +1,5 @@
 // The site's members: search, profile, sessions and the actions on an account.
+import type { MemberRole } from '../../api/vocabulary.ts'
 export const members = {
   members: {
     title: 'Members',
@@ -9,7 +10,11 @@ export const members = {
     any: 'Any',
     none: 'No members match.',
     noneYet: 'No members yet.',
-    roles: { member: 'Member', moderator: 'Moderator', admin: 'Admin' } as Record<string, string>,
+    roles: {
+      member: 'Member',
+      moderator: 'Moderator',
+      admin: 'Admin',
+    } satisfies Record<MemberRole, string> as Record<string, string>,
     statuses: { active: 'Active', suspended: 'Suspended', banned: 'Banned' } as Record<
       string,
       string

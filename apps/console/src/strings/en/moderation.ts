@@ -1,4 +1,5 @@
 // Moderation of the site's discussions: flags, hidden posts, the log, categories, settings.
+import type { FlagReason, ModerationAction, ModerationActorKind } from '../../api/vocabulary.ts'
 export const moderation = {
   moderation: {
     title: 'Moderation',
@@ -36,7 +37,7 @@ export const moderation = {
       abuse: 'Abuse',
       off_topic: 'Off topic',
       other: 'Other',
-    } as Record<string, string>,
+    } satisfies Record<FlagReason, string> as Record<string, string>,
   },
   hidden: {
     none: 'No hidden posts.',
@@ -52,7 +53,7 @@ export const moderation = {
       owner: 'Owner',
       operator: 'Operator',
       system: 'Automatic',
-    } as Record<string, string>,
+    } satisfies Record<ModerationActorKind, string> as Record<string, string>,
     actions: {
       'post.edit': 'Edited a post',
       'post.hide': 'Hid a post',
@@ -69,11 +70,13 @@ export const moderation = {
       'thread.slow_mode': 'Set slow mode',
       'thread.delete': 'Deleted a thread',
       'member.suspend': 'Suspended a member',
+      'member.ban': 'Banned a member',
+      'member.unban': 'Lifted a member’s ban',
       'member.role': 'Changed a member’s role',
       'category.create': 'Created a category',
       'category.update': 'Changed a category',
       'category.delete': 'Deleted a category',
-    } as Record<string, string>,
+    } satisfies Record<ModerationAction, string> as Record<string, string>,
   },
   categories: {
     title: 'Categories',

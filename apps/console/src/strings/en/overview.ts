@@ -15,7 +15,7 @@ export const overview = {
     noSpam: 'No spam caught in this period.',
     deliveries: 'Delivery health',
     pending: 'Waiting',
-    retrying: 'Retrying',
+    retrying: 'Failed, retrying',
     dead: 'Gave up',
     oldest: 'Oldest waiting',
     allDelivered: 'Everything was delivered.',

@@ -1,4 +1,5 @@
 // A site's settings: its name and origins, keys, membership, operators, audit log.
+import type { AuditActorKind, OperatorRole } from '../../api/vocabulary.ts'
 export const settings = {
   settings: {
     title: 'Site settings',
@@ -108,7 +109,7 @@ export const settings = {
       moderator: 'also works the inbox and moderation',
       editor: 'also changes forms, members and settings',
       owner: 'also the site, its keys and operators',
-    } as Record<string, string>,
+    } satisfies Record<OperatorRole, string> as Record<string, string>,
   },
   audit: {
     title: 'Audit log',
@@ -123,7 +124,7 @@ export const settings = {
       operator: 'Operator',
       key: 'Secret key',
       cli: 'Command line',
-    } as Record<string, string>,
+    } satisfies Record<AuditActorKind, string> as Record<string, string>,
     filterActor: 'Who',
     filterAction: 'Action',
     anyone: 'Anyone',

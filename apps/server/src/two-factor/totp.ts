@@ -2,6 +2,7 @@ import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslo
 import { createTOTPKeyURI, verifyHOTP } from '@oslojs/otp'
 import { renderSVG } from 'uqr'
 
+// Shared by operators (the console) and members (auth/totp-*.ts).
 // TOTP as every authenticator app speaks it (RFC 6238 defaults): HMAC-SHA1, 30-second steps,
 // 6 digits, a 160-bit key. Checked against the app's clock (so tests can move it), a step either
 // side to forgive a phone a little off, and each step accepted once: a code seen over a
@@ -50,7 +51,7 @@ export function totpUri(secret: string, issuer: string, accountName: string): st
 
 /**
  * The URI as an SVG QR code, drawn on the server so the key never goes to a third-party QR
- * service. Black on white in either console theme: scanners need the contrast.
+ * service. Black on white in any page theme: scanners need the contrast.
  */
 export function totpQrSvg(uri: string): string {
   return renderSVG(uri, { ecc: 'M', border: 2, pixelSize: 6 })

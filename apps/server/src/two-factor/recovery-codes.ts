@@ -1,3 +1,4 @@
+// Shared by operators (the console) and members (auth/totp-*.ts).
 import { sha256 } from '@oslojs/crypto/sha2'
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding'
 

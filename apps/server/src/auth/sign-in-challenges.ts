@@ -1,0 +1,83 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Clock } from '../clock.ts'
+import type { Database } from '../db/client.ts'
+import { memberSignInChallenges } from '../db/schema.ts'
+import type { SiteScope } from '../sites/scope.ts'
+import { newToken, splitToken, tokenSecretMatches } from './tokens.ts'
+
+// The step between a first factor (the password, or an emailed link) and the second: a token
+// standing for "this member proved the first factor a moment ago". It is no session: it can only
+// be traded for one with a TOTP code (or, for staff who must enrol, used to enrol).
+
+/**
+ * Long enough to find the phone, or for staff who must enrol to install an authenticator app;
+ * short enough that a challenge left in a shared browser is soon worthless.
+ */
+export const challengeLifetimeMs = 10 * 60_000
+
+/**
+ * Wrong codes one challenge takes before the first factor must be given again. The throttle
+ * (login-throttle.ts) bounds guesses per member; this bounds one stolen challenge.
+ */
+export const challengeMaxAttempts = 5
+
+export async function createSignInChallenge(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  memberId: string,
+): Promise<{ challenge: string; expiresAt: number }> {
+  const { id, token, secretHash } = newToken()
+  const now = clock.now()
+  const expiresAt = now + challengeLifetimeMs
+  await db.insert(memberSignInChallenges).values({
+    id,
+    siteId: scope.siteId,
+    memberId,
+    secretHash,
+    createdAt: now,
+    expiresAt,
+  })
+  return { challenge: token, expiresAt }
+}
+
+/** The challenge a token stands for while unexpired with attempts left; else `null`. */
+export async function liveSignInChallenge(
+  db: Database,
+  clock: Clock,
+  scope: SiteScope,
+  token: string,
+) {
+  const parts = splitToken(token)
+  if (!parts) return null
+  const [row] = await db
+    .select()
+    .from(memberSignInChallenges)
+    .where(scope.where(memberSignInChallenges, eq(memberSignInChallenges.id, parts.id)))
+  const live =
+    row &&
+    row.expiresAt > clock.now() &&
+    row.attempts < challengeMaxAttempts &&
+    tokenSecretMatches(parts.secret, row.secretHash)
+  return live ? row : null
+}
+
+export function countWrongCode(db: Database, scope: SiteScope, challengeId: string) {
+  return db
+    .update(memberSignInChallenges)
+    .set({ attempts: sql`${memberSignInChallenges.attempts} + 1` })
+    .where(scope.where(memberSignInChallenges, eq(memberSignInChallenges.id, challengeId)))
+}
+
+/** Spends the challenge; `false` when a parallel request already did. */
+export async function spendSignInChallenge(
+  db: Database,
+  scope: SiteScope,
+  challengeId: string,
+): Promise<boolean> {
+  const deleted = await db
+    .delete(memberSignInChallenges)
+    .where(scope.where(memberSignInChallenges, eq(memberSignInChallenges.id, challengeId)))
+    .returning({ id: memberSignInChallenges.id })
+  return deleted.length > 0
+}

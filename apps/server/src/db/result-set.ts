@@ -1,0 +1,103 @@
+import { Buffer } from 'node:buffer'
+import type { ResultSet, Row } from '@libsql/client'
+
+/**
+ * A row's values, kept in a private field: out of sight of `Object.keys`, JSON and deep equality,
+ * which must see the column names alone.
+ */
+class ResultRow {
+  readonly #values: unknown[]
+  constructor(values: unknown[]) {
+    this.#values = values
+  }
+  /** Reads value `index` of the row it is called on: a getter for the shape's prototype. */
+  static valueAt(index: number) {
+    return function (this: ResultRow) {
+      return this.#values[index]
+    }
+  }
+}
+
+/**
+ * How the rows of one result look: their column names, and the prototype that serves their values
+ * by index. Made once per column list and kept with the prepared statement, since asking the
+ * binding for a statement's columns costs as much as preparing it again.
+ */
+export type RowShape = {
+  readonly columns: readonly string[]
+  /** Each distinct name with the index of its first column: a later duplicate never wins. */
+  readonly named: readonly (readonly [string, number])[]
+  readonly make: new (values: unknown[]) => ResultRow
+}
+
+/** The shape of rows with these columns. */
+export function rowShape(columns: readonly string[]): RowShape {
+  const named: [string, number][] = []
+  const seen = new Set<string>()
+  columns.forEach((name, index) => {
+    // A name that would hide the index view (`length`, `0`…) or replace the prototype
+    // (`__proto__`) is left to the index view, as libSQL's clients leave it.
+    const reserved = name === 'length' || name === '__proto__' || /^\d+$/.test(name)
+    if (!reserved && !seen.has(name)) {
+      seen.add(name)
+      named.push([name, index])
+    }
+  })
+  // Values by index through the prototype, not as own properties: defining a non-enumerable
+  // property on every row was most of the cost of shaping a result.
+  const make = class extends ResultRow {}
+  // Every row of a statement has as many values as it has columns.
+  Object.defineProperty(make.prototype, 'length', { value: columns.length })
+  for (let index = 0; index < columns.length; index++) {
+    Object.defineProperty(make.prototype, index, { get: ResultRow.valueAt(index) })
+  }
+  return { columns, named, make }
+}
+
+/** Whether `shape` names exactly these columns. */
+export function shapeFits(shape: RowShape, columns: readonly string[]): boolean {
+  return shape.columns.length === columns.length && shape.columns.every((c, i) => c === columns[i])
+}
+
+/**
+ * A row as libSQL's clients shape it, and as drizzle reads it: values by index (not enumerable)
+ * and by column name (enumerable; the first column of a name wins). Blobs become ArrayBuffers.
+ */
+export function shapeRow(shape: RowShape, values: unknown[]): Row {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]
+    if (value instanceof Buffer) values[i] = toArrayBuffer(value)
+  }
+  const row = new shape.make(values) as unknown as Record<string, unknown>
+  for (const [name, index] of shape.named) row[name] = values[index]
+  return row as Row
+}
+
+/** A libSQL `ResultSet` of rows already shaped. */
+export function resultSet(
+  columns: readonly string[],
+  rows: Row[],
+  rowsAffected: number,
+  lastInsertRowid: bigint | undefined,
+): ResultSet {
+  return {
+    columns: [...columns],
+    columnTypes: columns.map(() => ''),
+    rows,
+    rowsAffected,
+    lastInsertRowid,
+    toJSON: () => ({
+      columns,
+      rows: rows.map((r) => Array.from(r as ArrayLike<unknown>)),
+      rowsAffected,
+      lastInsertRowid: lastInsertRowid === undefined ? null : String(lastInsertRowid),
+    }),
+  }
+}
+
+function toArrayBuffer(buffer: Buffer): ArrayBuffer {
+  return buffer.buffer.slice(
+    buffer.byteOffset,
+    buffer.byteOffset + buffer.byteLength,
+  ) as ArrayBuffer
+}
