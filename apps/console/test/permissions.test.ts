@@ -54,6 +54,8 @@ const routesBehind: Record<Capability, string[]> = {
     'GET /v1/admin/operators',
     'POST /v1/admin/operators/invites',
     'GET /v1/admin/audit-log',
+    'PUT /v1/admin/sign-in-providers/{id}',
+    'DELETE /v1/admin/sign-in-providers/{id}',
   ],
 }
 

@@ -17,6 +17,12 @@ export type ServerProcess = {
 
 const running = new Set<ChildProcess>()
 
+/** What every server's command line starts with: `taskset -c <core>` when pinned (pinning.ts). */
+let commandPrefix: string[] = []
+export function runServersWith(prefix: string[]): void {
+  commandPrefix = prefix
+}
+
 /** Kills every child still running; synchronous, so it is safe in an `exit` handler. */
 export function killAll(): void {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL')
@@ -49,7 +55,13 @@ export function startProcess(options: {
   /** Open an IPC channel to the child (the soak's memory probe). */
   ipc?: boolean
 }): ServerProcess {
-  const child = spawn(process.execPath, options.args, {
+  // taskset execs node in its own process, so the pid (and its /proc CPU time) is the server's.
+  const [command = process.execPath, ...args] = [
+    ...commandPrefix,
+    process.execPath,
+    ...options.args,
+  ]
+  const child = spawn(command, args, {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     // stdin stays open: the servers stop when it closes, i.e. when the bench is gone.

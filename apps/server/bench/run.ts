@@ -9,11 +9,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { shape } from './answer-shape.ts'
 import { authRowNames, authScenarios } from './auth-rows.ts'
 import { signUpAll, startBetterAuth } from './better-auth.ts'
 import { checkContactRun, contactRowName, measureContact } from './contact.ts'
 import { formatForumTable, forumProblems, forumScenarioNames, runForum } from './forum.ts'
 import { cacheKey, defaultCacheDir } from './forum-cache.ts'
+import { forumBaselineRowNames, runForumRows } from './forum-rows.ts'
 import { seedOptions } from './forum-seed.ts'
 import { alternateSlices } from './interleave.ts'
 import {
@@ -28,7 +30,8 @@ import {
   unsteadyRows,
   us,
 } from './load.ts'
-import { killAll, type ServerProcess, stopProcess } from './processes.ts'
+import { pinCores } from './pinning.ts'
+import { killAll, runServersWith, type ServerProcess, stopProcess } from './processes.ts'
 import {
   type BenchRequest,
   type BenchSite,
@@ -69,9 +72,13 @@ const usage = `Usage: npm run bench -- [options]
   --log-level <level>       Porchlight's LOG_LEVEL: warn (default), silent, info, …
   --metrics                 Porchlight with its Prometheus metrics on (METRICS_TOKEN set), for
                             the API and contact rows: what recording them costs per request
-  --profile <dir>           write a CPU profile of each server to <dir> (node --cpu-prof)`
+  --profile <dir>           write a CPU profile of each server to <dir> (node --cpu-prof)
+  --no-pin                  do not pin the servers and the load generator to separate cores
+                            (by default, with taskset and 2+ cores: servers on the first core,
+                            the bench and its autocannon on the last)`
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '10' },
@@ -91,6 +98,7 @@ const { values } = parseArgs({
     'log-level': { type: 'string', default: 'warn' },
     metrics: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    pin: { type: 'boolean', default: true },
     help: { type: 'boolean', default: false },
   },
 })
@@ -152,9 +160,10 @@ const apiCount = [
 const withAuth = Object.values(authRowNames).some(wanted)
 const withContact = wanted(contactRowName)
 const withForum = forumScenarioNames.some(wanted)
+const withForumRows = forumBaselineRowNames.some(wanted)
 // Only when asked for by name (or with no --only): they build the Worker and start workerd twice.
 const withWorker = (!values.only || values.only.includes('worker')) && workerRowNames.some(wanted)
-if (apiCount === 0 && !withContact && !withForum && !withWorker) {
+if (apiCount === 0 && !withContact && !withForum && !withForumRows && !withWorker) {
   console.error(`bench: no row matches --only ${values.only}`)
   process.exit(1)
 }
@@ -174,6 +183,9 @@ const budgetSeconds =
   (withForum
     ? (forumCached ? 60 : 1800) + roundCount * 2 * forumScenarioNames.length * perSide + 300
     : 0) +
+  (withForumRows
+    ? (forumCached ? 60 : 1800) + roundCount * 2 * forumBaselineRowNames.length * perSide
+    : 0) +
   (withWorker ? 300 + roundCount * 3 * workerRowNames.length * perSide : 0)
 setTimeout(() => {
   console.error(`bench: still running after ${Math.round(budgetSeconds)} s, giving up`)
@@ -186,10 +198,17 @@ const profile = (name: string) =>
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
     : []
 
+// Counted before pinning: a pinned process sees only its own core.
+const machineCores = availableParallelism()
+const pinning = pinCores(values.pin)
+runServersWith(pinning.serverPrefix)
+
 const servers: ServerProcess[] = []
 try {
+  // On stdout too: the tables' figures depend on it.
+  console.log(`Cores: ${pinning.description}.`)
   log(
-    `Node ${process.version}, ${availableParallelism()} CPUs, ${warmup} s warm-up + ${duration} s ` +
+    `Node ${process.version}, ${machineCores} CPUs, ${warmup} s warm-up + ${duration} s ` +
       `per side, ${roundCount} round(s), Porchlight LOG_LEVEL=${logLevel}` +
       (values.metrics ? ', metrics on' : ''),
   )
@@ -228,6 +247,34 @@ try {
       )
     }
     bad.push(...forumProblems(small, large))
+  }
+  if (withForumRows) {
+    const rows = await runForumRows({
+      dir,
+      cacheDir,
+      posts: forumSizes.large,
+      connections: forumConnections,
+      warmupSeconds: warmup,
+      durationSeconds: duration,
+      rounds: roundCount,
+      slices,
+      wanted,
+      logLevel,
+      nodeArgs: profile,
+      servers,
+      log,
+    })
+    console.log(
+      `\nThe forum's reader pages against the same SQL on bare Hono (${forumSizes.large} posts):\n`,
+    )
+    console.log(formatTable(rows))
+    printUnsteady(rows)
+    bad.push(
+      ...rows.flatMap((r) => [
+        ...problems(r.porchlight).map((p) => `${r.name}, Porchlight: ${p}`),
+        ...problems(r.baseline).map((p) => `${r.name}, forum baseline: ${p}`),
+      ]),
+    )
   }
   if (withWorker) {
     bad.push(
@@ -392,13 +439,7 @@ async function measureAgainstBaseline(): Promise<string[]> {
     rounds: pairs,
   }))
   console.log(formatTable(rows))
-  const unsteady = unsteadyRows(rows)
-  if (unsteady.length > 0) {
-    console.log(
-      `\nRounds disagree by more than ${maxSpread * 100}% on the CPU ratio (spread marked !) ` +
-        `for: ${unsteady.join('; ')}\nTake their medians with care, or run them again.`,
-    )
-  }
+  printUnsteady(rows)
   if (withContact || list.some((s) => s.name === bareInsertRowName)) {
     console.log(`\n${await checkContactRun(join(dir, 'porchlight.db'), join(dir, 'baseline.db'))}`)
   }
@@ -429,19 +470,14 @@ async function checkOnce(server: ServerProcess, request: BenchRequest): Promise<
   return body
 }
 
-/** The keys of a JSON answer, nested, without the values: what both sides must agree on. */
-function shape(body: string | undefined): string {
-  const of = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(of)
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, of(v)]))
-    }
-    return 0
-  }
-  try {
-    return JSON.stringify(of(JSON.parse(body ?? '')))
-  } catch {
-    return body ?? ''
+/** Lists the rows whose rounds disagree too much for their median to be quoted alone. */
+function printUnsteady(rows: Row[]) {
+  const unsteady = unsteadyRows(rows)
+  if (unsteady.length > 0) {
+    console.log(
+      `\nRounds disagree by more than ${maxSpread * 100}% on the CPU ratio (spread marked !) ` +
+        `for: ${unsteady.join('; ')}\nTake their medians with care, or run them again.`,
+    )
   }
 }
 

@@ -197,3 +197,30 @@ export async function startBaseline(options: ServerOptions): Promise<ServerProce
   await waitUntilReady(server, '/hello', 20_000)
   return server
 }
+
+/**
+ * The bare forum baseline (forum-baseline.ts) on a free loopback port, over `database`, with the
+ * page statements Porchlight sends (`workFile`, see forum-work.ts).
+ */
+export async function startForumBaseline(
+  options: ServerOptions & { database: string; workFile: string },
+): Promise<ServerProcess> {
+  const port = await freePort()
+  const server = startProcess({
+    name: 'forum baseline',
+    args: [
+      ...exitWithParent,
+      ...(options.nodeArgs ?? []),
+      join(root, 'apps/server/bench/forum-baseline.ts'),
+    ],
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${options.database}`,
+      WORK_FILE: options.workFile,
+    },
+    port,
+    cwd: options.dir,
+  })
+  await waitUntilReady(server, '/healthz', 20_000)
+  return server
+}

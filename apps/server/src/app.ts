@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { accountRoutes } from './auth/account-routes.ts'
 import { adminMemberRoutes } from './auth/admin-routes.ts'
+import { adminSignInProviderRoutes } from './auth/oauth-admin-routes.ts'
+import { oauthRoutes } from './auth/oauth-routes.ts'
 import { authRoutes } from './auth/routes.ts'
 import { operatorBackupRoutes } from './backup/routes.ts'
 import { productionProblems } from './config.ts'
@@ -55,7 +57,7 @@ export function createApp(deps: AppDeps) {
   // First, so a request's time covers all the middleware after it; skipped when metrics are off.
   if (deps.metrics !== noMetrics) app.use(recordRequests(deps.metrics))
   // The request id, the request's logger and log line, the security headers (http/request-basics.ts).
-  app.use(requestBasics(log))
+  app.use(requestBasics(log, { https: deps.config.publicUrl.startsWith('https:') }))
   const limitBody = bodyLimit({
     maxSize: deps.config.maxBodyBytes,
     onError: () => {
@@ -111,6 +113,7 @@ export function createApp(deps: AppDeps) {
   // …and take submissions from a site's own server by its secret key (contact/server-caller.ts).
   app.route('/v1', contactRoutes({ ...deps, kickOutbox }, site, member, secretKeySite(deps)))
   app.route('/v1', authRoutes({ ...deps, kickOutbox }, site, member))
+  app.route('/v1', oauthRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', accountRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', forumRoutes({ ...deps, kickOutbox }, site, member))
   app.route('/v1', memberForumRoutes({ ...deps, kickOutbox }, site, member))
@@ -126,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/admin', adminOutboxRoutes({ ...deps, kick: kickOutbox }))
   app.route('/v1/admin', adminContactRoutes({ ...deps, kickOutbox }))
   app.route('/v1/admin', adminMemberRoutes({ ...deps, kickOutbox }))
+  app.route('/v1/admin', adminSignInProviderRoutes(deps))
   app.route('/v1/admin', adminForumRoutes(deps))
   app.route('/v1/admin', adminOperatorRoutes({ ...deps, kickOutbox }))
   app.route('/v1/admin', adminOverviewRoutes(deps))

@@ -225,17 +225,28 @@ describe('request ids', () => {
 })
 
 describe('security headers', () => {
-  it.each([['/healthz'], ['/'], ['/no/such/thing'], ['/v1/admin/site']])(
-    'are on %s',
+  // The split by kind of answer, page by page, is in security-headers.test.ts.
+  it.each([['/healthz'], ['/no/such/thing'], ['/v1/admin/site']])(
+    'the API set is on %s',
     async (path) => {
       const res = await t.app.request(path)
       expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer')
-      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      )
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin')
       expect(res.headers.has('x-powered-by')).toBe(false)
     },
   )
+
+  it('the browser-page set is on the landing page', async () => {
+    const res = await t.app.request('/')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+    expect(res.headers.has('x-powered-by')).toBe(false)
+  })
 
   it('the landing page forbids scripts', async () => {
     const res = await t.app.request('/')

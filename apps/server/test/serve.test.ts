@@ -33,7 +33,9 @@ describe('porchlight serve', () => {
     expect(first.output()).toContain(`Porchlight is running at http://localhost:${port}`)
     // Issue 15: the log said 127.0.0.1 while the banner said localhost, the banner never named
     // /demo/, and a later start forgot /dev/mail. One address, and both places on every start.
+    // Issue 12's review: nor did it name the owner console.
     const printsOneAddress = (served: ReturnType<typeof serve>) => {
+      expect(served.output()).toContain(`\n  console:    http://localhost:${port}/console/\n`)
       expect(served.output()).toContain(`\n  demo pages: http://localhost:${port}/demo/\n`)
       expect(served.output()).toContain(`\n  dev mail:   http://localhost:${port}/dev/mail `)
       expect(served.logLines().find((line) => line.message === 'listening')).toMatchObject({

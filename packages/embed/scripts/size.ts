@@ -20,14 +20,15 @@ export const budgets: SizeEntry[] = [
   {
     // The three web components with their stylesheet and strings, without the SDK under them:
     // what sign-in, discussions and notifications add. A margin above today's figure. Issue 14
-    // (sign-in links, the TOTP step and enrolment) took it from about 10.0 to 10.8 KB.
+    // (sign-in links, the TOTP step and enrolment) took it from about 10.0 to 10.8 KB; passkeys
+    // and "Continue with …" providers (buttons, lists, the account view) to 11.4 KB.
     name: 'web components (auth, forum, notifications), without the SDK',
     contents: [
       "export { PorchlightAuth } from './src/auth-element.ts'",
       "export { PorchlightForum } from './src/forum-element.ts'",
       "export { PorchlightNotifications } from './src/notifications-element.ts'",
     ].join('\n'),
-    budget: 11 * 1024,
+    budget: 11.5 * 1024,
   },
   {
     // Form enhancement alone, without the SDK under it: what each page with a contact form

@@ -45,6 +45,16 @@ export const button = (action: string, label: unknown, id = '', attributes?: Htm
   html`<button type="button" id="${action}-${id}" data-action="${action}" data-id="${id}" ${attributes}>${label}</button>`
 
 /**
+ * The code of an error the API or the SDK gave (`PorchlightError.code`); `''` for any other
+ * error, such as a bug in the page's code.
+ *
+ * @throws Nothing.
+ * @example
+ * if (errorCode(error) === 'SECOND_STEP_REQUIRED') showCodeStep()
+ */
+export const errorCode = (error: unknown): string => (isPorchlightError(error) ? error.code : '')
+
+/**
  * A time as people read it in the page's language, with the machine-readable value.
  *
  * @throws Nothing.
@@ -81,19 +91,19 @@ const ElementBase: typeof HTMLElement =
  */
 export abstract class PorchlightElement extends ElementBase {
   protected readonly root = this.attachShadow({ mode: 'open' })
-  protected readonly view: HTMLElement
-  protected readonly status: HTMLElement
+  readonly #view: HTMLElement
+  readonly #status: HTMLElement
   /** What the visitor typed, by field name, so that a render keeps it. */
   values: Record<string, string> = {}
   /** True while an action runs: a second click is ignored meanwhile. */
-  protected busy = false
+  #busy = false
   /**
    * What the last action met, kept through later renders until the next action or view: said
    * next to the button or form that acted (`near`, a selector in the view), and the server's
    * messages on that form's fields.
    */
   protected marks?: Marks | undefined
-  private stops: (() => void)[] = []
+  #stops: (() => void)[] = []
 
   constructor() {
     super()
@@ -109,8 +119,8 @@ export abstract class PorchlightElement extends ElementBase {
     }
     root.innerHTML +=
       '<div class="root" part="root"><div></div><p class="status" part="status" role="status" aria-live="polite"></p></div>'
-    this.view = root.querySelector('.root div') as HTMLElement
-    this.status = root.querySelector('.status') as HTMLElement
+    this.#view = root.querySelector('.root div') as HTMLElement
+    this.#status = root.querySelector('.status') as HTMLElement
 
     root.addEventListener('click', (event) => {
       const target = (event.target as Element).closest<HTMLElement>('[data-action]')
@@ -145,7 +155,7 @@ export abstract class PorchlightElement extends ElementBase {
 
   connectedCallback(): void {
     this.listen(document, 'porchlight:strings', () => this.update())
-    this.stops.push(this.client.auth.onChange(() => this.signedIn()))
+    this.#stops.push(this.client.auth.onChange(() => this.signedIn()))
     // Once per page: the stored account may be stale (a new role, a confirmed address) or its
     // session over; with cookie sessions only the server knows whether there is one.
     const { auth, session } = this.client
@@ -157,7 +167,7 @@ export abstract class PorchlightElement extends ElementBase {
   }
 
   disconnectedCallback(): void {
-    for (const stop of this.stops.splice(0)) stop()
+    for (const stop of this.#stops.splice(0)) stop()
   }
 
   /** Sets up listeners and timers (with `listen` and `every`, so they stop on disconnect). */
@@ -175,13 +185,18 @@ export abstract class PorchlightElement extends ElementBase {
   /** Listens until the element leaves the page. */
   protected listen(target: EventTarget, type: string, listener: (event: Event) => void): void {
     target.addEventListener(type, listener)
-    this.stops.push(() => target.removeEventListener(type, listener))
+    this.#stops.push(() => target.removeEventListener(type, listener))
   }
 
-  /** Calls `task` every `seconds` until the element leaves the page. */
+  /**
+   * Calls `task` every `poll` seconds (the attribute, else `seconds`) and when the page is shown
+   * again, but not while it is hidden, until the element leaves the page.
+   */
   protected every(seconds: number, task: () => void): void {
-    const timer = setInterval(task, seconds * 1000)
-    this.stops.push(() => clearInterval(timer))
+    const visible = () => document.hidden || task()
+    const timer = setInterval(visible, (Number(this.getAttribute('poll')) || seconds) * 1000)
+    this.#stops.push(() => clearInterval(timer))
+    this.listen(document, 'visibilitychange', visible)
   }
 
   /**
@@ -190,12 +205,12 @@ export abstract class PorchlightElement extends ElementBase {
    * and the first field marked, or nothing when the action is no longer in the view.
    */
   protected update(): { text: string; first: HTMLElement | undefined } | undefined {
-    render(this.root, this.view, this.template())
+    render(this.root, this.#view, this.template())
     const { marks } = this
-    const near = marks && this.view.querySelector<HTMLElement>(marks.near)
+    const near = marks && this.#view.querySelector<HTMLElement>(marks.near)
     if (!near) {
       // The action left the view: the status line shows its message instead.
-      if (marks) this.status.removeAttribute('data-near')
+      if (marks) this.#status.removeAttribute('data-near')
       return
     }
     const form = near.closest('form')
@@ -222,9 +237,9 @@ export abstract class PorchlightElement extends ElementBase {
 
   /** Shows and announces `text` in the status line; `state` is `error` for failures (`data-state`). */
   protected say(text = '', state = ''): void {
-    this.status.textContent = text
-    this.status.dataset.state = state
-    this.status.removeAttribute('data-near')
+    this.#status.textContent = text
+    this.#status.dataset.state = state
+    this.#status.removeAttribute('data-near')
   }
 
   /**
@@ -241,7 +256,7 @@ export abstract class PorchlightElement extends ElementBase {
     this.marks = { near, text, state, fields }
     const placed = this.update()
     this.say(placed?.text ?? text, state)
-    this.status.toggleAttribute('data-near', !!placed)
+    this.#status.toggleAttribute('data-near', !!placed)
     placed?.first?.focus()
   }
 
@@ -252,12 +267,12 @@ export abstract class PorchlightElement extends ElementBase {
    * succeeded.
    */
   protected async run(task: () => Promise<unknown>, target?: HTMLElement): Promise<boolean> {
-    if (this.busy) return false
-    this.busy = true
+    if (this.#busy) return false
+    this.#busy = true
     // The last action's message goes with it.
     if (this.marks) this.say()
     this.marks = undefined
-    this.view.setAttribute('aria-busy', 'true')
+    this.#view.setAttribute('aria-busy', 'true')
     try {
       await task()
       return true
@@ -265,8 +280,8 @@ export abstract class PorchlightElement extends ElementBase {
       this.fail(error, target)
       return false
     } finally {
-      this.busy = false
-      this.view.removeAttribute('aria-busy')
+      this.#busy = false
+      this.#view.removeAttribute('aria-busy')
     }
   }
 

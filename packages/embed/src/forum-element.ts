@@ -1,6 +1,12 @@
-import { isPorchlightError } from '../../sdk/src/errors.ts'
-import type { Category, FlagReason, Post, Thread, WatchLevel } from '../../sdk/src/forum.ts'
-import { PorchlightElement } from './element.ts'
+import type {
+  Category,
+  FlagReason,
+  Post,
+  PostPage,
+  Thread,
+  WatchLevel,
+} from '../../sdk/src/forum.ts'
+import { errorCode, PorchlightElement } from './element.ts'
 import { listView, threadView } from './forum-views.ts'
 import type { Html } from './html.ts'
 import { format } from './strings.ts'
@@ -9,13 +15,13 @@ import { format } from './strings.ts'
 const pageSize = 20
 
 /**
- * A page of a thread's posts as loaded: `after` is the cursor it was asked with (none for the
- * first), `next` the cursor after it, `more` whether the thread goes on past it.
+ * A page of a thread's posts as loaded, with `after`, the cursor it was asked with (none for the
+ * first). A copy of the SDK's page, which the SDK keeps to answer a 304 with.
  *
  * @example
- * const first: LoadedPage = { items: page.items, next: page.nextCursor, more: page.hasMore }
+ * const first: LoadedPage = { ...page }
  */
-export type LoadedPage = { after?: string; items: Post[]; next: string; more: boolean }
+export type LoadedPage = PostPage & { after?: string }
 
 /**
  * `<porchlight-forum category="slug">`: the category's threads (pinned first, "load more"),
@@ -57,8 +63,8 @@ export class PorchlightForum extends PorchlightElement {
    */
   refusal?: { who: string; code: string }
   /** Loads are numbered, so an answer for a view the visitor has left is dropped. */
-  private loads = 0
-  private polling: Promise<void> = Promise.resolve()
+  #loads = 0
+  #polling: Promise<void> = Promise.resolve()
 
   get slug(): string {
     return this.getAttribute('category') ?? ''
@@ -70,21 +76,17 @@ export class PorchlightForum extends PorchlightElement {
   }
 
   protected start(): void {
-    void this.askRefusal()
-    this.listen(window, 'hashchange', () => void this.route(true))
-    const poll = () => {
-      if (!document.hidden) void this.poll()
-    }
-    this.listen(document, 'visibilitychange', poll)
-    this.every(Number(this.getAttribute('poll')) || 15, poll)
-    void this.route()
+    void this.#askRefusal()
+    this.listen(window, 'hashchange', () => void this.#route(true))
+    this.every(15, () => void this.#poll())
+    void this.#route()
   }
 
   protected override signedIn(): void {
     // Likes, moderators' views and the composer depend on who reads: load the view again.
     this.thread = undefined
-    void this.route()
-    void this.askRefusal()
+    void this.#route()
+    void this.#askRefusal()
   }
 
   /** The reason the member may not write, if any (see `refusal`); asked once per member. */
@@ -97,7 +99,7 @@ export class PorchlightForum extends PorchlightElement {
    * reasons as a post and which stores nothing. Until it answers, an unconfirmed address is
    * taken to be refused, as the server does by default.
    */
-  private async askRefusal() {
+  async #askRefusal() {
     const user = this.client.auth.user
     if (!user || (user.emailVerified && user.status === 'active')) {
       this.refusal = undefined
@@ -112,28 +114,28 @@ export class PorchlightForum extends PorchlightElement {
       refusal.code = ''
     } catch (error) {
       // Only the reasons to refuse a writer; a network failure says nothing about the member.
-      const { code } = isPorchlightError(error) ? error : { code: '' }
+      const code = errorCode(error)
       refusal.code = /^(EMAIL_NOT_VERIFIED|ACCOUNT_SUSPENDED|FORBIDDEN)$/.test(code) ? code : ''
     }
     this.update()
   }
 
   /** Shows what the address says: `#thread-<id>`, a post quoted in the open thread, or the list. */
-  private async route(navigated = false) {
+  async #route(navigated = false) {
     const hash = decodeURIComponent(location.hash.slice(1))
     if (hash.startsWith('pst_') && this.thread) return this.focusOn(`#p-${hash}`)
     const id = /^thread-(.+)/.exec(hash)?.[1]
     this.say()
     this.marks = undefined
-    await (id ? this.open(id) : this.list())
+    await (id ? this.#open(id) : this.#list())
     // The visitor moved: their screen reader starts at the new view's heading.
     if (navigated) this.focusOn()
   }
 
   /** Runs a load for a new view; `stale()` tells the task when the visitor has left it. */
-  private async load(task: (stale: () => boolean) => Promise<void>) {
-    const load = ++this.loads
-    const stale = () => load !== this.loads
+  async #load(task: (stale: () => boolean) => Promise<void>) {
+    const load = ++this.#loads
+    const stale = () => load !== this.#loads
     this.failed = false
     this.update()
     try {
@@ -146,12 +148,12 @@ export class PorchlightForum extends PorchlightElement {
     if (!stale()) this.update()
   }
 
-  private async list(more = false) {
+  async #list(more = false) {
     const { forum } = this.client
     if (!more) {
       this.threadId = this.thread = this.threads = this.preview = undefined
     }
-    await this.load(async (stale) => {
+    await this.#load(async (stale) => {
       const [categories, page] = await Promise.all([
         this.category ? [] : forum.categories(),
         forum.threads(this.slug, { cursor: more ? this.nextThreads : null, limit: pageSize }),
@@ -163,13 +165,13 @@ export class PorchlightForum extends PorchlightElement {
     })
   }
 
-  private async open(id: string) {
+  async #open(id: string) {
     if (this.thread?.id === id) return this.update()
     const { forum, auth } = this.client
     Object.assign(this, { threadId: id, thread: undefined, pages: [], panel: '' })
     this.replyTo = this.preview = undefined
     this.values.body = ''
-    await this.load(async (stale) => {
+    await this.#load(async (stale) => {
       const [thread, page, level] = await Promise.all([
         forum.thread(id),
         forum.posts(id, { limit: pageSize }),
@@ -177,7 +179,7 @@ export class PorchlightForum extends PorchlightElement {
       ])
       if (stale()) return
       this.thread = thread
-      this.pages = [{ items: page.items, next: page.nextCursor, more: page.hasMore }]
+      this.pages = [{ ...page }]
       this.level = level
     })
   }
@@ -187,8 +189,8 @@ export class PorchlightForum extends PorchlightElement {
    * sends the page's ETag), and any change to the thread (a new post, a like, a post hidden)
    * changes them all. One poll at a time.
    */
-  private poll(): Promise<void> {
-    this.polling = this.polling.then(async () => {
+  #poll(): Promise<void> {
+    this.#polling = this.#polling.then(async () => {
       const { thread } = this
       if (!thread) return
       const { forum } = this.client
@@ -202,12 +204,7 @@ export class PorchlightForum extends PorchlightElement {
           after += fresh.items.length
           if (fresh.notModified || thread !== this.thread) continue
           changed = true
-          this.pages[i] = {
-            ...page,
-            items: fresh.items,
-            next: fresh.nextCursor,
-            more: fresh.hasMore,
-          }
+          this.pages[i] = { ...fresh, after: page.after }
         }
         if (!changed || thread !== this.thread) return
         const fresh = await forum.thread(thread.id) // locked, pinned, the post count
@@ -219,31 +216,27 @@ export class PorchlightForum extends PorchlightElement {
       if (after > before) this.say(format(this.s.forumNewPosts, { count: after - before }))
       this.update()
     })
-    return this.polling
+    return this.#polling
   }
 
   /** Loads the next page of posts; focuses its first post when asked. */
-  private async more(focus = true) {
+  async #more(focus = true) {
     const { thread } = this
     const last = this.pages.at(-1)
     if (!thread || !last) return
-    const page = await this.client.forum.posts(thread.id, { cursor: last.next, limit: pageSize })
-    last.more = false
-    this.pages.push({
-      after: last.next,
-      items: page.items,
-      next: page.nextCursor,
-      more: page.hasMore,
-    })
+    const after = last.nextCursor
+    const page = await this.client.forum.posts(thread.id, { cursor: after, limit: pageSize })
+    // Only the last page's `hasMore` counts: it offers "Load more".
+    this.pages.push({ ...page, after })
     this.update()
     if (focus && page.items[0]) this.focusOn(`#p-${page.items[0].id}`)
   }
 
-  private post(id: string | undefined): Post | undefined {
+  #post(id: string | undefined): Post | undefined {
     for (const page of this.pages) for (const post of page.items) if (post.id === id) return post
   }
 
-  private replace(post: Post) {
+  #replace(post: Post) {
     for (const page of this.pages) page.items = page.items.map((p) => (p.id === post.id ? post : p))
     this.update()
   }
@@ -253,7 +246,7 @@ export class PorchlightForum extends PorchlightElement {
     const { thread, values } = this
     const s = this.s
     const id = target.dataset.id ?? ''
-    const post = this.post(id)
+    const post = this.#post(id)
     const saved = () => this.say(s.forumSaved)
     const run = (task: () => Promise<unknown>) => void this.run(task, target)
     if (action === 'resend') {
@@ -272,9 +265,9 @@ export class PorchlightForum extends PorchlightElement {
     }
     if (action === 'more') {
       run(async () => {
-        if (id !== 'threads') return this.more()
+        if (id !== 'threads') return this.#more()
         const count = this.threads?.length ?? 0
-        await this.list(true)
+        await this.#list(true)
         this.focusOn(`.threads li:nth-child(${count + 1}) a`)
       })
     }
@@ -315,9 +308,9 @@ export class PorchlightForum extends PorchlightElement {
         })
         values.body = ''
         this.replyTo = undefined
-        await this.poll()
+        await this.#poll()
         // On a full last page the new post starts the next one.
-        while (!this.post(created.id) && this.pages.at(-1)?.more) await this.more(false)
+        while (!this.#post(created.id) && this.pages.at(-1)?.hasMore) await this.#more(false)
         this.update()
         this.say(s.forumPublished)
         this.focusOn(`#p-${created.id}`)
@@ -348,7 +341,7 @@ export class PorchlightForum extends PorchlightElement {
       >
       run(async () => {
         if (action === 'flag') await forum.flag(id, reason as FlagReason, note || undefined)
-        else this.replace(await moderation.hidePost(id, reason))
+        else this.#replace(await moderation.hidePost(id, reason))
         closePanel()
         this.say(action === 'flag' ? s.forumFlagged : s.forumSaved)
       })
@@ -362,7 +355,7 @@ export class PorchlightForum extends PorchlightElement {
     }
     if (action === 'unhide') {
       run(async () => {
-        this.replace(await moderation.unhidePost(id))
+        this.#replace(await moderation.unhidePost(id))
         saved()
         this.focusOn(`#hide-${id}`)
       })

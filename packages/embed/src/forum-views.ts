@@ -113,7 +113,7 @@ export function threadView(forum: PorchlightForum): Html {
     ]
   }</div>
 <div part="posts">${forum.pages.flatMap((page) => page.items).map((p) => post(forum, p))}</div>
-${forum.pages.at(-1)?.more && button('more', s.forumLoadMore, 'posts', quiet)}
+${forum.pages.at(-1)?.hasMore && button('more', s.forumLoadMore, 'posts', quiet)}
 ${thread.locked && html`<p class="muted">${s.forumLockedNote}</p>`}
 ${(!thread.locked || moderator) && (user ? (forum.refused ? refused(forum) : composer(forum, 'reply')) : signIn(forum))}`
 }

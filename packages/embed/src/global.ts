@@ -1,5 +1,22 @@
-import type { Client, ContactForm } from '../../sdk/src/index.ts'
-import * as sdk from '../../sdk/src/index.ts'
+import type * as sdk from '../../sdk/src/index.ts'
+import {
+  type Client,
+  type ContactForm,
+  createAuth,
+  createClient,
+  createContactForm,
+  createForum,
+  createModeration,
+  createNotifications,
+  createOAuth,
+  createPasskeys,
+  createRequest,
+  isConfigurationError,
+  isPorchlightError,
+  memoryStorage,
+  PorchlightError,
+  webStorage,
+} from '../../sdk/src/index.ts'
 import { PorchlightAuth } from './auth-element.ts'
 import type { EmbedConfig } from './config.ts'
 import { setComponentContext } from './element.ts'
@@ -72,7 +89,7 @@ interface PageGlobals {
 export function setUpPage(config: EmbedConfig, overrides?: StringOverrides): PorchlightEmbed {
   const page = globalThis as unknown as PageGlobals
   if (page.Porchlight?.client) return page.Porchlight as PorchlightEmbed
-  const client = sdk.createClient(config)
+  const client = createClient(config)
   let strings = mergeStrings(mergeStrings(defaultStrings, page.PorchlightEmbedStrings), overrides)
 
   // A form whose action names another site's key gets a contact form API of its own.
@@ -81,7 +98,7 @@ export function setUpPage(config: EmbedConfig, overrides?: StringOverrides): Por
     url: config.url,
     contactForm(key) {
       if (!key || key === config.key) return client.contactForm
-      const found = otherSites.get(key) ?? sdk.createContactForm({ url: config.url, key })
+      const found = otherSites.get(key) ?? createContactForm({ url: config.url, key })
       otherSites.set(key, found)
       return found
     },
@@ -93,7 +110,23 @@ export function setUpPage(config: EmbedConfig, overrides?: StringOverrides): Por
   }
 
   const porchlight: PorchlightEmbed = {
-    ...sdk,
+    // The SDK's exports one by one, not spread from `import * as sdk`: a namespace object costs
+    // the bundle a getter per export. `PorchlightEmbed` extends them all, so the compiler names
+    // any one left out.
+    createAuth,
+    createClient,
+    createContactForm,
+    createForum,
+    createModeration,
+    createNotifications,
+    createOAuth,
+    createPasskeys,
+    createRequest,
+    isConfigurationError,
+    isPorchlightError,
+    memoryStorage,
+    PorchlightError,
+    webStorage,
     client,
     config,
     get strings() {

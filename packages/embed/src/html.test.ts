@@ -6,14 +6,14 @@ import { html, raw } from './html.ts'
 it('escapes every value, quotes included, so it can only ever be text', () => {
   const title = `"><img src=x onerror=alert(1)> & 'more'`
   expect(html`<a title="${title}">${title}</a>`.value).toBe(
-    '<a title="&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;more&#39;">' +
-      '&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;more&#39;</a>',
+    '<a title="&#34;&#62;&#60;img src=x onerror=alert(1)&#62; &#38; &#39;more&#39;">' +
+      '&#34;&#62;&#60;img src=x onerror=alert(1)&#62; &#38; &#39;more&#39;</a>',
   )
 })
 
 it('keeps nested markup and lists of it, and leaves out null, undefined and false', () => {
   const items = ['<a>', 'b'].map((item) => html`<li>${item}</li>`)
-  expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>')
+  expect(html`<ul>${items}</ul>`.value).toBe('<ul><li>&#60;a&#62;</li><li>b</li></ul>')
   expect(html`${null}${undefined}${false}${0}${''}`.value).toBe('0')
   expect(html`<p ${false && 'hidden'}>${true && html`<b>yes</b>`}</p>`.value).toBe(
     '<p ><b>yes</b></p>',
@@ -26,5 +26,5 @@ it('inserts as markup only what raw() was given: the server-rendered post HTML',
     '<div><p>Hi <strong>all</strong></p></div>',
   )
   // A plain string that looks like markup is still escaped.
-  expect(html`${'<p>'}`.value).toBe('&lt;p&gt;')
+  expect(html`${'<p>'}`.value).toBe('&#60;p&#62;')
 })

@@ -15,14 +15,6 @@ export class Html {
   }
 }
 
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
 /** A value as markup: `Html` as it is, lists joined, nothing for `null`/`undefined`/`false`. */
 const markup = (value: unknown): string =>
   value instanceof Html
@@ -31,7 +23,8 @@ const markup = (value: unknown): string =>
       ? value.map(markup).join('')
       : value == null || value === false
         ? ''
-        : String(value).replace(/[&<>"']/g, (ch) => entities[ch] as string)
+        : // Numeric references (`&#60;` for `<`) need no table of names.
+          String(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
 /**
  * Markup with every value escaped (quotes too, so attribute values are safe when quoted, as they
@@ -67,16 +60,12 @@ export const raw = (serverHtml: string): Html => new Html(serverHtml)
  */
 export function render(root: ShadowRoot, view: Element, content: Html): void {
   const active = root.activeElement as HTMLInputElement | null
-  const { id } = active ?? {}
-  let caret: [number | null, number | null] | undefined
-  try {
-    caret = [active?.selectionStart ?? null, active?.selectionEnd ?? null]
-  } catch {} // selectionStart throws on inputs without a caret (email, in some engines)
   view.innerHTML = content.value
-  const again = id ? (root.getElementById(id) as HTMLInputElement | null) : null
+  const again = active?.id && (root.getElementById(active.id) as HTMLInputElement | null)
   if (!again || again === active) return
   again.focus()
+  // The replaced field keeps its caret; fields without one (email, in some engines) throw.
   try {
-    if (caret?.[0] != null) again.setSelectionRange(caret[0], caret[1])
+    again.setSelectionRange(active.selectionStart, active.selectionEnd)
   } catch {}
 }

@@ -19,55 +19,51 @@ const bell = html`<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height=
  * // <porchlight-notifications href="/forum.html#thread-{thread}"></porchlight-notifications>
  */
 export class PorchlightNotifications extends PorchlightElement {
-  private count = 0
-  private open = false
+  #count = 0
+  #open = false
   /** The list while open; `undefined` while loading, `null` when it could not be. */
-  private items?: Notification[] | null
+  #items?: Notification[] | null
 
   protected start(): void {
-    const refresh = () => {
-      if (!document.hidden) void this.refresh()
-    }
-    this.listen(window, 'focus', refresh)
-    this.listen(document, 'visibilitychange', refresh)
+    this.listen(window, 'focus', () => void this.#refresh())
     this.listen(document, 'click', (event) => {
-      if (this.open && !event.composedPath().includes(this)) this.toggle(false)
+      if (this.#open && !event.composedPath().includes(this)) this.#toggle(false)
     })
     this.listen(this.root, 'keydown', (event) => {
-      if ((event as KeyboardEvent).key !== 'Escape' || !this.open) return
-      this.toggle(false)
+      if ((event as KeyboardEvent).key !== 'Escape' || !this.#open) return
+      this.#toggle(false)
       this.focusOn('#bell')
     })
-    this.every(Number(this.getAttribute('poll')) || 60, refresh)
-    void this.refresh()
+    this.every(60, () => void this.#refresh())
+    void this.#refresh()
   }
 
   protected override signedIn(): void {
-    this.open = false
-    this.count = 0
-    void this.refresh()
+    this.#open = false
+    this.#count = 0
+    void this.#refresh()
   }
 
-  private async refresh() {
+  async #refresh() {
     if (this.client.auth.user) {
       try {
-        this.count = await this.client.notifications.unreadCount()
+        this.#count = await this.client.notifications.unreadCount()
       } catch {} // the next poll tries again
     }
     this.update()
   }
 
-  private async toggle(open = !this.open) {
-    this.open = open
-    this.items = undefined
+  async #toggle(open = !this.#open) {
+    this.#open = open
+    this.#items = undefined
     this.update()
     if (!open) return
     try {
-      this.items = (await this.client.notifications.list()).items
+      this.#items = (await this.client.notifications.list()).items
     } catch (error) {
-      this.items = null
+      this.#items = null
       // Said in the list itself: beside the bell, the status line is for screen readers only.
-      this.fail(error, this.view.querySelector<HTMLElement>('#menu') ?? undefined)
+      this.fail(error, this.root.querySelector<HTMLElement>('#menu') ?? undefined)
       return
     }
     this.update()
@@ -75,12 +71,12 @@ export class PorchlightNotifications extends PorchlightElement {
 
   protected act(action: string, target: HTMLElement, event: Event): void {
     const { notifications } = this.client
-    if (action === 'toggle') void this.toggle()
+    if (action === 'toggle') void this.#toggle()
     if (action === 'read') {
       void this.run(async () => {
         await notifications.markRead()
-        for (const item of this.items ?? []) item.read = true
-        this.count = 0
+        for (const item of this.#items ?? []) item.read = true
+        this.#count = 0
         this.update()
       }, target)
     }
@@ -93,14 +89,14 @@ export class PorchlightNotifications extends PorchlightElement {
         .markRead([target.dataset.id ?? ''])
         .catch(() => {})
         .then(() => {
-          void this.toggle(false)
-          void this.refresh()
+          void this.#toggle(false)
+          void this.#refresh()
           location.assign(href)
         })
     }
   }
 
-  private item(n: Notification): Html {
+  #item(n: Notification): Html {
     const s = this.s
     const text = format(
       {
@@ -130,7 +126,9 @@ export class PorchlightNotifications extends PorchlightElement {
   protected template(): Html {
     const s = this.s
     if (!this.client.auth.user) return html``
-    const { count, open, items } = this
+    const count = this.#count
+    const open = this.#open
+    const items = this.#items
     return html`<button type="button" id="bell" class="bell" part="bell" data-action="toggle" aria-expanded="${String(open)}" aria-controls="menu" aria-label="${format(s.notificationsUnread, { count })}">${bell}${
       count > 0 && html`<span class="count" part="badge">${count > 99 ? '99+' : count}</span>`
     }</button>${
@@ -139,7 +137,7 @@ export class PorchlightNotifications extends PorchlightElement {
         count > 0 && button('read', s.notificationsMarkAllRead, '', html`class="link"`)
       }</div>${
         items?.length
-          ? html`<ul>${items.map((n) => this.item(n))}</ul>`
+          ? html`<ul>${items.map((n) => this.#item(n))}</ul>`
           : items
             ? html`<p class="muted">${s.notificationsEmpty}</p>`
             : items === undefined && html`<p class="muted">${s.notificationsLoading}</p>`

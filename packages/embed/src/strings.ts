@@ -57,6 +57,9 @@ export const defaultStrings = {
   authRegistered: 'Welcome! We sent you a link to confirm your email address.',
   /** After registering, when signing in must wait for the confirmation. */
   authCheckEmail: 'We sent you a link to confirm your email address. Open it, then sign in.',
+  /** After registering where the site has passwords off: its one link confirms and signs in. */
+  authSignUpSent:
+    'We sent you a link to confirm your email address and sign in. Open it in this browser within 15 minutes.',
   authResetSent: 'If an account uses this address, we sent it a link to choose a new password.',
   authPasswordChanged: 'Your password is changed. Sign in with your new password.',
   authConfirming: 'Confirming your email address…',
@@ -85,9 +88,19 @@ export const defaultStrings = {
   authTotpQr: 'QR code of the key for your authenticator app',
   authTotpKey: 'Key',
   authTotpOn: 'Two-factor sign-in is on.',
+  authContinueWith: 'Continue with {name}',
+  authLink: 'Link {name}',
+  authUnlink: 'Unlink {name}',
   authTotpCodes:
     'Save these recovery codes somewhere safe. Each one signs you in once without your phone, and they are shown only now.',
   authDone: 'Done',
+  /** Passkeys, where the site has them on. */
+  authPasskeySignIn: 'Sign in with a passkey',
+  authPasskeys: 'Passkeys',
+  authPasskeyAdd: 'Add a passkey',
+  authPasskeyName: 'Name',
+  authPasskeySave: 'Save',
+  authPasskeyRemove: 'Remove',
 
   // <porchlight-forum>
   /** The list's heading until the category's own name is known. */

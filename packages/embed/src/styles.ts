@@ -28,14 +28,13 @@ p{margin:.5em 0}
 a{color:var(--_a)}
 small,.muted{color:var(--_m);font-size:.875em}
 form{display:grid;gap:.75em;margin:.75em 0}
-fieldset{border:0;margin:0;padding:0;display:grid;gap:.25em}
+fieldset,label{display:grid;gap:.25em}
+fieldset{border:0;margin:0;padding:0}
 legend,label{font-weight:600}
-label{display:grid;gap:.25em}
 label+small{margin-top:-.5em}
 label.check{display:flex;gap:.5em;font-weight:400}
 input,textarea,select{box-sizing:border-box;width:100%;padding:.5em .625em;border:1px solid var(--_l);border-radius:var(--_r);background:var(--_b);color:var(--_f);font:inherit}
-input[type=radio]{width:auto}
-select{width:auto}
+input[type=radio],select{width:auto}
 textarea{min-height:7em;resize:vertical}
 button{font:inherit;font-weight:600;padding:.4em 1em;border:1px solid var(--_a);border-radius:var(--_r);background:var(--_a);color:var(--_b);cursor:pointer}
 button.q,.actions button,.tools button{background:transparent;color:var(--_a);border-color:var(--_l)}
@@ -53,10 +52,8 @@ form>.note{margin:0}
 .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
 .between{justify-content:space-between}
 .threads,.menu ul{list-style:none;margin:0;padding:0}
-.threads li{padding:.75em 0;border-bottom:1px solid var(--_l)}
-.threads a{font-weight:600;font-size:1.05em}
+.threads li,.threads a{font-weight:600;font-size:1.05em}
 .badge{display:inline-block;font-size:.75em;font-weight:600;padding:0 .5em;margin-left:.5em;border:1px solid var(--_l);border-radius:99px;color:var(--_m);vertical-align:middle}
-article{padding:.75em 0;border-bottom:1px solid var(--_l)}
 article:focus{outline:0;background:color-mix(in srgb,var(--_a) 8%,transparent)}
 article.hidden .body{opacity:.6}
 .actions{margin-top:.25em}

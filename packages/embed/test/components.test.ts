@@ -22,6 +22,7 @@ const account = {
   status: 'active' as const,
   suspendedUntil: null,
   createdAt: 0,
+  hasPassword: true,
 }
 const author = { id: 'mem_bea', displayName: 'Bea', username: 'bea', avatarUrl: null }
 const thread = {

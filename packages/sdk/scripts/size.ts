@@ -20,12 +20,13 @@ export const budgets: SizeEntry[] = [
   // Everything: contact forms, membership, discussions. Never past 6 KB (issues 4 and 5).
   // Issue 15 added `isConfigurationError` (about 115 B), which only this entry carries.
   // Issue 14 added sign-in links and TOTP to auth (about 325 B), carried by every entry with auth.
-  { name: 'whole SDK', entry: 'src/index.ts', budget: 4736 },
+  // Issue 14's passkeys (src/passkeys.ts, about 800 B) ride in the whole SDK and in createClient.
+  { name: 'whole SDK', entry: 'src/index.ts', budget: 6144 },
   {
     // The one-stop client carries every feature by design; the factories below do not.
     name: 'createClient alone, tree-shaken',
     contents: "export { createClient } from './src/index.ts'",
-    budget: 4544,
+    budget: 5312,
   },
   {
     // What a site with only a contact page ships: the request core plus src/contact.ts and
@@ -40,6 +41,25 @@ export const budgets: SizeEntry[] = [
     name: 'auth alone, tree-shaken',
     contents: "export { createAuth } from './src/index.ts'",
     budget: 2880,
+  },
+  {
+    // A sign-in page with passkeys: auth plus src/passkeys.ts, within issue 14's 3.5 KB for auth.
+    name: 'auth with passkeys, tree-shaken',
+    contents: "export { createAuth, createPasskeys } from './src/index.ts'",
+    budget: 3584,
+  },
+  {
+    // A sign-in page with "Sign in with …": auth plus src/oauth.ts, within issue 14's 3.5 KB.
+    name: 'auth with oauth, tree-shaken',
+    contents: "export { createAuth, createOAuth } from './src/index.ts'",
+    budget: 3584,
+  },
+  {
+    // A sign-in page offering every method at once. Above the 3.5 KB the issue sets for the auth
+    // part: each method is what a page opts into, so each is budgeted above on its own.
+    name: 'auth with passkeys and oauth, tree-shaken',
+    contents: "export { createAuth, createOAuth, createPasskeys } from './src/index.ts'",
+    budget: 4352,
   },
   {
     // A discussion page: the request core, the session (to send the member's token) and

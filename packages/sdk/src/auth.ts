@@ -29,6 +29,11 @@ export interface Account {
   status: 'active' | 'suspended' | 'banned'
   suspendedUntil: number | null
   createdAt: number
+  /**
+   * `false` for a member who joined without a password (by link, passkey or provider): offer
+   * "set a password" ({@link Auth.requestPasswordReset}) where the site uses passwords.
+   */
+  hasPassword: boolean
 }
 
 /**
@@ -69,7 +74,11 @@ export interface CurrentSession {
  */
 export interface Registration {
   email: string
-  password: string
+  /**
+   * Required where the site signs in with passwords; leave it out where it does not
+   * (`(await auth.methods()).password` is `false`), or it is refused (`PASSWORD_NOT_ACCEPTED`).
+   */
+  password?: string
   displayName: string
   /** 3–30 letters, digits, `_` or `-`, for mentions. */
   username?: string
@@ -112,6 +121,14 @@ export interface SignInMethods {
   emailLink: boolean
   /** Two-factor codes: not offered, offered, or required of moderators and admins. */
   totp: 'off' | 'optional' | 'required_for_staff'
+  /** Passkeys (WebAuthn): see {@link Auth.passkey}. */
+  passkeys: boolean
+  /** “Sign in with …” providers, by the id `createOAuth(auth).signIn(id)` takes. */
+  providers: {
+    id: string
+    name: string
+    kind: 'github' | 'google' | 'microsoft' | 'apple' | 'oidc'
+  }[]
 }
 
 /**
@@ -165,15 +182,21 @@ export interface Auth extends Connection {
   onChange(listener: SessionListener): () => void
   /**
    * Creates an account and emails a link to verify the address. It does not sign in: call
-   * {@link Auth.login} next. An address that already has an account gets the same answer (its
-   * owner is emailed instead), so nobody can learn who is registered.
+   * {@link Auth.login} next. Where the site has password sign-in off, leave the password out:
+   * the email then carries a link that verifies and signs in, in this browser (`link_sent`;
+   * open it with {@link Auth.signInWithLink}). An address that already has an account gets the
+   * same answer (its owner is emailed instead), so nobody can learn who is registered.
    *
    * @throws {PorchlightError} `VALIDATION_FAILED` (422) for a weak password, a taken username or
-   *   a malformed field, with `fields`.
+   *   a malformed field, with `fields`; `PASSWORD_NOT_ACCEPTED` (422) for a password where the
+   *   site takes none.
    * @example
    * await auth.register({ email, password, displayName: 'Ada' })
    */
-  register(input: Registration, options?: CallOptions): Promise<{ status: 'verification_sent' }>
+  register(
+    input: Registration,
+    options?: CallOptions,
+  ): Promise<{ status: 'verification_sent' | 'link_sent' }>
   /**
    * Signs in, keeps the session (a token in storage, or the cookie the server sets) and tells
    * the listeners.
@@ -320,15 +343,18 @@ export interface Auth extends Connection {
   ): Promise<{ status: 'password_changed' }>
   /**
    * Starts an email change: a confirmation link goes to the new address, a notice to the old one.
-   * The address changes once the link is followed ({@link Auth.confirmEmailChange}).
+   * The address changes once the link is followed ({@link Auth.confirmEmailChange}). Give the
+   * current password; a member without one (`account.hasPassword` false) leaves it out and must
+   * have signed in within the last 10 minutes.
    *
-   * @throws {PorchlightError} `INVALID_PASSWORD` (403); `VALIDATION_FAILED` (422) with
-   *   `fields.newEmail`; `SIGN_IN_REQUIRED` (401).
+   * @throws {PorchlightError} `INVALID_PASSWORD` (403); `REAUTHENTICATION_REQUIRED` (403) for a
+   *   member without a password whose sign-in is older: sign them in again, then repeat;
+   *   `VALIDATION_FAILED` (422) with `fields.newEmail`; `SIGN_IN_REQUIRED` (401).
    * @example
    * await auth.changeEmail({ password, newEmail: 'ada@new.example' })
    */
   changeEmail(
-    input: { password: string; newEmail: string },
+    input: { password?: string; newEmail: string },
     options?: CallOptions,
   ): Promise<{ status: 'confirmation_sent' }>
   /**
@@ -359,13 +385,16 @@ export interface Auth extends Connection {
   revokeSession(id: string, options?: CallOptions): Promise<void>
   /**
    * Deletes the account (the site decides whether forum posts stay, as "deleted member") and
-   * signs out.
+   * signs out. Give the password; a member without one (`account.hasPassword` false) leaves it
+   * out and must have signed in within the last 10 minutes.
    *
-   * @throws {PorchlightError} `INVALID_PASSWORD` (403); `SIGN_IN_REQUIRED` (401).
+   * @throws {PorchlightError} `INVALID_PASSWORD` (403); `REAUTHENTICATION_REQUIRED` (403) for a
+   *   member without a password whose sign-in is older: sign them in again, then repeat;
+   *   `SIGN_IN_REQUIRED` (401).
    * @example
-   * await auth.deleteAccount(password)
+   * await auth.deleteAccount(account.hasPassword ? password : undefined)
    */
-  deleteAccount(password: string, options?: CallOptions): Promise<void>
+  deleteAccount(password?: string, options?: CallOptions): Promise<void>
   /**
    * Everything the server holds about the member, parsed from the JSON download.
    *
@@ -458,14 +487,22 @@ export function createAuth(source: ClientOptions | Connection): Auth {
     }
   }
 
-  return {
+  const auth: Auth = {
     request,
     session,
     get user() {
       return session.user
     },
     onChange: session.onChange,
-    register: (input, options) => post('auth/register', input, options),
+    async register(input, options) {
+      const { status, browserKey } = await post<{
+        status: 'verification_sent' | 'link_sent'
+        browserKey?: string
+      }>('auth/register', input, options)
+      // The link works only where its key is: kept as for sendSignInLink.
+      if (browserKey) await session.storage.set(linkKey, browserKey)
+      return { status }
+    },
     login: async ({ email, password }, options) =>
       signedIn(
         await post('auth/login', { email, password, transport: session.transport }, options),
@@ -515,7 +552,7 @@ export function createAuth(source: ClientOptions | Connection): Auth {
           ),
           options,
         ),
-      async disable(proof, options) {
+      async disable(proof = {}, options) {
         await request('DELETE', '/v1/auth/totp', { ...options, body: proof })
       },
       newRecoveryCodes: (password, options) =>
@@ -586,7 +623,19 @@ export function createAuth(source: ClientOptions | Connection): Auth {
       return token && linkActions.includes(action) ? { action, token } : null
     },
   }
+  signInFinishers.set(auth, signedIn)
+  return auth
 }
+
+/**
+ * How a sign-in made elsewhere (passkeys.ts) ends on an {@link Auth}: its session kept, or its
+ * second step waiting for `auth.totp.signIn`, exactly as after a password. Internal: not
+ * exported from the package, so the way in stays one code path.
+ */
+export const signInFinishers = new WeakMap<
+  Auth,
+  (body: SavedSessionBody | SecondStepBody, options?: CallOptions) => Promise<Account>
+>()
 
 /** The answer to a sign-in: the token only with bearer sessions. */
 type SavedSessionBody = { account: Account; token?: string; expiresAt: number }

@@ -4,6 +4,7 @@ import type { CallOptions } from './core.ts'
 import { createForum, type Forum } from './forum.ts'
 import { createModeration, type Moderation } from './moderation.ts'
 import { createNotifications, type Notifications } from './notifications.ts'
+import { createPasskeys, type Passkeys } from './passkeys.ts'
 import { type ClientOptions, type Connection, connect } from './session.ts'
 import type { KeyValueStorage } from './storage.ts'
 
@@ -44,12 +45,13 @@ export interface Client extends Connection {
    */
   readonly contactForm: ContactForm
   /**
-   * Membership: sign-up, sign-in, the session and the member's account.
+   * Membership: sign-up, sign-in, the session and the member's account; passkeys at
+   * `auth.passkey`.
    *
    * @example
    * await client.auth.login({ email, password })
    */
-  readonly auth: Auth
+  readonly auth: Auth & { readonly passkey: Passkeys }
   /**
    * Discussions: categories, threads, posts, likes, flags, watches, search.
    *
@@ -93,9 +95,14 @@ export function createClient(options: ClientOptions): Client {
     storage: session.storage,
     site: (opts) => request('GET', '/v1/site', opts),
     contactForm: createContactForm(connection),
-    auth: createAuth(connection),
+    auth: withPasskeys(createAuth(connection)),
     forum: createForum(connection),
     notifications: createNotifications(connection),
     moderation: createModeration(connection),
   }
+}
+
+/** The one-stop client's auth carries passkeys; `createAuth` alone leaves them out. */
+function withPasskeys(auth: Auth): Auth & { readonly passkey: Passkeys } {
+  return Object.assign(auth, { passkey: createPasskeys(auth) })
 }

@@ -59,6 +59,8 @@ export {
   type NotificationPreferences,
   type Notifications,
 } from './notifications.ts'
+export { createOAuth, type LinkedIdentity, type OAuth, type OAuthResult } from './oauth.ts'
+export { createPasskeys, type Passkey, type Passkeys } from './passkeys.ts'
 export type {
   AbortSignalLike,
   Fetch,

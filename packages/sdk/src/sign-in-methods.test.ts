@@ -28,7 +28,13 @@ describe('sign-in links', () => {
     server = await real.membersScene({ authSettings: { emailLinkSignIn: true } })
     await server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
     const laptop = browser()
-    expect(await laptop.methods()).toEqual({ password: true, emailLink: true, totp: 'optional' })
+    expect(await laptop.methods()).toEqual({
+      password: true,
+      emailLink: true,
+      totp: 'optional',
+      passkeys: false,
+      providers: [],
+    })
     expect(await laptop.sendSignInLink('ada@example.com')).toEqual({ status: 'link_sent' })
     const mail = await server.lastMail('ada@example.com')
     expect(mail?.action).toBe('sign-in')
@@ -53,11 +59,36 @@ describe('sign-in links', () => {
       password: true,
       emailLink: false,
       totp: 'optional',
+      passkeys: false,
+      providers: [],
     })
     expect(await failure(browser().sendSignInLink('ada@example.com'))).toMatchObject({
       status: 403,
       code: 'SIGN_IN_METHOD_DISABLED',
     })
+  })
+})
+
+describe('registering where the site has password sign-in off', () => {
+  it('takes no password, and the emailed link signs in the browser that registered', async () => {
+    server = await real.membersScene({
+      authSettings: { passwordSignIn: false, emailLinkSignIn: true },
+    })
+    const laptop = browser()
+    const ada = { email: 'ada@example.com', displayName: 'Ada' }
+    expect(await failure(laptop.register({ ...ada, password }))).toMatchObject({
+      status: 422,
+      code: 'PASSWORD_NOT_ACCEPTED',
+    })
+    expect(await laptop.register(ada)).toEqual({ status: 'link_sent' })
+    const mail = await server.lastMail('ada@example.com')
+    expect(mail?.action).toBe('sign-in')
+    expect(await failure(browser().signInWithLink(mail?.token ?? ''))).toMatchObject({
+      code: 'SIGN_IN_LINK_OTHER_BROWSER',
+    })
+    const account = await laptop.signInWithLink(mail?.token ?? '')
+    expect(account).toMatchObject({ email: 'ada@example.com', emailVerified: true })
+    expect(account.hasPassword).toBe(false)
   })
 })
 

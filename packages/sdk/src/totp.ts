@@ -84,20 +84,25 @@ export interface Totp {
     options?: CallOptions,
   ): Promise<Account>
   /**
-   * Turns TOTP off with the password or a current code; every other session of the member ends.
+   * Turns TOTP off with a current code or the password; every other session of the member ends.
+   * A member without a password (`account.hasPassword` false) may leave the proof out within
+   * 10 minutes of signing in.
    *
    * @throws {PorchlightError} `INVALID_PASSWORD` (403), `INVALID_TOTP_CODE` (401),
-   *   `TOTP_REQUIRED` (403) where the site requires it.
+   *   `REAUTHENTICATION_REQUIRED` (403) for a member without a password whose sign-in is older
+   *   (sign them in again, then repeat), `TOTP_REQUIRED` (403) where the site requires it.
    * @example
    * await auth.totp.disable({ password })
    */
-  disable(proof: { password: string } | { code: string }, options?: CallOptions): Promise<void>
+  disable(proof?: { password?: string } | { code: string }, options?: CallOptions): Promise<void>
   /**
-   * Ten new recovery codes in place of the old ones, after the password.
+   * Ten new recovery codes in place of the old ones, after the password; a member without one
+   * (`account.hasPassword` false) leaves it out within 10 minutes of signing in.
    *
-   * @throws {PorchlightError} `INVALID_PASSWORD` (403), `TOTP_NOT_ENABLED` (409).
+   * @throws {PorchlightError} `INVALID_PASSWORD` (403), `REAUTHENTICATION_REQUIRED` (403) for a
+   *   member without a password whose sign-in is older, `TOTP_NOT_ENABLED` (409).
    * @example
    * const { recoveryCodes } = await auth.totp.newRecoveryCodes(password)
    */
-  newRecoveryCodes(password: string, options?: CallOptions): Promise<{ recoveryCodes: string[] }>
+  newRecoveryCodes(password?: string, options?: CallOptions): Promise<{ recoveryCodes: string[] }>
 }

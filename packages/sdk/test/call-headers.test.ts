@@ -3,7 +3,7 @@
 // must pass them on, on every request it makes, and none may keep one call's headers for the next.
 import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type CallOptions, type Client, createClient } from '../src/index.ts'
+import { type CallOptions, type Client, createClient, createOAuth } from '../src/index.ts'
 import { json, startServer } from './server.ts'
 
 const key = 'pk_3mzq7kx2vbn4tr6wd5yh2fja'
@@ -80,6 +80,13 @@ function calls(client: Client): Record<string, (options: CallOptions) => Promise
     'auth.totp.signIn': (o) => auth.totp.signIn({ code: '123456' }, o),
     'auth.totp.disable': (o) => auth.totp.disable({ password: 'p' }, o),
     'auth.totp.newRecoveryCodes': (o) => auth.totp.newRecoveryCodes('p', o),
+    // No browser here: the ceremony fails (PASSKEY_UNSUPPORTED) after the options request,
+    // whose headers are what this test checks.
+    'auth.passkey.register': (o) => auth.passkey.register('Laptop', o).catch(() => undefined),
+    'auth.passkey.signIn': (o) => auth.passkey.signIn({}, o).catch(() => undefined),
+    'auth.passkey.list': (o) => auth.passkey.list(o),
+    'auth.passkey.rename': (o) => auth.passkey.rename('pkey_1', 'Phone', o),
+    'auth.passkey.remove': (o) => auth.passkey.remove('pkey_1', o),
     'forum.categories': (o) => forum.categories(o),
     'forum.threads': (o) => forum.threads('general', o),
     'forum.thread': (o) => forum.thread('thr_1', o),
@@ -119,11 +126,32 @@ function calls(client: Client): Record<string, (options: CallOptions) => Promise
 }
 
 /**
+ * Features imported on their own (tree-shaking), built on the client's `auth`: every method of
+ * each, called with `options` last, checked as the client's own below.
+ */
+function separateCalls(client: Client): Record<string, (options: CallOptions) => Promise<unknown>> {
+  const oauth = createOAuth(client.auth)
+  const page = 'https://site.example/account'
+  return {
+    'oauth.signIn': (o) => oauth.signIn('github', { returnTo: page }, o),
+    'oauth.link': (o) => oauth.link('github', { returnTo: page }, o),
+    'oauth.complete': (o) => oauth.complete(`${page}#porchlight_oauth=grant`, o),
+    'oauth.identities.list': (o) => oauth.identities.list(o),
+    'oauth.identities.unlink': (o) => oauth.identities.unlink('github', o),
+  }
+}
+
+/**
  * The names of a client's methods, `feature.method` (and `feature.group.method`, as `auth.totp.*`:
  * a first version looked one level deep and missed them), less those that never send a request.
  */
 function methodsOf(client: Client): string[] {
-  const local = new Set(['auth.onChange', 'auth.handleEmailLink'])
+  const local = new Set([
+    'auth.onChange',
+    'auth.handleEmailLink',
+    'auth.passkey.isSupported',
+    'auth.passkey.isConditionalSupported',
+  ])
   // Where the client keeps its session and storage: local, wherever they sit.
   const state = new Set(['session', 'storage'])
   const names: string[] = []
@@ -145,13 +173,27 @@ describe('per-call headers', () => {
     expect(Object.keys(calls(client)).sort()).toEqual(methodsOf(client))
   })
 
-  it.each(Object.keys(calls(createClient({ url: 'http://127.0.0.1:1', key }))))(
+  it('this test calls every method of the separately imported features', () => {
+    const client = createClient({ url: 'http://127.0.0.1:1', key })
+    const names: string[] = []
+    const visit = (prefix: string, value: object) => {
+      for (const [name, member] of Object.entries(value)) {
+        if (typeof member === 'function') names.push(`${prefix}${name}`)
+        else if (member && typeof member === 'object') visit(`${prefix}${name}.`, member)
+      }
+    }
+    visit('oauth.', createOAuth(client.auth))
+    expect(Object.keys(separateCalls(client)).sort()).toEqual(names.sort())
+  })
+
+  const client0 = createClient({ url: 'http://127.0.0.1:1', key })
+  it.each([...Object.keys(calls(client0)), ...Object.keys(separateCalls(client0))])(
     '%s sends them on every request it makes',
     async (name) => {
       // Cookie sessions, as a server forwarding the member's cookie uses; no session kept.
       const client = createClient({ url: server.url, key, session: 'cookie' })
       const headers = { cookie: 'porchlight_session=member-a', 'x-request-id': name }
-      await calls(client)[name]?.({ headers })
+      await { ...calls(client), ...separateCalls(client) }[name]?.({ headers })
 
       expect(server.seen.length).toBeGreaterThan(0)
       for (const request of server.seen) {

@@ -128,7 +128,7 @@ export interface paths {
         put?: never;
         /**
          * Register a member
-         * @description Creates the account and emails a verification link. The answer is the same 202 when the address already has an account: its owner is emailed a password-reset link instead, so nobody learns which addresses are registered. A username already in use is 422 with `fields.username`. At most 10 registrations an hour from one client IP (429 with `Retry-After`).
+         * @description Creates the account and emails a verification link. The answer is the same 202 when the address already has an account: its owner is emailed a password-reset link instead, so nobody learns which addresses are registered. A username already in use is 422 with `fields.username`. At most 10 registrations an hour from one client IP (429 with `Retry-After`). Where the site has password sign-in off, no password is taken (422 `PASSWORD_NOT_ACCEPTED` if one is sent): the email carries a sign-in link that confirms the address and signs in, in this browser only (`link_sent` with a `browserKey`, as `POST /v1/auth/sign-in-link` answers), and an existing account’s owner is emailed a sign-in link instead.
          */
         post: operations["postV1AuthRegister"];
         delete?: never;
@@ -333,7 +333,7 @@ export interface paths {
         post?: never;
         /**
          * Turn two-factor off
-         * @description After the password or a current code; the recovery codes go too, every other session of the member ends, and the address is told. Refused (403 `TOTP_REQUIRED`) where the site requires TOTP of the member’s role. Throttled: 429 with `Retry-After`.
+         * @description After a current code or the password; a member without a password (`hasPassword` false) may instead send `{}` within 10 minutes of signing in (later, 403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat). The recovery codes go too, every other session of the member ends, and the address is told. Refused (403 `TOTP_REQUIRED`) where the site requires TOTP of the member’s role. Throttled: 429 with `Retry-After`.
          */
         delete: operations["deleteV1AuthTotp"];
         options?: never;
@@ -392,7 +392,7 @@ export interface paths {
         put?: never;
         /**
          * Make new recovery codes
-         * @description Ten new codes in place of the old ones, after the password (at most 10 checks an hour: 429).
+         * @description Ten new codes in place of the old ones, after the password (at most 10 checks an hour: 429). A member without one (`hasPassword` false) leaves it out and must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat).
          */
         post: operations["postV1AuthTotpRecoveryCodes"];
         delete?: never;
@@ -461,6 +461,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/passkeys/register/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start adding a passkey
+         * @description Options for `navigator.credentials.create()` (WebAuthn), with a challenge for this member valid for 5 minutes, once. The member’s existing passkeys are listed in `excludeCredentials`. 403 `SIGN_IN_METHOD_DISABLED` where the site has passkeys off; 403 `REAUTHENTICATION_REQUIRED` unless the member signed in within the last 10 minutes (a passkey added from a stolen session would outlast it).
+         */
+        post: operations["postV1AuthPasskeysRegisterOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member’s passkeys
+         * @description Newest first: each one’s name, when it was added and last used. Never key material.
+         */
+        get: operations["getV1AuthPasskeys"];
+        put?: never;
+        /**
+         * Add a passkey
+         * @description Stores the passkey the authenticator made with the options’ challenge (attestation `none`: the make of the authenticator is not asked). Checked: the ceremony type, the page’s origin (one of the site’s, inside the relying party id), the challenge (this member’s, live, unused; spent now), the relying party id hash, user presence, and the key type (ES256 or RS256). Each refusal has its own code and stores nothing.
+         */
+        post: operations["postV1AuthPasskeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a passkey
+         * @description A member keeps at least one way to sign in: removing the last passkey of a member with no password the site takes, no sign-in links on the site and no linked provider is 409 `LAST_SIGN_IN_METHOD`, and the passkey stays. Another member’s passkey, or none, is 404 `PASSKEY_NOT_FOUND`.
+         */
+        delete: operations["deleteV1AuthPasskeysById"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a passkey
+         * @description Another member’s passkey, or none, is 404 `PASSKEY_NOT_FOUND`.
+         */
+        patch: operations["patchV1AuthPasskeysById"];
+        trace?: never;
+    };
+    "/v1/auth/passkeys/sign-in/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a passkey
+         * @description Options for `navigator.credentials.get()` with an empty `allowCredentials` (discoverable passkeys; works with conditional UI) and a challenge valid for 5 minutes, once. The answer is the same for everyone. At most 30 a minute per client IP (429 with `Retry-After`). 403 `SIGN_IN_METHOD_DISABLED` where the site has passkeys off.
+         */
+        post: operations["postV1AuthPasskeysSignInOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/passkeys/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey
+         * @description Checks the authenticator’s answer to the options’ challenge and answers as `POST /v1/auth/login` does. A passkey used with user verification (a PIN, a fingerprint) counts as two factors: no TOTP step follows. Without it, a member with TOTP on gets the `totp_required` step. Refused, storing nothing: an unknown credential (another site’s, or removed) 401 `PASSKEY_UNKNOWN_CREDENTIAL`; a bad signature 401 `PASSKEY_INVALID_SIGNATURE`; a signature counter that did not move forward (a cloned authenticator) 401 `PASSKEY_COUNTER_ROLLBACK`; a page outside the site’s origins 400 `PASSKEY_ORIGIN_MISMATCH`; an expired or used challenge 400 `PASSKEY_CHALLENGE_INVALID`. Failures are throttled like passwords: 429 with `Retry-After`.
+         */
+        post: operations["postV1AuthPasskeysSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oauth/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a provider
+         * @description Answers the provider’s sign-in page to send the browser to (PKCE, `state`, and `nonce` for OpenID providers). `returnTo` must be on one of the site’s origins (422 otherwise); the result comes back there in the URL’s fragment, for `POST /v1/auth/oauth/complete` with the same `browserKey`. `purpose: "link"` adds the provider to the signed-in member, who must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED` otherwise: a provider linked from a stolen session would outlast it). 404 `OAUTH_PROVIDER_UNKNOWN` for a provider the site does not offer; 503 `OAUTH_PROVIDER_UNAVAILABLE` when an OpenID provider’s discovery cannot be read. At most 30 starts per 10 minutes per client IP.
+         */
+        post: operations["postV1AuthOauthByProviderStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oauth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return from a provider
+         * @description Where providers send the member back (the one callback URL to register at every provider). Always a 303 to the page that started, with `#porchlight_oauth=<grant>` or `#porchlight_oauth_error=<CODE>` (`OAUTH_CANCELLED`, `OAUTH_PROVIDER_ERROR`, `OAUTH_ID_TOKEN_INVALID`) in the fragment, which never reaches a server. An unknown, expired or used `state` is 400 `OAUTH_STATE_INVALID`.
+         */
+        get: operations["getV1AuthOauthCallback"];
+        put?: never;
+        /**
+         * Return from a provider (form post)
+         * @description Where providers send the member back (the one callback URL to register at every provider). Always a 303 to the page that started, with `#porchlight_oauth=<grant>` or `#porchlight_oauth_error=<CODE>` (`OAUTH_CANCELLED`, `OAUTH_PROVIDER_ERROR`, `OAUTH_ID_TOKEN_INVALID`) in the fragment, which never reaches a server. An unknown, expired or used `state` is 400 `OAUTH_STATE_INVALID`.
+         */
+        post: operations["postV1AuthOauthCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oauth/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with a provider
+         * @description Redeems the grant from the URL’s fragment, once, with the `browserKey` that started (403 `OAUTH_OTHER_BROWSER` otherwise). Answers as `POST /v1/auth/login` does (a session, or the two-factor step first), or `{"status": "linked"}` for linking. A provider account already linked signs its member in; otherwise an address the provider verified signs in the member whose own verified address it is (linking the provider), or creates a member; 409 `OAUTH_ACCOUNT_NOT_VERIFIED` when that member never confirmed the address, 409 `OAUTH_EMAIL_IN_USE` when the provider does not vouch for an address an account uses, 409 `OAUTH_IDENTITY_IN_USE` when linking an account another member uses. An unknown, expired or used grant is 400 `OAUTH_GRANT_INVALID`.
+         */
+        post: operations["postV1AuthOauthComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The member’s linked providers
+         * @description The provider accounts that sign in to this account.
+         */
+        get: operations["getV1AuthIdentities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/identities/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unlink a provider
+         * @description Removes the provider’s accounts from the member. 409 `LAST_SIGN_IN_METHOD` when it would leave no way to sign in (no password the site accepts, no emailed links, no passkey, no other provider); 404 `IDENTITY_NOT_FOUND` when none is linked.
+         */
+        delete: operations["deleteV1AuthIdentitiesByProvider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/password-reset/request": {
         parameters: {
             query?: never;
@@ -472,7 +684,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a password-reset link
-         * @description Emails a reset link when the address has an account. The answer is the same 202 either way, so nobody learns which addresses are registered. Requests are limited per email address and per client IP (429 with `Retry-After`).
+         * @description Emails a reset link when the address has an account. The answer is the same 202 either way, so nobody learns which addresses are registered. Requests are limited per email address and per client IP (429 with `Retry-After`). A member who joined without a password sets a first one this way. 403 `SIGN_IN_METHOD_DISABLED` where the site has password sign-in off.
          */
         post: operations["postV1AuthPasswordResetRequest"];
         delete?: never;
@@ -492,7 +704,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password from a reset link
-         * @description Spends the emailed token, sets the password, marks the address verified and ends every session of the member; sign in again afterwards. A password the site’s rules refuse is 422 with `fields.password`, and leaves the link usable. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`; too many bad tokens from one client are 429.
+         * @description Spends the emailed token, sets the password, marks the address verified and ends every session of the member; sign in again afterwards. A password the site’s rules refuse is 422 with `fields.password`, and leaves the link usable. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`; too many bad tokens from one client are 429. 403 `SIGN_IN_METHOD_DISABLED` where the site has password sign-in off.
          */
         post: operations["postV1AuthPasswordResetConfirm"];
         delete?: never;
@@ -534,7 +746,7 @@ export interface paths {
         post?: never;
         /**
          * Delete the member’s account
-         * @description Needs the password (403 `INVALID_PASSWORD`). Deletes the account, its sessions and emailed links at once, and frees the address; the site’s `deletedMemberPosts` setting decides what happens to forum posts. A last email confirms it.
+         * @description Needs the password (403 `INVALID_PASSWORD`); a member without one (`hasPassword` false) leaves it out and must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat). Deletes the account, its sessions and emailed links at once, and frees the address; the site’s `deletedMemberPosts` setting decides what happens to forum posts. A last email confirms it.
          */
         delete: operations["deleteV1Account"];
         options?: never;
@@ -577,7 +789,7 @@ export interface paths {
         put?: never;
         /**
          * Change the member’s email address
-         * @description Needs the current password (403 `INVALID_PASSWORD`). Emails a confirmation link to the new address and a notice to the old one; the change is made when the link is followed (`POST /v1/auth/email-change/confirm`). When another account already uses the new address the answer is the same 202, and nothing is sent to it. The current address itself is 422 with `fields.newEmail`.
+         * @description Needs the current password (403 `INVALID_PASSWORD`); a member without one (`hasPassword` false) leaves it out and must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat). Emails a confirmation link to the new address and a notice to the old one; the change is made when the link is followed (`POST /v1/auth/email-change/confirm`). When another account already uses the new address the answer is the same 202, and nothing is sent to it. The current address itself is 422 with `fields.newEmail`.
          */
         post: operations["postV1AccountEmail"];
         delete?: never;
@@ -1016,7 +1228,7 @@ export interface paths {
         get?: never;
         /**
          * Set a member’s role
-         * @description `member`, `moderator` or `admin`, on anyone but oneself (403 OWN_ACCOUNT); it takes effect on the member’s next request.
+         * @description `member`, `moderator` or `admin`, on anyone but oneself (403 OWN_ACCOUNT); it takes effect on the member’s next request. A member promoted without two-factor sign-in, where the site requires it of staff, is signed out everywhere and asked to enrol at the next sign-in.
          */
         put: operations["putV1ForumMembersByIdRole"];
         post?: never;
@@ -1992,7 +2204,10 @@ export interface paths {
         delete: operations["deleteV1AdminMembersById"];
         options?: never;
         head?: never;
-        /** Change a member’s role */
+        /**
+         * Change a member’s role
+         * @description A member made moderator or admin without two-factor sign-in, where the site requires it of staff (`totp: required_for_staff`), is signed out everywhere: their next sign-in asks them to enrol.
+         */
         patch: operations["patchV1AdminMembersById"];
         trace?: never;
     };
@@ -2098,6 +2313,50 @@ export interface paths {
          * @description A partial object of the settings in the answer: keys left out keep their value, `null` restores a key’s default. An unknown key or a bad value is 422, each named as `settings.<key>` in `fields`. Answers every setting after the change.
          */
         patch: operations["patchV1AdminAuthSettings"];
+        trace?: never;
+    };
+    "/v1/admin/sign-in-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign-in providers
+         * @description The providers members can sign in with ("Continue with GitHub"), and the callback URL to register at each. Client secrets and keys are never shown; `clientSecretSet` says whether one is stored.
+         */
+        get: operations["getV1AdminSignInProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/sign-in-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or change a sign-in provider
+         * @description Presets `github`, `google`, `microsoft` (tenant in `issuer`, default `common`), `apple` (`options`: teamId, keyId, privateKey) and `oidc` (any OpenID provider by its https `issuer`). The id (1–40 lower-case letters, digits, hyphens) is what the SDK names. `clientSecret` and `options.privateKey` are write-only: left out, the stored ones stay. A provider missing what it needs is 422 naming the fields.
+         */
+        put: operations["putV1AdminSignInProvidersById"];
+        post?: never;
+        /**
+         * Remove a sign-in provider
+         * @description Members can no longer sign in with it; their links to it are kept, and work again if the provider is added back under the same id.
+         */
+        delete: operations["deleteV1AdminSignInProvidersById"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/admin/forum/categories": {
@@ -2511,6 +2770,48 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description INVALID_JSON, OAUTH_GRANT_INVALID */
+        "400-INVALID_JSON-OAUTH_GRANT_INVALID": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_JSON" | "OAUTH_GRANT_INVALID";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description INVALID_JSON, PASSKEY_CHALLENGE_INVALID, PASSKEY_INVALID_RESPONSE, PASSKEY_ORIGIN_MISMATCH, PASSKEY_RP_ID_MISMATCH */
+        "400-INVALID_JSON-PASSKEY_CHALLENGE_INVALID-PASSKEY_INVALID_RESPONSE-PASSKEY_ORIGIN_MISMATCH-PASSKEY_RP_ID_MISMATCH": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_JSON" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_INVALID_RESPONSE" | "PASSKEY_ORIGIN_MISMATCH" | "PASSKEY_RP_ID_MISMATCH";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description INVALID_JSON, PASSKEY_CHALLENGE_INVALID, PASSKEY_INVALID_RESPONSE, PASSKEY_ORIGIN_MISMATCH, PASSKEY_RP_ID_MISMATCH, PASSKEY_UNSUPPORTED_ALGORITHM */
+        "400-INVALID_JSON-PASSKEY_CHALLENGE_INVALID-PASSKEY_INVALID_RESPONSE-PASSKEY_ORIGIN_MISMATCH-PASSKEY_RP_ID_MISMATCH-PASSKEY_UNSUPPORTED_ALGORITHM": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_JSON" | "PASSKEY_CHALLENGE_INVALID" | "PASSKEY_INVALID_RESPONSE" | "PASSKEY_ORIGIN_MISMATCH" | "PASSKEY_RP_ID_MISMATCH" | "PASSKEY_UNSUPPORTED_ALGORITHM";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description INVALID_TOKEN */
         "400-INVALID_TOKEN": {
             headers: {
@@ -2521,6 +2822,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "INVALID_TOKEN";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description OAUTH_STATE_INVALID */
+        "400-OAUTH_STATE_INVALID": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "OAUTH_STATE_INVALID";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -2549,6 +2864,34 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "INVALID_CREDENTIALS" | "INVALID_PUBLISHABLE_KEY";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description INVALID_CREDENTIALS, INVALID_PUBLISHABLE_KEY, INVALID_SESSION */
+        "401-INVALID_CREDENTIALS-INVALID_PUBLISHABLE_KEY-INVALID_SESSION": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CREDENTIALS" | "INVALID_PUBLISHABLE_KEY" | "INVALID_SESSION";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description INVALID_CREDENTIALS, INVALID_PUBLISHABLE_KEY, PASSKEY_COUNTER_ROLLBACK, PASSKEY_INVALID_SIGNATURE, PASSKEY_UNKNOWN_CREDENTIAL */
+        "401-INVALID_CREDENTIALS-INVALID_PUBLISHABLE_KEY-PASSKEY_COUNTER_ROLLBACK-PASSKEY_INVALID_SIGNATURE-PASSKEY_UNKNOWN_CREDENTIAL": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CREDENTIALS" | "INVALID_PUBLISHABLE_KEY" | "PASSKEY_COUNTER_ROLLBACK" | "PASSKEY_INVALID_SIGNATURE" | "PASSKEY_UNKNOWN_CREDENTIAL";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -2749,6 +3092,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description ACCOUNT_SUSPENDED, CROSS_SITE_REQUEST, EMAIL_NOT_VERIFIED, OAUTH_EMAIL_MISSING, OAUTH_OTHER_BROWSER, ORIGIN_NOT_ALLOWED */
+        "403-ACCOUNT_SUSPENDED-CROSS_SITE_REQUEST-EMAIL_NOT_VERIFIED-OAUTH_EMAIL_MISSING-OAUTH_OTHER_BROWSER-ORIGIN_NOT_ALLOWED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "ACCOUNT_SUSPENDED" | "CROSS_SITE_REQUEST" | "EMAIL_NOT_VERIFIED" | "OAUTH_EMAIL_MISSING" | "OAUTH_OTHER_BROWSER" | "ORIGIN_NOT_ALLOWED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description ACCOUNT_SUSPENDED, EMAIL_NOT_VERIFIED, ORIGIN_NOT_ALLOWED */
         "403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED": {
             headers: {
@@ -2847,8 +3204,8 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
-        /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, ORIGIN_NOT_ALLOWED */
-        "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED": {
+        /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, ORIGIN_NOT_ALLOWED, PASSWORD_NOT_SET */
+        "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-PASSWORD_NOT_SET": {
             headers: {
                 [name: string]: unknown;
             };
@@ -2856,13 +3213,13 @@ export interface components {
                 "application/json": {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "CROSS_SITE_REQUEST" | "INVALID_PASSWORD" | "ORIGIN_NOT_ALLOWED";
+                        code?: "CROSS_SITE_REQUEST" | "INVALID_PASSWORD" | "ORIGIN_NOT_ALLOWED" | "PASSWORD_NOT_SET";
                     };
                 } & components["schemas"]["Error"];
             };
         };
-        /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, ORIGIN_NOT_ALLOWED, TOTP_REQUIRED */
-        "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-TOTP_REQUIRED": {
+        /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, ORIGIN_NOT_ALLOWED, REAUTHENTICATION_REQUIRED */
+        "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED": {
             headers: {
                 [name: string]: unknown;
             };
@@ -2870,7 +3227,21 @@ export interface components {
                 "application/json": {
                     error?: {
                         /** @enum {unknown} */
-                        code?: "CROSS_SITE_REQUEST" | "INVALID_PASSWORD" | "ORIGIN_NOT_ALLOWED" | "TOTP_REQUIRED";
+                        code?: "CROSS_SITE_REQUEST" | "INVALID_PASSWORD" | "ORIGIN_NOT_ALLOWED" | "REAUTHENTICATION_REQUIRED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description CROSS_SITE_REQUEST, INVALID_PASSWORD, ORIGIN_NOT_ALLOWED, REAUTHENTICATION_REQUIRED, TOTP_REQUIRED */
+        "403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED-TOTP_REQUIRED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "CROSS_SITE_REQUEST" | "INVALID_PASSWORD" | "ORIGIN_NOT_ALLOWED" | "REAUTHENTICATION_REQUIRED" | "TOTP_REQUIRED";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -2927,6 +3298,48 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "CROSS_SITE_REQUEST" | "ORIGIN_NOT_ALLOWED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description CROSS_SITE_REQUEST, ORIGIN_NOT_ALLOWED, REAUTHENTICATION_REQUIRED */
+        "403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "CROSS_SITE_REQUEST" | "ORIGIN_NOT_ALLOWED" | "REAUTHENTICATION_REQUIRED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description CROSS_SITE_REQUEST, ORIGIN_NOT_ALLOWED, REAUTHENTICATION_REQUIRED, SIGN_IN_METHOD_DISABLED */
+        "403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED-SIGN_IN_METHOD_DISABLED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "CROSS_SITE_REQUEST" | "ORIGIN_NOT_ALLOWED" | "REAUTHENTICATION_REQUIRED" | "SIGN_IN_METHOD_DISABLED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description CROSS_SITE_REQUEST, ORIGIN_NOT_ALLOWED, SIGN_IN_METHOD_DISABLED */
+        "403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "CROSS_SITE_REQUEST" | "ORIGIN_NOT_ALLOWED" | "SIGN_IN_METHOD_DISABLED";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -3057,6 +3470,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description IDENTITY_NOT_FOUND */
+        "404-IDENTITY_NOT_FOUND": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "IDENTITY_NOT_FOUND";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description INVITE_NOT_FOUND */
         "404-INVITE_NOT_FOUND": {
             headers: {
@@ -3141,6 +3568,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description OAUTH_PROVIDER_UNKNOWN */
+        "404-OAUTH_PROVIDER_UNKNOWN": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "OAUTH_PROVIDER_UNKNOWN";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description OPERATOR_NOT_FOUND */
         "404-OPERATOR_NOT_FOUND": {
             headers: {
@@ -3169,6 +3610,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description PASSKEY_NOT_FOUND */
+        "404-PASSKEY_NOT_FOUND": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "PASSKEY_NOT_FOUND";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description POST_NOT_FOUND */
         "404-POST_NOT_FOUND": {
             headers: {
@@ -3179,6 +3634,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "POST_NOT_FOUND";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description PROVIDER_NOT_FOUND */
+        "404-PROVIDER_NOT_FOUND": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "PROVIDER_NOT_FOUND";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -3351,6 +3820,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description LAST_SIGN_IN_METHOD */
+        "409-LAST_SIGN_IN_METHOD": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "LAST_SIGN_IN_METHOD";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description MEMBER_BANNED */
         "409-MEMBER_BANNED": {
             headers: {
@@ -3379,6 +3862,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description OAUTH_ACCOUNT_NOT_VERIFIED, OAUTH_EMAIL_IN_USE, OAUTH_IDENTITY_IN_USE */
+        "409-OAUTH_ACCOUNT_NOT_VERIFIED-OAUTH_EMAIL_IN_USE-OAUTH_IDENTITY_IN_USE": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "OAUTH_ACCOUNT_NOT_VERIFIED" | "OAUTH_EMAIL_IN_USE" | "OAUTH_IDENTITY_IN_USE";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description ORIGIN_EXISTS */
         "409-ORIGIN_EXISTS": {
             headers: {
@@ -3389,6 +3886,20 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "ORIGIN_EXISTS";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description PASSKEY_ALREADY_REGISTERED */
+        "409-PASSKEY_ALREADY_REGISTERED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "PASSKEY_ALREADY_REGISTERED";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -3547,6 +4058,20 @@ export interface components {
                 } & components["schemas"]["Error"];
             };
         };
+        /** @description PASSWORD_NOT_ACCEPTED, VALIDATION_FAILED */
+        "422-PASSWORD_NOT_ACCEPTED-VALIDATION_FAILED": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_NOT_ACCEPTED" | "VALIDATION_FAILED";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
         /** @description VALIDATION_FAILED */
         "422-VALIDATION_FAILED": {
             headers: {
@@ -3651,6 +4176,22 @@ export interface components {
                     error?: {
                         /** @enum {unknown} */
                         code?: "DATABASE_BUSY" | "DATABASE_UNAVAILABLE" | "INVALID_CONFIGURATION" | "MIGRATIONS_PENDING" | "SHUTTING_DOWN" | "UNSAFE_CONFIGURATION";
+                    };
+                } & components["schemas"]["Error"];
+            };
+        };
+        /** @description DATABASE_BUSY, DATABASE_UNAVAILABLE, INVALID_CONFIGURATION, OAUTH_PROVIDER_UNAVAILABLE */
+        "503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION-OAUTH_PROVIDER_UNAVAILABLE": {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    error?: {
+                        /** @enum {unknown} */
+                        code?: "DATABASE_BUSY" | "DATABASE_UNAVAILABLE" | "INVALID_CONFIGURATION" | "OAUTH_PROVIDER_UNAVAILABLE";
                     };
                 } & components["schemas"]["Error"];
             };
@@ -3912,7 +4453,8 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
-                    password: string;
+                    /** @description Required where the site signs in with passwords; refused (422 `PASSWORD_NOT_ACCEPTED`) where it has password sign-in off. */
+                    password?: string;
                     displayName: string;
                     username?: string;
                 };
@@ -3928,15 +4470,20 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         status: "verification_sent";
+                    } | {
+                        /** @constant */
+                        status: "link_sent";
+                        /** @description Keep it in this browser and send it with the link’s token (`POST /v1/auth/sign-in-link/redeem`): the link signs in only here. */
+                        browserKey: string;
                     };
                 };
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
-            403: components["responses"]["403-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
-            422: components["responses"]["422-VALIDATION_FAILED"];
+            422: components["responses"]["422-PASSWORD_NOT_ACCEPTED-VALIDATION_FAILED"];
             429: components["responses"]["429-RATE_LIMITED"];
             500: components["responses"]["500-INTERNAL_ERROR"];
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
@@ -3984,6 +4531,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                     };
                 };
@@ -4080,6 +4629,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
@@ -4104,6 +4655,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
@@ -4215,6 +4768,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         session: {
                             id: string;
@@ -4345,9 +4900,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Signed in. */
             200: {
                 headers: {
+                    /** @description With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/). */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4374,6 +4931,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
@@ -4398,6 +4957,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
@@ -4456,10 +5017,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    password: string;
-                } | {
                     /** @description The six digits the authenticator app shows. */
                     code: string;
+                } | {
+                    /** @description The current password. Required when the account has one (`hasPassword`); left out when it has none, and then the session must have begun within the last 10 minutes (else 403 `REAUTHENTICATION_REQUIRED`: sign in again and repeat). */
+                    password?: string;
                 };
             };
         };
@@ -4473,7 +5035,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-INVALID_TOTP_CODE-SIGN_IN_REQUIRED"];
-            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-TOTP_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED-TOTP_REQUIRED"];
             409: components["responses"]["409-TOTP_NOT_ENABLED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
@@ -4549,9 +5111,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The recovery codes; with a sign-in challenge, the session too. */
             200: {
                 headers: {
+                    /** @description With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/). */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4583,6 +5147,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description Milliseconds since the Unix epoch. */
                         expiresAt: number;
@@ -4609,6 +5175,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description Milliseconds since the Unix epoch. */
                         expiresAt: number;
@@ -4636,7 +5204,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    password: string;
+                    /** @description The current password. Required when the account has one (`hasPassword`); left out when it has none, and then the session must have begun within the last 10 minutes (else 403 `REAUTHENTICATION_REQUIRED`: sign in again and repeat). */
+                    password?: string;
                 };
             };
         };
@@ -4655,7 +5224,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
-            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED"];
             409: components["responses"]["409-TOTP_NOT_ENABLED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
@@ -4728,9 +5297,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description Signed in, or the second step it needs. */
             200: {
                 headers: {
+                    /** @description With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/). */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4757,6 +5328,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
@@ -4781,6 +5354,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
                         expiresAt: number;
@@ -4833,11 +5408,671 @@ export interface operations {
                          * @enum {string}
                          */
                         totp: "off" | "optional" | "required_for_staff";
+                        /** @description Passkeys (WebAuthn). */
+                        passkeys: boolean;
+                        /** @description “Sign in with …” providers, for `POST /v1/auth/oauth/{id}/start`. */
+                        providers: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "github" | "google" | "microsoft" | "apple" | "oidc";
+                        }[];
                     };
                 };
             };
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
             403: components["responses"]["403-ORIGIN_NOT_ALLOWED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthPasskeysRegisterOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base64url; valid for 5 minutes, once. */
+                        challenge: string;
+                        challengeExpiresAt: number;
+                        rp: {
+                            id: string;
+                            name: string;
+                        };
+                        user: {
+                            /** @description base64url user handle; the same for all of a member’s passkeys. */
+                            id: string;
+                            name: string;
+                            displayName: string;
+                        };
+                        pubKeyCredParams: {
+                            /** @constant */
+                            type: "public-key";
+                            alg: number;
+                        }[];
+                        timeout: number;
+                        /** @constant */
+                        attestation: "none";
+                        authenticatorSelection: {
+                            /** @constant */
+                            residentKey: "required";
+                            /** @constant */
+                            requireResidentKey: true;
+                            /** @constant */
+                            userVerification: "preferred";
+                        };
+                        excludeCredentials: {
+                            /** @constant */
+                            type: "public-key";
+                            id: string;
+                            transports: string[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED-SIGN_IN_METHOD_DISABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    getV1AuthPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        passkeys: {
+                            id: string;
+                            name: string;
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthPasskeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The credential id (`PublicKeyCredential.id`). */
+                    id: string;
+                    clientDataJSON: string;
+                    attestationObject: string;
+                    /** @description From `AuthenticatorAttestationResponse.getTransports()`: hints for later sign-ins. */
+                    transports?: string[];
+                    /** @description The member’s label, e.g. “Work laptop”. */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        createdAt: number;
+                        lastUsedAt: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON-PASSKEY_CHALLENGE_INVALID-PASSKEY_INVALID_RESPONSE-PASSKEY_ORIGIN_MISMATCH-PASSKEY_RP_ID_MISMATCH-PASSKEY_UNSUPPORTED_ALGORITHM"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
+            409: components["responses"]["409-PASSKEY_ALREADY_REGISTERED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    deleteV1AuthPasskeysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
+            404: components["responses"]["404-PASSKEY_NOT_FOUND"];
+            409: components["responses"]["409-LAST_SIGN_IN_METHOD"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    patchV1AuthPasskeysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The member’s label, e.g. “Work laptop”. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        createdAt: number;
+                        lastUsedAt: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
+            404: components["responses"]["404-PASSKEY_NOT_FOUND"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthPasskeysSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base64url; valid for 5 minutes, once. */
+                        challenge: string;
+                        challengeExpiresAt: number;
+                        rpId: string;
+                        timeout: number;
+                        /** @constant */
+                        userVerification: "preferred";
+                        /** @description Always empty: the authenticator offers the site’s passkeys itself. */
+                        allowCredentials: {
+                            /** @constant */
+                            type: "public-key";
+                            id: string;
+                            transports: string[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
+            403: components["responses"]["403-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthPasskeysSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The credential id (`PublicKeyCredential.id`). */
+                    id: string;
+                    clientDataJSON: string;
+                    authenticatorData: string;
+                    signature: string;
+                    userHandle?: string | null;
+                    /**
+                     * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    transport?: "bearer" | "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in, or the second step it needs. */
+            200: {
+                headers: {
+                    /** @description With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The session token (`<id>.<secret>`), for `Authorization: Bearer`. Keep it secret. */
+                        token: string;
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        /**
+                         * @description `totp_required`: send a code with the challenge to `POST /v1/auth/login/totp`. `totp_setup_required`: the site requires TOTP of this member’s role; enrol with the challenge (`POST /v1/auth/totp/setup`, then `/confirm`).
+                         * @enum {string}
+                         */
+                        status: "totp_required" | "totp_setup_required";
+                        /** @description Works for 10 minutes and at most 5 wrong codes, once. */
+                        challenge: string;
+                        /** @description Milliseconds since the Unix epoch. */
+                        challengeExpiresAt: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON-PASSKEY_CHALLENGE_INVALID-PASSKEY_INVALID_RESPONSE-PASSKEY_ORIGIN_MISMATCH-PASSKEY_RP_ID_MISMATCH"];
+            401: components["responses"]["401-INVALID_CREDENTIALS-INVALID_PUBLISHABLE_KEY-PASSKEY_COUNTER_ROLLBACK-PASSKEY_INVALID_SIGNATURE-PASSKEY_UNKNOWN_CREDENTIAL"];
+            403: components["responses"]["403-ACCOUNT_SUSPENDED-EMAIL_NOT_VERIFIED-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthOauthByProviderStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The page to come back to: on one of the site’s origins. */
+                    returnTo: string;
+                    /** @description A random value this browser made and keeps (the SDK does it) for the sign-in: the result is redeemed only with it. */
+                    browserKey: string;
+                    /**
+                     * @description `link`: add the provider to the signed-in member’s account (needs a session).
+                     * @default sign_in
+                     * @enum {string}
+                     */
+                    purpose?: "sign_in" | "link";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The provider’s sign-in page: send the browser there. */
+                        url: string;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED"];
+            404: components["responses"]["404-OAUTH_PROVIDER_UNKNOWN"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION-OAUTH_PROVIDER_UNAVAILABLE"];
+        };
+    };
+    getV1AuthOauthCallback: {
+        parameters: {
+            query?: {
+                /** @description The flow, as sent to the provider. */
+                state?: string;
+                /** @description The authorization code. */
+                code?: string;
+                /** @description The provider’s refusal, e.g. `access_denied`. */
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back to the page that started, with the result in the fragment. */
+            303: {
+                headers: {
+                    /** @description The page, with the result in its fragment. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400-OAUTH_STATE_INVALID"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthOauthCallback: {
+        parameters: {
+            query?: {
+                /** @description The flow, as sent to the provider. */
+                state?: string;
+                /** @description The authorization code. */
+                code?: string;
+                /** @description The provider’s refusal, e.g. `access_denied`. */
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back to the page that started, with the result in the fragment. */
+            303: {
+                headers: {
+                    /** @description The page, with the result in its fragment. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400-OAUTH_STATE_INVALID"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    postV1AuthOauthComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `porchlight_oauth` value the callback put in the page’s URL fragment. */
+                    grant: string;
+                    /** @description The `browserKey` the start was sent with. */
+                    browserKey: string;
+                    /**
+                     * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
+                     * @default bearer
+                     * @enum {string}
+                     */
+                    transport?: "bearer" | "cookie";
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in, the second step it needs, or (linking) the provider added. */
+            200: {
+                headers: {
+                    /** @description With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The session token (`<id>.<secret>`), for `Authorization: Bearer`. Keep it secret. */
+                        token: string;
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        account: {
+                            id: string;
+                            /** @description Normalised: trimmed and lower-cased. */
+                            email: string;
+                            emailVerified: boolean;
+                            displayName: string;
+                            username: string | null;
+                            avatarUrl: string | null;
+                            bio: string | null;
+                            /** @enum {string} */
+                            role: "member" | "moderator" | "admin";
+                            /**
+                             * @description The status in force now: a suspension whose time has passed reads `active`.
+                             * @enum {string}
+                             */
+                            status: "active" | "suspended" | "banned";
+                            /** @description Set only while a suspension is in force. */
+                            suspendedUntil: number | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
+                        };
+                        /** @description When the session ends unless used again before: the inactivity timeout or the absolute lifetime, whichever is sooner. */
+                        expiresAt: number;
+                    } | {
+                        /**
+                         * @description `totp_required`: send a code with the challenge to `POST /v1/auth/login/totp`. `totp_setup_required`: the site requires TOTP of this member’s role; enrol with the challenge (`POST /v1/auth/totp/setup`, then `/confirm`).
+                         * @enum {string}
+                         */
+                        status: "totp_required" | "totp_setup_required";
+                        /** @description Works for 10 minutes and at most 5 wrong codes, once. */
+                        challenge: string;
+                        /** @description Milliseconds since the Unix epoch. */
+                        challengeExpiresAt: number;
+                    } | {
+                        /** @constant */
+                        status: "linked";
+                        provider: string;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON-OAUTH_GRANT_INVALID"];
+            401: components["responses"]["401-INVALID_CREDENTIALS-INVALID_PUBLISHABLE_KEY-INVALID_SESSION"];
+            403: components["responses"]["403-ACCOUNT_SUSPENDED-CROSS_SITE_REQUEST-EMAIL_NOT_VERIFIED-OAUTH_EMAIL_MISSING-OAUTH_OTHER_BROWSER-ORIGIN_NOT_ALLOWED"];
+            404: components["responses"]["404-OAUTH_PROVIDER_UNKNOWN"];
+            409: components["responses"]["409-OAUTH_ACCOUNT_NOT_VERIFIED-OAUTH_EMAIL_IN_USE-OAUTH_IDENTITY_IN_USE"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    getV1AuthIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identities: {
+                            provider: string;
+                            /** @description `null` once the owner removed the provider. */
+                            providerName: string | null;
+                            kind: ("github" | "google" | "microsoft" | "apple" | "oidc") | null;
+                            /** @description The address the provider gave when linked. */
+                            email: string | null;
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    deleteV1AuthIdentitiesByProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ORIGIN_NOT_ALLOWED"];
+            404: components["responses"]["404-IDENTITY_NOT_FOUND"];
+            409: components["responses"]["409-LAST_SIGN_IN_METHOD"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             500: components["responses"]["500-INTERNAL_ERROR"];
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
@@ -4871,7 +6106,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
-            403: components["responses"]["403-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
@@ -4910,7 +6145,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON-INVALID_TOKEN"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY"];
-            403: components["responses"]["403-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-ORIGIN_NOT_ALLOWED-SIGN_IN_METHOD_DISABLED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
@@ -4960,6 +6195,8 @@ export interface operations {
                         suspendedUntil: number | null;
                         /** @description Milliseconds since the Unix epoch. */
                         createdAt: number;
+                        /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                        hasPassword: boolean;
                     };
                 };
             };
@@ -5010,6 +6247,8 @@ export interface operations {
                         suspendedUntil: number | null;
                         /** @description Milliseconds since the Unix epoch. */
                         createdAt: number;
+                        /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                        hasPassword: boolean;
                     };
                 };
             };
@@ -5029,7 +6268,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    password: string;
+                    /** @description The current password. Required when the account has one (`hasPassword`); left out when it has none, and then the session must have begun within the last 10 minutes (else 403 `REAUTHENTICATION_REQUIRED`: sign in again and repeat). */
+                    password?: string;
                 };
             };
         };
@@ -5043,7 +6283,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
-            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
@@ -5096,6 +6336,8 @@ export interface operations {
                         suspendedUntil: number | null;
                         /** @description Milliseconds since the Unix epoch. */
                         createdAt: number;
+                        /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                        hasPassword: boolean;
                     };
                 };
             };
@@ -5144,7 +6386,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
-            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-PASSWORD_NOT_SET"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
@@ -5163,7 +6405,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    password: string;
+                    /** @description The current password. Required when the account has one (`hasPassword`); left out when it has none, and then the session must have begun within the last 10 minutes (else 403 `REAUTHENTICATION_REQUIRED`: sign in again and repeat). */
+                    password?: string;
                     newEmail: string;
                 };
             };
@@ -5183,7 +6426,7 @@ export interface operations {
             };
             400: components["responses"]["400-INVALID_JSON"];
             401: components["responses"]["401-INVALID_PUBLISHABLE_KEY-INVALID_SESSION-SIGN_IN_REQUIRED"];
-            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-INVALID_PASSWORD-ORIGIN_NOT_ALLOWED-REAUTHENTICATION_REQUIRED"];
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
@@ -5236,6 +6479,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         sessions: {
                             /** @description For `DELETE /v1/auth/sessions/{id}`. */
@@ -5282,6 +6527,18 @@ export interface operations {
                             createdAt: number;
                             editedAt: number | null;
                             deletedAt: number | null;
+                        }[];
+                        passkeys: {
+                            name: string;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                        }[];
+                        identities: {
+                            providerId: string;
+                            email: string | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
                         }[];
                     };
                 };
@@ -9293,6 +10550,8 @@ export interface operations {
                             suspendedUntil: number | null;
                             /** @description Milliseconds since the Unix epoch. */
                             createdAt: number;
+                            /** @description `false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords. */
+                            hasPassword: boolean;
                         };
                         sessions: {
                             /** @description For `DELETE /v1/auth/sessions/{id}`. */
@@ -9339,6 +10598,18 @@ export interface operations {
                             createdAt: number;
                             editedAt: number | null;
                             deletedAt: number | null;
+                        }[];
+                        passkeys: {
+                            name: string;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
+                            lastUsedAt: number | null;
+                        }[];
+                        identities: {
+                            providerId: string;
+                            email: string | null;
+                            /** @description Milliseconds since the Unix epoch. */
+                            createdAt: number;
                         }[];
                     };
                 };
@@ -9793,6 +11064,10 @@ export interface operations {
                          * @enum {string}
                          */
                         totp: "off" | "optional" | "required_for_staff";
+                        /** @description Members may add passkeys and sign in with them. */
+                        passkeys: boolean;
+                        /** @description The hostname passkeys are made for (the pages’ host or a parent of it); null: each page’s own host. */
+                        passkeyRelyingPartyId: string | null;
                     };
                 };
             };
@@ -9848,6 +11123,10 @@ export interface operations {
                          * @enum {string}
                          */
                         totp: "off" | "optional" | "required_for_staff";
+                        /** @description Members may add passkeys and sign in with them. */
+                        passkeys: boolean;
+                        /** @description The hostname passkeys are made for (the pages’ host or a parent of it); null: each page’s own host. */
+                        passkeyRelyingPartyId: string | null;
                     };
                 };
             };
@@ -9857,6 +11136,182 @@ export interface operations {
             413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
             422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    getV1AdminSignInProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        providers: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "github" | "google" | "microsoft" | "apple" | "oidc";
+                            displayName: string;
+                            clientId: string;
+                            /** @description Whether a client secret is stored (it is never shown). */
+                            clientSecretSet: boolean;
+                            issuer: string | null;
+                            options: {
+                                teamId?: string;
+                                keyId?: string;
+                                privateKeySet: boolean;
+                            };
+                            enabled: boolean;
+                            /** @description Register this as the redirect URI at the provider. */
+                            callbackUrl: string;
+                            createdAt: number;
+                            updatedAt: number;
+                        }[];
+                        /** @description The one redirect URI to register at every provider. */
+                        callbackUrl: string;
+                    };
+                };
+            };
+            401: components["responses"]["401-INVALID_SECRET_KEY-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ROLE_FORBIDDEN-SITE_FORBIDDEN-TOTP_SETUP_REQUIRED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    putV1AdminSignInProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "github" | "google" | "microsoft" | "apple" | "oidc";
+                    /** @description The button says "Continue with <displayName>"; default: the preset’s name. */
+                    displayName?: string;
+                    clientId: string;
+                    /** @description Write-only. Left out: the stored one stays. */
+                    clientSecret?: string;
+                    /** @description `oidc`: the issuer URL (https); `microsoft`: the tenant (default `common`). */
+                    issuer?: string | null;
+                    /** @description `apple` only: the team, the key id, and the key that signs the client secret. */
+                    options?: {
+                        teamId: string;
+                        keyId: string;
+                        /** @description Write-only: the `.p8` key, PEM. */
+                        privateKey?: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "github" | "google" | "microsoft" | "apple" | "oidc";
+                        displayName: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored (it is never shown). */
+                        clientSecretSet: boolean;
+                        issuer: string | null;
+                        options: {
+                            teamId?: string;
+                            keyId?: string;
+                            privateKeySet: boolean;
+                        };
+                        enabled: boolean;
+                        /** @description Register this as the redirect URI at the provider. */
+                        callbackUrl: string;
+                        createdAt: number;
+                        updatedAt: number;
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "github" | "google" | "microsoft" | "apple" | "oidc";
+                        displayName: string;
+                        clientId: string;
+                        /** @description Whether a client secret is stored (it is never shown). */
+                        clientSecretSet: boolean;
+                        issuer: string | null;
+                        options: {
+                            teamId?: string;
+                            keyId?: string;
+                            privateKeySet: boolean;
+                        };
+                        enabled: boolean;
+                        /** @description Register this as the redirect URI at the provider. */
+                        callbackUrl: string;
+                        createdAt: number;
+                        updatedAt: number;
+                    };
+                };
+            };
+            400: components["responses"]["400-INVALID_JSON"];
+            401: components["responses"]["401-INVALID_SECRET_KEY-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ROLE_FORBIDDEN-SITE_FORBIDDEN-TOTP_SETUP_REQUIRED"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
+            415: components["responses"]["415-UNSUPPORTED_MEDIA_TYPE"];
+            422: components["responses"]["422-VALIDATION_FAILED"];
+            429: components["responses"]["429-RATE_LIMITED"];
+            500: components["responses"]["500-INTERNAL_ERROR"];
+            503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
+        };
+    };
+    deleteV1AdminSignInProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["401-INVALID_SECRET_KEY-SIGN_IN_REQUIRED"];
+            403: components["responses"]["403-CROSS_SITE_REQUEST-ROLE_FORBIDDEN-SITE_FORBIDDEN-TOTP_SETUP_REQUIRED"];
+            404: components["responses"]["404-PROVIDER_NOT_FOUND"];
+            413: components["responses"]["413-PAYLOAD_TOO_LARGE"];
             429: components["responses"]["429-RATE_LIMITED"];
             500: components["responses"]["500-INTERNAL_ERROR"];
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];

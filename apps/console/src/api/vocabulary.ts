@@ -32,3 +32,10 @@ export type BulkAction = Body<'/v1/admin/submissions/bulk'>['action']
 export type FlagReason = Body<'/v1/forum/posts/{id}/flags'>['reason']
 export type OperatorRole = Body<'/v1/admin/operators/invites'>['role']
 export type MemberRole = Member['role']
+export type MemberStatus = Member['status']
+export type FlagStatus = NonNullable<
+  NonNullable<paths['/v1/admin/forum/flags']['get']['parameters']['query']>['status']
+>
+type SubmissionQuery = NonNullable<paths['/v1/admin/submissions']['get']['parameters']['query']>
+export type SubmissionStatus = NonNullable<SubmissionQuery['status']>
+export type SpamReason = NonNullable<SubmissionQuery['spamReason']>

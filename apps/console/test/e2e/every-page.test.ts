@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)('every page of the console', () => {
       _gotcha: 'x',
     })
     await h.member('Mo Member', 'mo@example.com')
+    await h.owner('PUT', '/v1/admin/sign-in-providers/github', {
+      kind: 'github',
+      clientId: 'Iv1.example',
+      clientSecret: 'example-secret',
+    })
     await h.mailTo('owner@example.com', /porch open/)
     page = await h.page()
   }, 120_000)

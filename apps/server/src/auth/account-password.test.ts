@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { apiError } from '../../test/helpers/http.ts'
-import { passwordChecksPerMemberPerHour } from './account.ts'
 import {
   type AccountHarness,
   call,
@@ -15,6 +14,7 @@ import {
   type TestMember,
   tokenRows,
 } from './account-test-helpers.ts'
+import { passwordChecksPerMemberPerHour } from './current-password.ts'
 
 // POST /v1/account/password: the answer, the stored hash, which sessions survive, and the notice.
 

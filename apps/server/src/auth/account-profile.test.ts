@@ -39,6 +39,7 @@ describe('GET /v1/account', () => {
       status: 'active',
       suspendedUntil: null,
       createdAt: h.clock.now(),
+      hasPassword: true,
     })
   })
 

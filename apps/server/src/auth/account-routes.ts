@@ -61,11 +61,11 @@ export function accountRoutes(
       documented({
         summary: 'Ask for a password-reset link',
         description:
-          'Emails a reset link when the address has an account. The answer is the same 202 either way, so nobody learns which addresses are registered. Requests are limited per email address and per client IP (429 with `Retry-After`).',
+          'Emails a reset link when the address has an account. The answer is the same 202 either way, so nobody learns which addresses are registered. Requests are limited per email address and per client IP (429 with `Retry-After`). A member who joined without a password sets a first one this way. 403 `SIGN_IN_METHOD_DISABLED` where the site has password sign-in off.',
         tags: ['Membership'],
         access: 'site',
         responses: { 202: passwordResetRequestAnswer },
-        errors: { 429: ['RATE_LIMITED'] },
+        errors: { 403: ['SIGN_IN_METHOD_DISABLED'], 429: ['RATE_LIMITED'] },
       }),
       site,
       ...jsonBody(passwordResetRequestSchema),
@@ -87,11 +87,15 @@ export function accountRoutes(
       documented({
         summary: 'Set a new password from a reset link',
         description:
-          'Spends the emailed token, sets the password, marks the address verified and ends every session of the member; sign in again afterwards. A password the site’s rules refuse is 422 with `fields.password`, and leaves the link usable. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`; too many bad tokens from one client are 429.',
+          'Spends the emailed token, sets the password, marks the address verified and ends every session of the member; sign in again afterwards. A password the site’s rules refuse is 422 with `fields.password`, and leaves the link usable. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`; too many bad tokens from one client are 429. 403 `SIGN_IN_METHOD_DISABLED` where the site has password sign-in off.',
         tags: ['Membership'],
         access: 'site',
         responses: { 200: passwordResetAnswer },
-        errors: { 400: ['INVALID_TOKEN'], 429: ['RATE_LIMITED'] },
+        errors: {
+          400: ['INVALID_TOKEN'],
+          403: ['SIGN_IN_METHOD_DISABLED'],
+          429: ['RATE_LIMITED'],
+        },
       }),
       site,
       ...jsonBody(passwordResetConfirmSchema),
@@ -163,7 +167,7 @@ export function accountRoutes(
         tags: ['Account'],
         access: 'member',
         responses: { 200: passwordChangedAnswer },
-        errors: { 403: ['INVALID_PASSWORD'], 429: ['RATE_LIMITED'] },
+        errors: { 403: ['INVALID_PASSWORD', 'PASSWORD_NOT_SET'], 429: ['RATE_LIMITED'] },
       }),
       ...account,
       ...jsonBody(changePasswordSchema),
@@ -179,16 +183,16 @@ export function accountRoutes(
       documented({
         summary: 'Change the member’s email address',
         description:
-          'Needs the current password (403 `INVALID_PASSWORD`). Emails a confirmation link to the new address and a notice to the old one; the change is made when the link is followed (`POST /v1/auth/email-change/confirm`). When another account already uses the new address the answer is the same 202, and nothing is sent to it. The current address itself is 422 with `fields.newEmail`.',
+          'Needs the current password (403 `INVALID_PASSWORD`); a member without one (`hasPassword` false) leaves it out and must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat). Emails a confirmation link to the new address and a notice to the old one; the change is made when the link is followed (`POST /v1/auth/email-change/confirm`). When another account already uses the new address the answer is the same 202, and nothing is sent to it. The current address itself is 422 with `fields.newEmail`.',
         tags: ['Account'],
         access: 'member',
         responses: { 202: emailChangeRequestAnswer },
-        errors: { 403: ['INVALID_PASSWORD'], 429: ['RATE_LIMITED'] },
+        errors: { 403: ['INVALID_PASSWORD', 'REAUTHENTICATION_REQUIRED'], 429: ['RATE_LIMITED'] },
       }),
       ...account,
       ...jsonBody(changeEmailSchema),
       async (c) => {
-        await requestEmailChange(deps, siteOf(c), requireAuth(c).member, c.req.valid('json'))
+        await requestEmailChange(deps, siteOf(c), requireAuth(c), c.req.valid('json'))
         afterResponse(c, deps.kickOutbox())
         return c.json(
           { status: 'confirmation_sent' } satisfies z.input<typeof emailChangeRequestAnswer>,
@@ -201,11 +205,11 @@ export function accountRoutes(
       documented({
         summary: 'Delete the member’s account',
         description:
-          'Needs the password (403 `INVALID_PASSWORD`). Deletes the account, its sessions and emailed links at once, and frees the address; the site’s `deletedMemberPosts` setting decides what happens to forum posts. A last email confirms it.',
+          'Needs the password (403 `INVALID_PASSWORD`); a member without one (`hasPassword` false) leaves it out and must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat). Deletes the account, its sessions and emailed links at once, and frees the address; the site’s `deletedMemberPosts` setting decides what happens to forum posts. A last email confirms it.',
         tags: ['Account'],
         access: 'member',
         responses: { 204: null },
-        errors: { 403: ['INVALID_PASSWORD'], 429: ['RATE_LIMITED'] },
+        errors: { 403: ['INVALID_PASSWORD', 'REAUTHENTICATION_REQUIRED'], 429: ['RATE_LIMITED'] },
       }),
       ...account,
       ...jsonBody(deleteAccountSchema),

@@ -71,11 +71,24 @@ export const changePasswordSchema = z.strictObject({
     .describe('End every other session of the member; this one stays.'),
 })
 
-export const changeEmailSchema = z.strictObject({ password: passwordInput, newEmail: emailSchema })
+/**
+ * The current password, required of a member who has one; a member without one leaves it out
+ * and is taken at their word only within minutes of signing in (recent-sign-in.ts).
+ */
+const confirmingPassword = passwordInput
+  .optional()
+  .describe(
+    'The current password. Required when the account has one (`hasPassword`); left out when it has none, and then the session must have begun within the last 10 minutes (else 403 `REAUTHENTICATION_REQUIRED`: sign in again and repeat).',
+  )
+
+export const changeEmailSchema = z.strictObject({
+  password: confirmingPassword,
+  newEmail: emailSchema,
+})
 
 export const confirmEmailChangeSchema = z.strictObject({ token: tokenInput })
 
-export const deleteAccountSchema = z.strictObject({ password: passwordInput })
+export const deleteAccountSchema = z.strictObject({ password: confirmingPassword })
 
 // Answers of password recovery and the member's own account (see schemas.ts for the account).
 
@@ -116,6 +129,22 @@ export const accountExportAnswer = z.strictObject({
       createdAt: epochMsAnswer,
       editedAt: epochMsAnswer.nullable(),
       deletedAt: epochMsAnswer.nullable(),
+    }),
+  ),
+  /** The member's passkeys: their names and use, never key material. */
+  passkeys: z.array(
+    z.strictObject({
+      name: z.string(),
+      createdAt: epochMsAnswer,
+      lastUsedAt: epochMsAnswer.nullable(),
+    }),
+  ),
+  /** "Sign in with …" accounts linked to the member: which provider, and the address it gave. */
+  identities: z.array(
+    z.strictObject({
+      providerId: z.string(),
+      email: z.string().nullable(),
+      createdAt: epochMsAnswer,
     }),
   ),
 })

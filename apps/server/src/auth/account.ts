@@ -1,6 +1,5 @@
 import type { MemberAuth, ResolvedSite } from '../http/env.ts'
 import { HttpErrors } from '../http/errors.ts'
-import { rateLimitOrThrow } from '../http/rate-limit.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import {
   bumpThreadsWrittenIn,
@@ -12,6 +11,7 @@ import {
   updateMember,
 } from './account-queries.ts'
 import type { ProfileUpdate } from './account-schemas.ts'
+import { verifyCurrentPassword } from './current-password.ts'
 import type { AuthDeps } from './deps.ts'
 import { confirmEmailChangeMail, emailChangeRequestedMail, passwordChangedMail } from './emails.ts'
 import { AccountErrors, AuthErrors } from './errors.ts'
@@ -19,43 +19,19 @@ import { consumeMemberToken, issueMemberToken } from './member-tokens.ts'
 import { memberByEmail, normalizeEmail, ownAccount, usernameKey } from './members.ts'
 import { passwordProblem } from './password-policy.ts'
 import { countBadToken } from './password-reset.ts'
+import { confirmItIsTheMember } from './recent-sign-in.ts'
 import type { OwnAccount } from './schemas.ts'
 import { deleteMemberSessions, type SessionMember } from './sessions.ts'
 import { memberLink } from './settings.ts'
 
 // The signed-in member's own account: profile, password, email. Changes that would let a
 // stolen session take the account over for good (password, email, deletion) ask for the
-// current password first.
+// current password first, or a recent sign-in of a member who has none (recent-sign-in.ts).
 
 type Deps = Pick<
   AuthDeps,
   'db' | 'clock' | 'limiter' | 'passwords' | 'breachedPasswords' | 'config'
 >
-
-/**
- * Current-password checks per member, across changing the password, changing the email and
- * deleting the account: someone holding a session without the password gets 10 guesses an hour
- * however they spread them, while a member who mistypes a few times is not held up.
- */
-export const passwordChecksPerMemberPerHour = 10
-
-/** 403 INVALID_PASSWORD unless `password` is the member's; every attempt counts against a limit. */
-export async function verifyCurrentPassword(
-  deps: Pick<AuthDeps, 'limiter' | 'passwords'>,
-  site: ResolvedSite,
-  member: SessionMember,
-  password: string,
-): Promise<void> {
-  await rateLimitOrThrow(deps.limiter, {
-    siteId: site.id,
-    bucket: `password-check:${member.id}`,
-    limit: passwordChecksPerMemberPerHour,
-    windowMs: 3_600_000,
-  })
-  if (!(await deps.passwords.verify(password, member.passwordHash))) {
-    throw AccountErrors.invalidPassword()
-  }
-}
 
 /**
  * Changes what was sent; `null` clears an optional field. A username others already use (compared
@@ -126,8 +102,9 @@ export async function changePassword(
 }
 
 /**
- * Starts an email change: a link to the NEW address (it must prove it reads it) and a notice to
- * the old one (so a stolen session cannot move the account away unnoticed), in one batch.
+ * Starts an email change, once the member proved it is them (confirmItIsTheMember): a link to
+ * the NEW address (it must prove it reads it) and a notice to the old one (so a stolen session
+ * cannot move the account away unnoticed), in one batch.
  *
  * When another member of the site already has the new address, the answer is the same 202 and
  * the old address gets the same notice, but nothing is sent to the new address. Mailing it
@@ -139,12 +116,13 @@ export async function changePassword(
 export async function requestEmailChange(
   deps: Deps,
   site: ResolvedSite,
-  member: SessionMember,
-  input: { password: string; newEmail: string },
+  auth: MemberAuth,
+  input: { password?: string | undefined; newEmail: string },
 ): Promise<void> {
   const { db, clock } = deps
   const { scope } = site
-  await verifyCurrentPassword(deps, site, member, input.password)
+  const { member } = auth
+  await confirmItIsTheMember(deps, site, auth, input.password)
   const newEmail = normalizeEmail(input.newEmail)
   if (newEmail === member.email) throw AccountErrors.sameEmail()
   const notice = enqueue(db, clock, scope, emailChangeRequestedMail(site, member.email, newEmail))

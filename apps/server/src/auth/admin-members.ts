@@ -13,6 +13,7 @@ import { memberById } from './members.ts'
 import { deleteMemberSessions } from './sessions.ts'
 import type { AuthSettings } from './settings.ts'
 import { twoFactorRowsOf } from './totp-store.ts'
+import { signOutUnenrolledStaff } from './unenrolled-staff.ts'
 
 // The owner's actions on members (secret key, or the operator's CLI). Every change that takes
 // sign-in away ends the member's sessions in the same batch, so there is no moment in which the
@@ -42,6 +43,10 @@ export async function memberDetail(
   return row
 }
 
+/**
+ * Sets a member's role. Promoting one who has no TOTP, where the site requires it of staff, ends
+ * their sessions in the same batch: the next sign-in asks them to enrol before they act as staff.
+ */
 export async function changeMemberRole(
   deps: AdminMembersDeps,
   scope: SiteScope,
@@ -49,11 +54,14 @@ export async function changeMemberRole(
   id: string,
   role: MemberRole,
 ) {
-  const updated = await deps.db
+  const { db, clock } = deps
+  const signOut = signOutUnenrolledStaff(db, scope, settings, id)
+  const update = db
     .update(members)
-    .set({ role, updatedAt: deps.clock.now() })
+    .set({ role, updatedAt: clock.now() })
     .where(scope.where(members, eq(members.id, id)))
     .returning({ id: members.id })
+  const [updated] = signOut ? await db.batch([update, signOut]) : [await update]
   if (updated.length === 0) throw MemberAdminErrors.memberNotFound()
   return memberDetail(deps, scope, settings, id)
 }

@@ -99,6 +99,8 @@ export function adminMemberRoutes(deps: AuthDeps) {
       '/members/:id',
       documented({
         summary: 'Change a member’s role',
+        description:
+          'A member made moderator or admin without two-factor sign-in, where the site requires it of staff (`totp: required_for_staff`), is signed out everywhere: their next sign-in asks them to enrol.',
         tags: ['Owner: members'],
         access: 'owner',
         responses: { 200: memberDetailAnswer },

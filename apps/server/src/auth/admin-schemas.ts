@@ -120,6 +120,13 @@ export const authSettingsAnswer = z.strictObject({
     .describe(
       'Two-factor codes (TOTP): `off` allows no new enrolments, `optional` lets members turn it on, `required_for_staff` makes moderators and admins enrol before anything else.',
     ),
+  passkeys: z.boolean().describe('Members may add passkeys and sign in with them.'),
+  passkeyRelyingPartyId: z
+    .string()
+    .nullable()
+    .describe(
+      'The hostname passkeys are made for (the pages’ host or a parent of it); null: each page’s own host.',
+    ),
   // Every setting, and nothing else: a setting added to settings.ts must be added here.
 } satisfies Record<keyof AuthSettings, z.ZodType>)
 export type AuthSettingsView = z.infer<typeof authSettingsAnswer>

@@ -30,6 +30,8 @@ const defaults = {
   passwordSignIn: true,
   emailLinkSignIn: false,
   totp: 'optional',
+  passkeys: false,
+  passkeyRelyingPartyId: null,
 }
 
 async function stored(siteId = h.site.id) {

@@ -1,17 +1,20 @@
-import { and, inArray, isNotNull, notInArray } from 'drizzle-orm'
 import type { Database } from '../db/client.ts'
-import { members, memberTotp, sessions } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { siteSettingsStore } from '../sites/settings-store.ts'
 import type { AuthSettingsView } from './admin-schemas.ts'
 import { type AuthSettings, authSettingsSchema } from './settings.ts'
+import { signOutUnenrolledStaff } from './unenrolled-staff.ts'
 
 // A site's membership settings as the owner reads and changes them (see sites/settings-store.ts).
 
-/** The settings with defaults; `linkTemplate` is `null` when unset, so a GET can be PATCHed back. */
+/** The settings with defaults; optional ones are `null` when unset, so a GET can be PATCHed back. */
 export function settingsView(settings: AuthSettings): AuthSettingsView {
-  return { ...settings, linkTemplate: settings.linkTemplate ?? null }
+  return {
+    ...settings,
+    linkTemplate: settings.linkTemplate ?? null,
+    passkeyRelyingPartyId: settings.passkeyRelyingPartyId ?? null,
+  }
 }
 
 const store = siteSettingsStore('authSettings', authSettingsSchema)
@@ -48,25 +51,6 @@ export async function updateAuthSettings(
     }
   }
   const updated = await store.update(db, scope, patch)
-  if (patch.totp === 'required_for_staff') await signOutUnenrolledStaff(db, scope)
+  if (patch.totp === 'required_for_staff') await signOutUnenrolledStaff(db, scope, updated)
   return settingsView(updated)
-}
-
-function signOutUnenrolledStaff(db: Database, scope: SiteScope) {
-  const enrolled = db
-    .select({ id: memberTotp.memberId })
-    .from(memberTotp)
-    .where(scope.where(memberTotp, isNotNull(memberTotp.enabledAt)))
-  const unenrolledStaff = db
-    .select({ id: members.id })
-    .from(members)
-    .where(
-      scope.where(
-        members,
-        and(inArray(members.role, ['moderator', 'admin']), notInArray(members.id, enrolled)),
-      ),
-    )
-  return db
-    .delete(sessions)
-    .where(scope.where(sessions, inArray(sessions.memberId, unenrolledStaff)))
 }

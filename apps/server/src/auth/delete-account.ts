@@ -16,10 +16,10 @@ import {
 import type { MemberAuth, ResolvedSite } from '../http/env.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import { verifyCurrentPassword } from './account.ts'
 import type { Statement } from './account-queries.ts'
 import type { AuthDeps } from './deps.ts'
 import { accountDeletedMail } from './emails.ts'
+import { confirmItIsTheMember } from './recent-sign-in.ts'
 import type { AuthSettings } from './settings.ts'
 import { twoFactorRowsOf } from './totp-store.ts'
 
@@ -106,8 +106,10 @@ export function onMemberDeleted(
 }
 
 /**
- * Deletes the signed-in member's account after checking their password (403 INVALID_PASSWORD):
- * a session left open on a shared computer must not be enough to erase someone. One batch:
+ * Deletes the signed-in member's account after checking their password (403 INVALID_PASSWORD),
+ * or for a member who has none, that they signed in recently (403 REAUTHENTICATION_REQUIRED):
+ * a session left open on a shared computer must not be enough to erase someone. Without the
+ * second way a member who joined by link, passkey or provider could never leave. One batch:
  * onMemberDeleted's statements, sessions and tokens, the member row, and a last email to the
  * address. Sessions and tokens are deleted explicitly rather than left to `ON DELETE CASCADE`,
  * which only holds where the connection enforces foreign keys. The address is free again at once.
@@ -116,12 +118,12 @@ export async function deleteAccount(
   deps: Pick<AuthDeps, 'db' | 'clock' | 'limiter' | 'passwords'>,
   site: ResolvedSite,
   auth: MemberAuth,
-  password: string,
+  password: string | undefined,
 ): Promise<void> {
   const { db, clock } = deps
   const { scope } = site
   const { member } = auth
-  await verifyCurrentPassword(deps, site, member, password)
+  await confirmItIsTheMember(deps, site, auth, password)
   await db.batch([
     db.delete(sessions).where(scope.where(sessions, eq(sessions.memberId, member.id))),
     ...onMemberDeleted(db, scope, member.id, site.auth.deletedMemberPosts, clock.now()),

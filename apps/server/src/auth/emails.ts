@@ -34,6 +34,30 @@ export function alreadyRegisteredMail(site: Site, to: string, resetUrl: string) 
   })
 }
 
+/**
+ * Registration where the site signs in without passwords: one link confirms the address and
+ * signs in (register-by-link.ts), in the browser that registered.
+ */
+export function signUpLinkMail(site: Site, to: string, url: string) {
+  return mail(to, `Confirm your email and sign in to ${site.name}`, {
+    title: `Welcome to ${site.name}`,
+    intro:
+      'Confirm that this address is yours and sign in with the link below, in the browser where you signed up. It works once, for 15 minutes; after that, ask for a sign-in link.',
+    action: { label: `Confirm and sign in to ${site.name}`, url },
+    footer: `${site.name}. If you did not sign up, ignore this email: nothing happens without a click.`,
+  })
+}
+
+/** `alreadyRegisteredMail` where the site signs in without passwords: a sign-in link instead. */
+export function alreadyRegisteredLinkMail(site: Site, to: string, url: string) {
+  return mail(to, `You already have an account on ${site.name}`, {
+    title: 'You already have an account',
+    intro: `Someone (hopefully you) tried to sign up to ${site.name} with this address, which already has an account. Sign in with the link below, in the browser where you tried; it works once, for 15 minutes.`,
+    action: { label: `Sign in to ${site.name}`, url },
+    footer: `${site.name}. If this was not you, ignore this email: your account is unchanged.`,
+  })
+}
+
 export function passwordResetMail(site: Site, to: string, url: string) {
   return mail(to, `Reset your password for ${site.name}`, {
     title: 'Reset your password',

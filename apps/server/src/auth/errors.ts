@@ -28,6 +28,14 @@ export const AuthErrors = {
     new ApiError(404, 'SESSION_NOT_FOUND', 'You have no session with that id.'),
   /** Usernames are public, so saying one is taken reveals nothing; emails never get this. */
   usernameTaken: () => HttpErrors.validation({ username: 'Taken' }),
+  /** A password sent to a site that signs in without passwords: it could never be used. */
+  passwordNotAccepted: () =>
+    new ApiError(
+      422,
+      'PASSWORD_NOT_ACCEPTED',
+      'This site signs members in without passwords: leave the password out.',
+      { fields: { password: 'This site does not use passwords.' } },
+    ),
   /** A password rule failed; `problem` says which, in words a form can show. */
   weakPassword: (problem: string) => HttpErrors.validation({ password: problem }),
 } as const
@@ -37,6 +45,26 @@ export const AccountErrors = {
   /** Re-entering the password guards changes a borrowed or stolen session must not make. */
   invalidPassword: () =>
     new ApiError(403, 'INVALID_PASSWORD', 'The current password is not correct.'),
+  /**
+   * The member never set a password (they joined by link, passkey or provider), so none can be
+   * checked. Told only to the member themself, through their session.
+   */
+  passwordNotSet: () =>
+    new ApiError(
+      403,
+      'PASSWORD_NOT_SET',
+      'This account has no password. Set one first with a password-reset link, where the site uses passwords.',
+    ),
+  /**
+   * A member without a password whose session began too long ago for it to stand in for one
+   * (recent-sign-in.ts): signing in again, by any method, proves it is still them.
+   */
+  reauthenticationRequired: () =>
+    new ApiError(
+      403,
+      'REAUTHENTICATION_REQUIRED',
+      'Sign in again to confirm it is you, then repeat this change: it needs a sign-in from the last few minutes.',
+    ),
   /** Only to the member who asked; says nothing about who owns the address. */
   sameEmail: () => HttpErrors.validation({ newEmail: 'This is already your email address.' }),
   /** The new address was registered by someone else between the request and the click. */

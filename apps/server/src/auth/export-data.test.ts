@@ -69,6 +69,8 @@ describe('GET /v1/account/export', () => {
         },
       ],
       posts: [],
+      passkeys: [],
+      identities: [],
     })
     expect(body.sessions.map((s: { id: string }) => s.id).sort()).toEqual(
       [ann.token, laptop].map((t) => t.split('.')[0]).sort(),
@@ -90,6 +92,32 @@ describe('GET /v1/account/export', () => {
       ...[...stored, ...tokens].map((r) => String(r.secret_hash)),
     ]
     for (const secret of secrets) expect(text).not.toContain(secret)
+  })
+
+  it('lists passkeys and linked providers without key material or provider ids', async () => {
+    const bob = await signUp(h, { email: 'bob@example.com', displayName: 'Bob' })
+    const passkey = (id: string, memberId: string, name: string, lastUsedAt: number | null) =>
+      h.t.deps.client.execute({
+        sql: `INSERT INTO member_passkeys (id, site_id, member_id, credential_id, public_key, algorithm, sign_count, name, relying_party_id, transports, created_at, last_used_at)
+              VALUES (?, ?, ?, ?, 'BPUBLICKEYMATERIAL', -7, 3, ?, 'acme.example', '[]', 1000, ?)`,
+        args: [id, h.site.id, memberId, `cred-${id}`, name, lastUsedAt],
+      })
+    await passkey('pkey_a', ann.id, 'Work laptop', 5000)
+    await passkey('pkey_b', bob.id, 'Bob’s phone', null)
+    await h.t.deps.client.execute({
+      sql: `INSERT INTO member_identities (site_id, provider_id, subject, member_id, email, created_at)
+            VALUES (?, 'github', 'gh-subject-4711', ?, 'ann@users.example', 2000)`,
+      args: [h.site.id, ann.id],
+    })
+    const res = await call(h, 'GET', '/account/export', { token: ann.token })
+    const text = await res.text()
+    expect(JSON.parse(text)).toMatchObject({
+      passkeys: [{ name: 'Work laptop', createdAt: 1000, lastUsedAt: 5000 }],
+      identities: [{ providerId: 'github', email: 'ann@users.example', createdAt: 2000 }],
+    })
+    for (const secret of ['BPUBLICKEYMATERIAL', 'cred-pkey_a', 'gh-subject-4711', 'pkey_a']) {
+      expect(text).not.toContain(secret)
+    }
   })
 
   it('answers a guest 401 SIGN_IN_REQUIRED', async () => {

@@ -45,6 +45,7 @@ const account = () => ({
   status: 'active',
   suspendedUntil: null,
   createdAt: expect.any(Number),
+  hasPassword: true,
 })
 
 describe('bearer sign-in (the default)', () => {

@@ -78,10 +78,12 @@ async function signIn(
   const attempt = await beginLoginAttempt(deps, scope, email, meta.ip)
 
   const member = await memberByEmail(db, scope, email)
-  const correct = await passwords.verify(
-    input.password,
-    member?.passwordHash ?? (await dummyHash(passwords)),
-  )
+  // A member who never set a password (an empty hash) is checked against the dummy too: the
+  // same scrypt work and the same failure as a wrong password, so the answer's timing does not
+  // tell that the address has an account, or that it has no password.
+  const stored = member?.passwordHash || (await dummyHash(passwords))
+  const matches = await passwords.verify(input.password, stored)
+  const correct = matches && member?.passwordHash !== ''
   // Banned is a failure like any other: the ban is not news the attacker should get.
   if (!member || !correct || member.status === 'banned') throw AuthErrors.invalidCredentials()
   await attempt.succeeded()

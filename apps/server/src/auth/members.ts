@@ -53,5 +53,7 @@ export function ownAccount(member: SessionMember, now: number): OwnAccount {
     status,
     suspendedUntil,
     createdAt: member.createdAt,
+    // An empty hash is "never set" (members.password_hash): no password verifies against it.
+    hasPassword: member.passwordHash !== '',
   }
 }

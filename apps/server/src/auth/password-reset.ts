@@ -11,7 +11,7 @@ import {
 } from './account-queries.ts'
 import type { AuthDeps } from './deps.ts'
 import { passwordChangedMail, passwordResetMail } from './emails.ts'
-import { AuthErrors } from './errors.ts'
+import { AuthErrors, SignInErrors } from './errors.ts'
 import { consumeMemberToken, issueMemberToken } from './member-tokens.ts'
 import { memberByEmail, memberById, normalizeEmail } from './members.ts'
 import { assertPasswordAllowed } from './password-policy.ts'
@@ -20,6 +20,8 @@ import { memberLink } from './settings.ts'
 import { newToken } from './tokens.ts'
 
 // Forgot password: a single-use link by email (30 minutes, stored hashed), then a new password.
+// It is also how a member who joined without a password (by link, passkey or provider) sets a
+// first one, and only where the site signs in with passwords.
 // The request answers the same whether or not the address has an account (OWASP ASVS 6.3.x,
 // PocketBase's record_auth_password_reset_request): only the inbox learns the difference.
 
@@ -67,6 +69,8 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const { db, clock, limiter } = deps
   const { scope } = site
+  // A password set where the site takes none could never be used. Said before any lookup.
+  if (!site.auth.passwordSignIn) throw SignInErrors.methodDisabled()
   const email = normalizeEmail(input.email)
   await rateLimitOrThrow(limiter, {
     siteId: site.id,
@@ -124,6 +128,7 @@ export async function confirmPasswordReset(
 ): Promise<void> {
   const { db, clock } = deps
   const { scope } = site
+  if (!site.auth.passwordSignIn) throw SignInErrors.methodDisabled()
   const invalid = async () => {
     await countBadToken(deps, site.id, input.clientAddress)
     return AuthErrors.invalidToken()

@@ -1,18 +1,21 @@
-import { sha256 } from '@oslojs/crypto/sha2'
-import { encodeHexLowerCase } from '@oslojs/encoding'
-import { eq } from 'drizzle-orm'
 import { members } from '../db/schema.ts'
 import type { ResolvedSite } from '../http/env.ts'
+import { HttpErrors } from '../http/errors.ts'
 import { rateLimitOrThrow } from '../http/rate-limit.ts'
 import { newId } from '../ids.ts'
 import { enqueue } from '../outbox/jobs.ts'
-import type { SiteScope } from '../sites/scope.ts'
 import type { AuthDeps } from './deps.ts'
 import { alreadyRegisteredMail, verifyEmailMail } from './emails.ts'
 import { AuthErrors } from './errors.ts'
 import { issueMemberToken } from './member-tokens.ts'
 import { memberByEmail, normalizeEmail, usernameKey } from './members.ts'
 import { assertPasswordAllowed } from './password-policy.ts'
+import { registerByLink } from './register-by-link.ts'
+import {
+  alreadyRegisteredMailAllowed,
+  assertUsernameFree,
+  uniqueViolation,
+} from './registration-checks.ts'
 import { memberLink } from './settings.ts'
 
 export type RegisterDeps = Pick<
@@ -22,7 +25,8 @@ export type RegisterDeps = Pick<
 
 export type RegisterInput = {
   email: string
-  password: string
+  /** Required where the site signs in with passwords; refused where it does not. */
+  password?: string | undefined
   displayName: string
   username?: string | undefined
 }
@@ -30,49 +34,55 @@ export type RegisterInput = {
 const hourMs = 3_600_000
 /** Registrations per address per hour and site: plenty for a family or an office behind NAT. */
 export const registrationsPerHour = 10
-/** "You already have an account" mails per address per hour: registering must not spam. */
-const alreadyRegisteredMailsPerHour = 3
 
-/** The unique index a failed insert ran into, if that is why it failed (a race with another). */
-function uniqueViolation(error: unknown): 'email' | 'username' | null {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (!/UNIQUE constraint failed/i.test(e.message)) continue
-    if (/members\.username_key/.test(e.message)) return 'username'
-    if (/members\.email/.test(e.message)) return 'email'
-  }
-  return null
-}
-
-async function assertUsernameFree(deps: RegisterDeps, scope: SiteScope, username?: string) {
-  if (username === undefined) return
-  const [taken] = await deps.db
-    .select({ id: members.id })
-    .from(members)
-    .where(scope.where(members, eq(members.usernameKey, usernameKey(username))))
-  if (taken) throw AuthErrors.usernameTaken()
-}
+/** The answer: check your email, for a link that verifies, or one that verifies and signs in. */
+export type RegisterOutcome =
+  | { status: 'verification_sent' }
+  | { status: 'link_sent'; browserKey: string }
 
 /**
- * Registers a member, or, when the address already has an account, emails its owner instead.
- * Both paths do the same work in the same order (a policy check, a lookup, one scrypt hash, a
- * limiter hit, one batch) and the caller answers both alike, so neither the answer nor its
- * timing tells anyone whether an address is registered. A taken username is reported: usernames
- * are public anyway.
+ * Registers a member. With password sign-in on, the password is required and the email confirms
+ * the address; with it off, no password is taken and one link confirms the address and signs in
+ * (register-by-link.ts). The rate limit is the same for both.
  */
 export async function register(
   deps: RegisterDeps,
   site: ResolvedSite,
   input: RegisterInput,
   meta: { ip: string },
-): Promise<void> {
-  const { db, clock, limiter, passwords, config } = deps
-  const { scope } = site
-  await rateLimitOrThrow(limiter, {
+): Promise<RegisterOutcome> {
+  // Told before counting: it depends on the site alone, not on who is registered.
+  if (!site.auth.passwordSignIn && input.password !== undefined) {
+    throw AuthErrors.passwordNotAccepted()
+  }
+  if (site.auth.passwordSignIn && input.password === undefined) {
+    throw HttpErrors.validation({ password: 'Required.' })
+  }
+  await rateLimitOrThrow(deps.limiter, {
     siteId: site.id,
     bucket: `register:${meta.ip}`,
     limit: registrationsPerHour,
     windowMs: hourMs,
   })
+  if (input.password === undefined) return registerByLink(deps, site, input)
+  await registerWithPassword(deps, site, { ...input, password: input.password })
+  return { status: 'verification_sent' }
+}
+
+/**
+ * With a password: registers a member, or, when the address already has an account, emails its
+ * owner instead. Both paths do the same work in the same order (a policy check, a lookup, one scrypt hash, a
+ * limiter hit, one batch) and the caller answers both alike, so neither the answer nor its
+ * timing tells anyone whether an address is registered. A taken username is reported: usernames
+ * are public anyway.
+ */
+async function registerWithPassword(
+  deps: RegisterDeps,
+  site: ResolvedSite,
+  input: RegisterInput & { password: string },
+): Promise<void> {
+  const { db, clock, passwords, config } = deps
+  const { scope } = site
   const email = normalizeEmail(input.email)
   const displayName = input.displayName
   await assertPasswordAllowed(
@@ -86,19 +96,13 @@ export async function register(
   const existing = await memberByEmail(db, scope, email)
   // Hash even for an existing address: skipping ~250 ms of scrypt would give it away.
   const passwordHash = await passwords.hash(input.password)
-  const addressKey = encodeHexLowerCase(sha256(new TextEncoder().encode(email))).slice(0, 32)
-  const mailAllowed = await limiter.hit({
-    siteId: site.id,
-    bucket: `register-mail:${addressKey}`,
-    limit: alreadyRegisteredMailsPerHour,
-    windowMs: hourMs,
-  })
+  const mailAllowed = await alreadyRegisteredMailAllowed(deps, site, email)
   const link = (action: 'verify-email' | 'reset-password', token: string) =>
     memberLink(site.auth, site.origins, config.publicUrl, action, token)
 
   if (existing) {
     deps.metrics.registration('existing_address')
-    if (!mailAllowed.allowed) return
+    if (!mailAllowed) return
     // A reset link, since whoever registers again has most likely forgotten the password.
     const reset = issueMemberToken(db, clock, scope, {
       memberId: existing.id,

@@ -12,6 +12,7 @@ import { AuthErrors } from './errors.ts'
 import { login } from './login.ts'
 import { ownAccount } from './members.ts'
 import { listOwnSessions, revokeOwnSession, sessionView } from './own-sessions.ts'
+import { passkeyRoutes } from './passkey-routes.ts'
 import { register } from './register.ts'
 import {
   currentSessionAnswer,
@@ -26,7 +27,7 @@ import {
   verifyEmailSchema,
 } from './schemas.ts'
 import { deleteMemberSessions, deleteSession } from './sessions.ts'
-import { signInOutcomeBody } from './sign-in-answer.ts'
+import { sessionResponse, signInOutcomeBody } from './sign-in-answer.ts'
 import { signInLinkRoutes } from './sign-in-link-routes.ts'
 import { signInMethodsRoutes } from './sign-in-methods-route.ts'
 import { totpRoutes } from './totp-routes.ts'
@@ -62,19 +63,26 @@ export function authRoutes(
       documented({
         summary: 'Register a member',
         description:
-          'Creates the account and emails a verification link. The answer is the same 202 when the address already has an account: its owner is emailed a password-reset link instead, so nobody learns which addresses are registered. A username already in use is 422 with `fields.username`. At most 10 registrations an hour from one client IP (429 with `Retry-After`).',
+          'Creates the account and emails a verification link. The answer is the same 202 when the address already has an account: its owner is emailed a password-reset link instead, so nobody learns which addresses are registered. A username already in use is 422 with `fields.username`. At most 10 registrations an hour from one client IP (429 with `Retry-After`). Where the site has password sign-in off, no password is taken (422 `PASSWORD_NOT_ACCEPTED` if one is sent): the email carries a sign-in link that confirms the address and signs in, in this browser only (`link_sent` with a `browserKey`, as `POST /v1/auth/sign-in-link` answers), and an existing account’s owner is emailed a sign-in link instead.',
         tags: ['Membership'],
         access: 'site',
         responses: { 202: registerAnswer },
-        errors: { 429: ['RATE_LIMITED'] },
+        errors: {
+          403: ['SIGN_IN_METHOD_DISABLED'],
+          422: ['PASSWORD_NOT_ACCEPTED'],
+          429: ['RATE_LIMITED'],
+        },
       }),
       site,
       ...jsonBody(registerSchema),
       async (c) => {
-        await register(deps, siteOf(c), c.req.valid('json'), { ip: deps.clientAddress(c) })
+        const outcome = await register(deps, siteOf(c), c.req.valid('json'), {
+          ip: deps.clientAddress(c),
+        })
         afterResponse(c, deps.kickOutbox())
         // The same answer whether or not the address already had an account.
-        return c.json({ status: 'verification_sent' } satisfies z.input<typeof registerAnswer>, 202)
+        if (outcome.status === 'link_sent') c.header('Cache-Control', 'no-store')
+        return c.json(outcome satisfies z.input<typeof registerAnswer>, 202)
       },
     )
     .post(
@@ -123,16 +131,7 @@ export function authRoutes(
         tags: ['Membership'],
         access: 'site',
         responses: {
-          200: {
-            description: 'Signed in, or the second step it needs.',
-            schema: z.union([...loginAnswer.options, secondStepAnswer]),
-            headers: {
-              'Set-Cookie': {
-                description:
-                  'With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/).',
-              },
-            },
-          },
+          200: sessionResponse(z.union([...loginAnswer.options, secondStepAnswer])),
         },
         errors: {
           401: ['INVALID_CREDENTIALS'],
@@ -260,5 +259,6 @@ export function authRoutes(
     )
     .route('/', totpRoutes(deps, site, member))
     .route('/', signInLinkRoutes(deps, site))
-    .route('/', signInMethodsRoutes(site))
+    .route('/', signInMethodsRoutes(site, db))
+    .route('/', passkeyRoutes(deps, site, member))
 }

@@ -34,7 +34,11 @@ const passwordInput = z.string().min(1, 'Required.').max(1024, 'At most 256 char
 
 export const registerSchema = z.strictObject({
   email: emailSchema,
-  password: passwordInput,
+  password: passwordInput
+    .optional()
+    .describe(
+      'Required where the site signs in with passwords; refused (422 `PASSWORD_NOT_ACCEPTED`) where it has password sign-in off.',
+    ),
   displayName: displayNameSchema,
   username: usernameSchema.optional(),
 })
@@ -78,6 +82,11 @@ export const accountAnswer = z.strictObject({
   ),
   suspendedUntil: epochMsAnswer.nullable().describe('Set only while a suspension is in force.'),
   createdAt: epochMsAnswer,
+  hasPassword: z
+    .boolean()
+    .describe(
+      '`false` for a member who joined without one (by link, passkey or provider): offer "set a password" (a password-reset link) where the site uses passwords.',
+    ),
 })
 export type OwnAccount = z.infer<typeof accountAnswer>
 
@@ -112,7 +121,23 @@ export const ownSessionAnswer = z.strictObject({
 })
 export type OwnSession = z.infer<typeof ownSessionAnswer>
 
-export const registerAnswer = z.strictObject({ status: z.literal('verification_sent') })
+export const registerAnswer = z.union([
+  z
+    .strictObject({ status: z.literal('verification_sent') })
+    .describe('With password sign-in on: a link to confirm the address was emailed.'),
+  z
+    .strictObject({
+      status: z.literal('link_sent'),
+      browserKey: z
+        .string()
+        .describe(
+          'Keep it in this browser and send it with the link’s token (`POST /v1/auth/sign-in-link/redeem`): the link signs in only here.',
+        ),
+    })
+    .describe(
+      'With password sign-in off: a link that confirms the address and signs in was emailed.',
+    ),
+])
 
 export const verifyEmailAnswer = z.strictObject({ account: accountAnswer })
 

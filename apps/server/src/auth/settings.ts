@@ -28,7 +28,10 @@ export const authSettingsSchema = z.strictObject({
   /** When a member deletes their account: keep their posts as "deleted member", or remove them. */
   deletedMemberPosts: z.enum(['keep', 'remove']).default('keep'),
   // Sign-in methods: one setting each, so later ones (passkeys, providers) slot in beside them.
-  /** Email and password. Off: `POST /v1/auth/login` is refused; registration still sets one. */
+  /**
+   * Email and password. Off: `POST /v1/auth/login` and password resets are refused, and
+   * registration takes no password but mails a link that signs in (register-by-link.ts).
+   */
   passwordSignIn: z.boolean().default(true),
   /** "Email me a sign-in link" (auth/sign-in-link.ts). Off until the owner turns it on. */
   emailLinkSignIn: z.boolean().default(false),
@@ -37,6 +40,22 @@ export const authSettingsSchema = z.strictObject({
    * `optional` (members may turn it on), `required_for_staff` (moderators and admins must).
    */
   totp: z.enum(['off', 'optional', 'required_for_staff']).default('optional'),
+  /** Passkeys (auth/passkey-*.ts): members add them and sign in with them. Off until turned on. */
+  passkeys: z.boolean().default(false),
+  /**
+   * The WebAuthn relying party id passkeys are made for: a hostname that is each page's host or
+   * a parent of it (`example.com` covers `www.example.com`). Default: the host of the page the
+   * ceremony runs on (passkey-relying-party.ts). Changing it makes passkeys already made
+   * unusable.
+   */
+  passkeyRelyingPartyId: z
+    .string()
+    .max(253)
+    .regex(
+      /^(?=[a-z0-9])[a-z0-9-]{1,63}(?<!-)(\.(?=[a-z0-9])[a-z0-9-]{1,63}(?<!-))*$/,
+      'A lower-case hostname without scheme or port, e.g. example.com.',
+    )
+    .optional(),
 })
 
 export type AuthSettings = z.infer<typeof authSettingsSchema>

@@ -52,3 +52,24 @@ export function signInOutcomeBody(
   const { status, challenge, challengeExpiresAt } = outcome
   return { status, challenge, challengeExpiresAt }
 }
+
+/**
+ * The documented 200 of every route that can start a session: its answer, and the cookie it
+ * sets when asked for `"transport": "cookie"` (test/contract/coverage.test.ts checks that each
+ * route taking a `transport` documents it).
+ */
+export function sessionResponse<S>(
+  schema: S,
+  description = 'Signed in, or the second step it needs.',
+) {
+  return {
+    description,
+    schema,
+    headers: {
+      'Set-Cookie': {
+        description:
+          'With `"transport": "cookie"`: the session cookie (HttpOnly, SameSite=Lax, Path=/).',
+      },
+    },
+  }
+}

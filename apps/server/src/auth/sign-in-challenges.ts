@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { memberSignInChallenges } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import { newToken, splitToken, tokenSecretMatches } from './tokens.ts'
+import { challengeIdOf, challengeIsLive, newChallenge } from '../two-factor/challenge.ts'
 
 // The step between a first factor (the password, or an emailed link) and the second: a token
 // standing for "this member proved the first factor a moment ago". It is no session: it can only
@@ -27,18 +27,9 @@ export async function createSignInChallenge(
   scope: SiteScope,
   memberId: string,
 ): Promise<{ challenge: string; expiresAt: number }> {
-  const { id, token, secretHash } = newToken()
-  const now = clock.now()
-  const expiresAt = now + challengeLifetimeMs
-  await db.insert(memberSignInChallenges).values({
-    id,
-    siteId: scope.siteId,
-    memberId,
-    secretHash,
-    createdAt: now,
-    expiresAt,
-  })
-  return { challenge: token, expiresAt }
+  const { token, record } = newChallenge(clock.now(), challengeLifetimeMs)
+  await db.insert(memberSignInChallenges).values({ ...record, siteId: scope.siteId, memberId })
+  return { challenge: token, expiresAt: record.expiresAt }
 }
 
 /** The challenge a token stands for while unexpired with attempts left; else `null`. */
@@ -48,18 +39,13 @@ export async function liveSignInChallenge(
   scope: SiteScope,
   token: string,
 ) {
-  const parts = splitToken(token)
-  if (!parts) return null
+  const id = challengeIdOf(token)
+  if (!id) return null
   const [row] = await db
     .select()
     .from(memberSignInChallenges)
-    .where(scope.where(memberSignInChallenges, eq(memberSignInChallenges.id, parts.id)))
-  const live =
-    row &&
-    row.expiresAt > clock.now() &&
-    row.attempts < challengeMaxAttempts &&
-    tokenSecretMatches(parts.secret, row.secretHash)
-  return live ? row : null
+    .where(scope.where(memberSignInChallenges, eq(memberSignInChallenges.id, id)))
+  return challengeIsLive(row, token, clock.now(), challengeMaxAttempts) ? row : null
 }
 
 export function countWrongCode(db: Database, scope: SiteScope, challengeId: string) {

@@ -7,7 +7,7 @@ import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import type { AuthDeps } from './deps.ts'
 import { loginAnswer } from './schemas.ts'
-import { signInOutcomeBody } from './sign-in-answer.ts'
+import { sessionResponse, signInOutcomeBody } from './sign-in-answer.ts'
 import { redeemSignInLink, requestSignInLink } from './sign-in-link.ts'
 import { secondStepAnswer } from './totp-schemas.ts'
 
@@ -79,7 +79,7 @@ export function signInLinkRoutes(deps: AuthDeps, site: MiddlewareHandler<AppEnv>
           'Spends the link’s token, marks the address verified and answers as `POST /v1/auth/login` does: a session, or the two-factor step first. Without the `browserKey` of the browser that asked, 403 `SIGN_IN_LINK_OTHER_BROWSER` and the link stays usable there. A malformed, unknown, expired or used token is 400 `INVALID_TOKEN`, all alike.',
         tags,
         access: 'site',
-        responses: { 200: z.union([...loginAnswer.options, secondStepAnswer]) },
+        responses: { 200: sessionResponse(z.union([...loginAnswer.options, secondStepAnswer])) },
         errors: {
           400: ['INVALID_TOKEN'],
           403: [

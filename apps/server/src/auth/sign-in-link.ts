@@ -52,6 +52,16 @@ function emailBucket(siteId: string, email: string) {
   return `sign-in-link:email:${sha256Hex(`${siteId}\n${email}`).slice(0, 32)}`
 }
 
+/**
+ * A new browser binding: the key the asking browser keeps (answered to it), and the hash stored
+ * with the token. Registration without a password binds its link the same way
+ * (register-by-link.ts).
+ */
+export function newBrowserBinding(): { browserKey: string; browserHash: string } {
+  const browserKey = randomToken(20)
+  return { browserKey, browserHash: sha256Hex(browserKey) }
+}
+
 function browserKeyMatches(browserKey: string | undefined, storedHash: string | null) {
   if (!browserKey || !storedHash) return false
   const a = new TextEncoder().encode(sha256Hex(browserKey))
@@ -85,7 +95,7 @@ export async function requestSignInLink(
     limit: linkRequestsPerEmailPerHour,
     windowMs: hourMs,
   })
-  const browserKey = randomToken(20)
+  const { browserKey, browserHash } = newBrowserBinding()
   const member = await memberByEmail(db, scope, email)
   const link = (token: string) =>
     memberLink(site.auth, site.origins, deps.config.publicUrl, 'sign-in', token)
@@ -97,7 +107,7 @@ export async function requestSignInLink(
   const { token, insert } = issueMemberToken(db, clock, scope, {
     memberId: member.id,
     purpose: 'sign_in',
-    browserHash: sha256Hex(browserKey),
+    browserHash,
   })
   await db.batch([
     insert,

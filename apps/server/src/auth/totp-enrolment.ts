@@ -5,12 +5,12 @@ import { HttpErrors } from '../http/errors.ts'
 import { MemberErrors } from '../http/member.ts'
 import { enqueue } from '../outbox/jobs.ts'
 import { acceptedTotpStep, newTotpSecret, totpQrSvg, totpUri } from '../two-factor/totp.ts'
-import { verifyCurrentPassword } from './account.ts'
 import type { AuthDeps } from './deps.ts'
 import { totpDisabledMail } from './emails.ts'
 import { SignInErrors } from './errors.ts'
 import { beginLoginAttempt } from './login-throttle.ts'
 import { memberById } from './members.ts'
+import { confirmItIsTheMember } from './recent-sign-in.ts'
 import { totpRequiredFor } from './second-step.ts'
 import { canSignIn, deleteMemberSessions, type SessionMember } from './sessions.ts'
 import { liveSignInChallenge, spendSignInChallenge } from './sign-in-challenges.ts'
@@ -131,34 +131,37 @@ export async function confirmTotpSetup(
   return recovery.codes
 }
 
-/** Ten new recovery codes in place of the old ones, after the password. */
+/**
+ * Ten new recovery codes in place of the old ones, after the password (or, for a member who has
+ * none, a recent sign-in: confirmItIsTheMember).
+ */
 export async function regenerateRecoveryCodes(
   deps: Deps,
   site: ResolvedSite,
   auth: MemberAuth,
-  password: string,
+  password: string | undefined,
 ): Promise<string[]> {
   const { db, clock } = deps
   if (!totpEnabled(await memberTotpOf(db, site.scope, auth.member.id))) {
     throw SignInErrors.totpNotEnabled()
   }
-  await verifyCurrentPassword(deps, site, auth.member, password)
+  await confirmItIsTheMember(deps, site, auth, password)
   const recovery = replaceMemberRecoveryCodes(db, clock, site.scope, auth.member.id)
   await db.batch([...recovery.statements])
   return recovery.codes
 }
 
 /**
- * Turns TOTP off after the password or a current code, ends every other session of the member
- * and tells their address: if someone else turned it off from a stolen session, the member
- * hears of it, and signing out everywhere ends that session too. Refused where the site requires
- * TOTP of the member's role.
+ * Turns TOTP off after a current code, or the password (a recent sign-in for a member who has
+ * none: confirmItIsTheMember), ends every other session of the member and tells their address:
+ * if someone else turned it off from a stolen session, the member hears of it, and signing out
+ * everywhere ends that session too. Refused where the site requires TOTP of the member's role.
  */
 export async function disableTotp(
   deps: Deps,
   site: ResolvedSite,
   auth: MemberAuth,
-  proof: { password: string } | { code: string },
+  proof: { password?: string | undefined } | { code: string },
   ip: string,
 ): Promise<void> {
   const { db, clock } = deps
@@ -167,15 +170,15 @@ export async function disableTotp(
   if (totpRequiredFor(member, site.auth)) throw SignInErrors.totpRequired()
   const row = await memberTotpOf(db, scope, member.id)
   if (!totpEnabled(row)) throw SignInErrors.totpNotEnabled()
-  if ('password' in proof) {
-    await verifyCurrentPassword(deps, site, member, proof.password)
-  } else {
+  if ('code' in proof) {
     // Throttled with the sign-in step: this is one more place a code can be guessed.
     const attempt = await beginLoginAttempt(deps, scope, totpThrottleKey(member.id), ip)
     if (!(await acceptMemberTotpCode(db, clock, scope, row, proof.code))) {
       throw SignInErrors.invalidTotpCode()
     }
     await attempt.succeeded()
+  } else {
+    await confirmItIsTheMember(deps, site, auth, proof.password)
   }
   await db.batch([
     ...twoFactorRowsOf(db, scope, member.id),

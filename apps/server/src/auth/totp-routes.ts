@@ -9,7 +9,7 @@ import { siteOf } from '../http/site.ts'
 import type { AuthDeps } from './deps.ts'
 import { loginAnswer } from './schemas.ts'
 import { startMemberSession, totpRequiredFor } from './second-step.ts'
-import { signedInBody } from './sign-in-answer.ts'
+import { sessionResponse, signedInBody } from './sign-in-answer.ts'
 import {
   confirmTotpSetup,
   disableTotp,
@@ -55,7 +55,7 @@ export function totpRoutes(
           'The challenge from `POST /v1/auth/login` (or a sign-in link) with the authenticator app’s current code, or one recovery code (then spent). Answers as `POST /v1/auth/login` does when signed in. A wrong or reused code, or a challenge expired (10 minutes), spent or out of attempts (5), is 401 `INVALID_TOTP_CODE`, all alike. Wrong codes are throttled per member and client IP like passwords: 429 with `Retry-After`.',
         tags,
         access: 'site',
-        responses: { 200: loginAnswer },
+        responses: { 200: sessionResponse(loginAnswer, 'Signed in.') },
         errors: {
           401: ['INVALID_TOTP_CODE'],
           403: ['ACCOUNT_SUSPENDED', 'EMAIL_NOT_VERIFIED'],
@@ -134,7 +134,12 @@ export function totpRoutes(
           'The app’s current code for the pending key puts it in force, answers ten recovery codes (shown only now), and ends the member’s other sessions. With a sign-in challenge it also starts the session, answered as `POST /v1/auth/login` does. A wrong code is 422 with `fields.code`.',
         tags,
         access: 'member-optional',
-        responses: { 200: totpConfirmAnswer },
+        responses: {
+          200: sessionResponse(
+            totpConfirmAnswer,
+            'The recovery codes; with a sign-in challenge, the session too.',
+          ),
+        },
         errors: {
           401: ['SIGN_IN_REQUIRED', 'INVALID_TOTP_CODE'],
           403: ['TOTP_UNAVAILABLE'],
@@ -169,11 +174,15 @@ export function totpRoutes(
       documented({
         summary: 'Make new recovery codes',
         description:
-          'Ten new codes in place of the old ones, after the password (at most 10 checks an hour: 429).',
+          'Ten new codes in place of the old ones, after the password (at most 10 checks an hour: 429). A member without one (`hasPassword` false) leaves it out and must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat).',
         tags,
         access: 'member',
         responses: { 200: recoveryCodesAnswer },
-        errors: { 403: ['INVALID_PASSWORD'], 409: ['TOTP_NOT_ENABLED'], 429: ['RATE_LIMITED'] },
+        errors: {
+          403: ['INVALID_PASSWORD', 'REAUTHENTICATION_REQUIRED'],
+          409: ['TOTP_NOT_ENABLED'],
+          429: ['RATE_LIMITED'],
+        },
       }),
       site,
       member,
@@ -194,13 +203,13 @@ export function totpRoutes(
       documented({
         summary: 'Turn two-factor off',
         description:
-          'After the password or a current code; the recovery codes go too, every other session of the member ends, and the address is told. Refused (403 `TOTP_REQUIRED`) where the site requires TOTP of the member’s role. Throttled: 429 with `Retry-After`.',
+          'After a current code or the password; a member without a password (`hasPassword` false) may instead send `{}` within 10 minutes of signing in (later, 403 `REAUTHENTICATION_REQUIRED`: sign in again, then repeat). The recovery codes go too, every other session of the member ends, and the address is told. Refused (403 `TOTP_REQUIRED`) where the site requires TOTP of the member’s role. Throttled: 429 with `Retry-After`.',
         tags,
         access: 'member',
         responses: { 204: null },
         errors: {
           401: ['INVALID_TOTP_CODE'],
-          403: ['INVALID_PASSWORD', 'TOTP_REQUIRED'],
+          403: ['INVALID_PASSWORD', 'REAUTHENTICATION_REQUIRED', 'TOTP_REQUIRED'],
           409: ['TOTP_NOT_ENABLED'],
           429: ['RATE_LIMITED'],
         },

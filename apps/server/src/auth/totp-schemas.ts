@@ -39,12 +39,22 @@ export const totpConfirmSchema = z.strictObject({
   transport: transportInput,
 })
 
+/**
+ * The current password: required of a member who has one, left out by a member who has none,
+ * whose session must then have begun within the last 10 minutes (recent-sign-in.ts).
+ */
+const confirmingPassword = passwordInput
+  .optional()
+  .describe(
+    'The current password. Required when the account has one (`hasPassword`); left out when it has none, and then the session must have begun within the last 10 minutes (else 403 `REAUTHENTICATION_REQUIRED`: sign in again and repeat).',
+  )
+
 export const totpDisableSchema = z.union([
-  z.strictObject({ password: passwordInput }),
   z.strictObject({ code: codeInput }),
+  z.strictObject({ password: confirmingPassword }),
 ])
 
-export const passwordConfirmSchema = z.strictObject({ password: passwordInput })
+export const passwordConfirmSchema = z.strictObject({ password: confirmingPassword })
 
 /** The second step a sign-in needs before there is a session. */
 export const secondStepAnswer = z.strictObject({

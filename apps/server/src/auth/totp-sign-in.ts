@@ -1,4 +1,5 @@
 import type { ResolvedSite } from '../http/env.ts'
+import type { SecondFactor } from '../two-factor/second-factor.ts'
 import type { AuthDeps } from './deps.ts'
 import { SignInErrors } from './errors.ts'
 import { assertMaySignIn } from './login.ts'
@@ -11,8 +12,6 @@ import { totpThrottleKey } from './totp-enrolment.ts'
 import { acceptMemberTotpCode, memberTotpOf, spendMemberRecoveryCode } from './totp-store.ts'
 
 type Deps = Pick<AuthDeps, 'db' | 'clock'>
-
-export type SecondFactor = { code: string } | { recoveryCode: string }
 
 /**
  * The second step of a sign-in: a code from the authenticator app, or a recovery code, with the

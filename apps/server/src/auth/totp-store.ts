@@ -1,10 +1,14 @@
-import { eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { eq, isNull, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { memberRecoveryCodes, memberSignInChallenges, memberTotp } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
-import { hashRecoveryCode, newRecoveryCodes } from '../two-factor/recovery-codes.ts'
-import { acceptedTotpStep } from '../two-factor/totp.ts'
+import {
+  acceptTotpCodeOnce,
+  freshRecoveryCodes,
+  laterThanLastStep,
+  unusedRecoveryCode,
+} from '../two-factor/second-factor.ts'
 
 // A member's TOTP key and recovery codes as stored (member_totp, member_recovery_codes). The
 // codes' arithmetic is shared with operators (two-factor/); the rows are the members' own.
@@ -48,31 +52,31 @@ export function savePendingSecret(
 }
 
 /**
- * Accepts a current code of the member's key once: the time step is claimed by a
- * compare-and-set, so one code sent twice at once passes only one of the requests.
+ * Accepts a current code of the member's key once (two-factor/second-factor.ts): the time step
+ * is claimed by a compare-and-set, so one code sent twice at once passes only one request.
  */
-export async function acceptMemberTotpCode(
+export function acceptMemberTotpCode(
   db: Database,
   clock: Clock,
   scope: SiteScope,
   row: MemberTotpRow,
   code: string,
 ): Promise<boolean> {
-  if (!row.secret || row.enabledAt === null) return false
-  const step = acceptedTotpStep(row.secret, code, clock.now(), row.lastStep)
-  if (step === null) return false
-  const claimed = await db
-    .update(memberTotp)
-    .set({ lastStep: step })
-    .where(
-      scope.where(
-        memberTotp,
-        eq(memberTotp.memberId, row.memberId),
-        or(isNull(memberTotp.lastStep), lt(memberTotp.lastStep, step)),
-      ),
-    )
-    .returning({ memberId: memberTotp.memberId })
-  return claimed.length > 0
+  if (row.enabledAt === null) return Promise.resolve(false)
+  return acceptTotpCodeOnce(row, code, clock.now(), async (step) => {
+    const claimed = await db
+      .update(memberTotp)
+      .set({ lastStep: step })
+      .where(
+        scope.where(
+          memberTotp,
+          eq(memberTotp.memberId, row.memberId),
+          laterThanLastStep(memberTotp.lastStep, step),
+        ),
+      )
+      .returning({ memberId: memberTotp.memberId })
+    return claimed.length > 0
+  })
 }
 
 /** Spends one recovery code; `false` for a wrong or already used one. */
@@ -90,8 +94,7 @@ export async function spendMemberRecoveryCode(
       scope.where(
         memberRecoveryCodes,
         eq(memberRecoveryCodes.memberId, memberId),
-        eq(memberRecoveryCodes.codeHash, hashRecoveryCode(code)),
-        isNull(memberRecoveryCodes.usedAt),
+        unusedRecoveryCode(memberRecoveryCodes, code),
       ),
     )
     .returning({ memberId: memberRecoveryCodes.memberId })
@@ -123,20 +126,14 @@ export function replaceMemberRecoveryCodes(
   scope: SiteScope,
   memberId: string,
 ) {
-  const codes = newRecoveryCodes()
-  const now = clock.now()
+  const { codes, rows } = freshRecoveryCodes(clock.now())
   return {
     codes,
     statements: [
       deleteMemberRecoveryCodes(db, scope, memberId),
-      db.insert(memberRecoveryCodes).values(
-        codes.map((code) => ({
-          siteId: scope.siteId,
-          memberId,
-          codeHash: hashRecoveryCode(code),
-          createdAt: now,
-        })),
-      ),
+      db
+        .insert(memberRecoveryCodes)
+        .values(rows.map((row) => ({ ...row, siteId: scope.siteId, memberId }))),
     ] as const,
   }
 }

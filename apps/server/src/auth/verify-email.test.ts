@@ -64,6 +64,7 @@ describe('verify-email', () => {
         status: 'active',
         suspendedUntil: null,
         createdAt: h.clock.now() - 60_000,
+        hasPassword: true,
       },
     })
     expect(await verifiedAt()).toBe(h.clock.now())

@@ -59,7 +59,9 @@ export function scheduleBackups(options: ScheduledBackupsOptions): ScheduledBack
   }
 
   async function backUp() {
-    const out = join(schedule.dir, backupFileName(new Date(now())))
+    // Named for when it fell due, never earlier: a timer may fire a millisecond before the wall
+    // clock reaches the due second, and the name would then be the previous backup's.
+    const out = join(schedule.dir, backupFileName(new Date(Math.max(now(), dueAt()))))
     try {
       const report = await createBackup({ databasePath, out })
       const removed = pruneBackups(schedule.dir, schedule.keep)

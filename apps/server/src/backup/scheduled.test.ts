@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts'
 import { type NodeServer, startNodeServer } from '../entry/node.ts'
 import { createSite } from '../sites/service.ts'
 import { checkPorchlightDatabase } from './inspect.ts'
+import { scheduleBackups } from './schedule.ts'
 
 // Scheduled backups as a running server makes them (BACKUP_DIR, BACKUP_INTERVAL, BACKUP_KEEP),
 // with an interval of a second so that several fall due within the test.
@@ -72,6 +73,39 @@ describe('scheduled backups', () => {
     const newest = await checkPorchlightDatabase(join(backups, files[2] as string))
     expect(newest.rowCounts.sites).toBe(1)
     expect(log.lines.filter((l) => l.level === 'error')).toEqual([])
+  })
+
+  // A timer may fire a millisecond before the wall clock reaches the due second. The backup was
+  // then named for the previous second, the previous backup's name: BACKUP_EXISTS, logged as a
+  // failure, and a backup skipped for a whole interval.
+  it('made by a timer that fires a millisecond early, take the due second’s name', async () => {
+    const backups = join(dir, 'backups')
+    const { deps, close } = await serve({})
+    await createSite(deps, { name: 'Early', origins: [] })
+    await close()
+    server = undefined
+    const due = Date.UTC(2026, 11, 7, 15, 19, 14)
+    let clock = due - 1000
+    const backupLog = memoryLogger()
+    const made = () =>
+      expect.poll(() => backupLog.lines.filter((l) => l.message === 'backup made').length, {
+        timeout: 20_000,
+      })
+    const scheduled = scheduleBackups({
+      schedule: { dir: backups, intervalMs: 1000, keep: 5 },
+      databasePath: join(dir, 'data', 'porchlight.db'),
+      log: backupLog,
+      now: () => clock,
+    })
+    await made().toBe(1)
+    clock = due - 1 // the second backup's timer fires early
+    await made().toBe(2)
+    await scheduled.stop()
+    expect(readdirSync(backups).sort()).toEqual([
+      'porchlight-20261207T151913Z.db',
+      'porchlight-20261207T151914Z.db',
+    ])
+    expect(backupLog.lines.filter((l) => l.level === 'error')).toEqual([])
   })
 
   it('that fail are logged and tried again, and the server serves on', async () => {

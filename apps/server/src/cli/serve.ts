@@ -13,9 +13,10 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const { db, clock } = server.deps
   const sites = await allSites(db)
   const url = config.publicUrl
-  // What this server offers a developer's browser, on every start: the demo pages (when on) and,
-  // with MAIL_TRANSPORT=dev, the mailbox that stands in for email.
+  // What this server offers a developer's browser, on every start: the owner console and the demo
+  // pages (when served) and, with MAIL_TRANSPORT=dev, the mailbox that stands in for email.
   const places = [
+    ...(server.deps.assets ? [`  console:    ${url}/console/`] : []),
     ...(server.deps.assets && config.demoPages ? [`  demo pages: ${url}/demo/`] : []),
     ...(server.deps.devMail && !config.production
       ? [`  dev mail:   ${url}/dev/mail (emails are not sent in development)`]

@@ -162,5 +162,21 @@ export const migrations: readonly { tag: string; statements: readonly string[] }
       "CREATE INDEX `member_totp_site` ON `member_totp` (`site_id`);",
       "ALTER TABLE `member_tokens` ADD `browser_hash` text;"
     ]
+  },
+  {
+    "tag": "0012_square_slayback",
+    "statements": [
+      "CREATE TABLE `member_identities` (\n\t`site_id` text NOT NULL,\n\t`provider_id` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`email` text,\n\t`created_at` integer NOT NULL,\n\t`last_used_at` integer,\n\tPRIMARY KEY(`site_id`, `provider_id`, `subject`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `member_identities_member` ON `member_identities` (`site_id`,`member_id`);",
+      "CREATE TABLE `member_passkeys` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`credential_id` text NOT NULL,\n\t`public_key` text NOT NULL,\n\t`algorithm` integer NOT NULL,\n\t`sign_count` integer DEFAULT 0 NOT NULL,\n\t`name` text NOT NULL,\n\t`relying_party_id` text NOT NULL,\n\t`transports` text DEFAULT '[]' NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`last_used_at` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE UNIQUE INDEX `member_passkeys_site_credential` ON `member_passkeys` (`site_id`,`credential_id`);",
+      "CREATE INDEX `member_passkeys_member` ON `member_passkeys` (`site_id`,`member_id`);",
+      "CREATE TABLE `oauth_flows` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`provider_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`member_id` text,\n\t`code_verifier` text NOT NULL,\n\t`nonce` text NOT NULL,\n\t`browser_hash` text NOT NULL,\n\t`return_to` text NOT NULL,\n\t`grant_hash` text,\n\t`identity` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `oauth_flows_grant` ON `oauth_flows` (`grant_hash`);",
+      "CREATE INDEX `oauth_flows_expiry` ON `oauth_flows` (`expires_at`);",
+      "CREATE TABLE `passkey_challenges` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` text NOT NULL,\n\t`member_id` text,\n\t`purpose` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade,\n\tFOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE cascade\n);",
+      "CREATE INDEX `passkey_challenges_expiry` ON `passkey_challenges` (`expires_at`);",
+      "CREATE TABLE `sign_in_providers` (\n\t`site_id` text NOT NULL,\n\t`id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`display_name` text NOT NULL,\n\t`client_id` text NOT NULL,\n\t`client_secret` text DEFAULT '' NOT NULL,\n\t`issuer` text,\n\t`options` text DEFAULT '{}' NOT NULL,\n\t`enabled` integer DEFAULT true NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `id`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE cascade\n);"
+    ]
   }
 ]

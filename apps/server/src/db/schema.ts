@@ -185,7 +185,11 @@ export const members = sqliteTable(
     /** Normalised (trimmed, NFC, lower-cased); unique per site. */
     email: text('email').notNull(),
     emailVerifiedAt: integer('email_verified_at'),
-    /** `$scrypt$ln=…,r=…,p=…$salt$hash`: parameters travel with the hash so they can change. */
+    /**
+     * `$scrypt$ln=…,r=…,p=…$salt$hash`: parameters travel with the hash so they can change.
+     * Empty for a member who never set a password (joined by link, passkey or provider): no
+     * password verifies against it (auth/password.ts).
+     */
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
     /** For mentions; unique per site, compared lower-cased. */
@@ -337,6 +341,147 @@ export const memberSignInChallenges = sqliteTable(
     index('member_sign_in_challenges_member').on(t.siteId, t.memberId),
     index('member_sign_in_challenges_expiry').on(t.expiresAt),
   ],
+)
+
+/**
+ * A member's passkeys (auth/passkey-*.ts): WebAuthn credentials with attestation `none`.
+ * `credentialId` is the authenticator's id (base64url), unique per site; `publicKey` its
+ * public key; `signCount` the last counter seen, so a cloned authenticator is noticed.
+ */
+export const memberPasskeys = sqliteTable(
+  'member_passkeys',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    credentialId: text('credential_id').notNull(),
+    /** SEC1 (ES256) or PKCS#1 (RS256) public key, base64url, as taken from the COSE key. */
+    publicKey: text('public_key').notNull(),
+    /** COSE algorithm: -7 (ES256) or -257 (RS256). */
+    algorithm: integer('algorithm').notNull(),
+    signCount: integer('sign_count').notNull().default(0),
+    /** The member's label ("Work laptop"); defaults to the authenticator's kind. */
+    name: text('name').notNull(),
+    /** The RP id it was made for; a passkey only signs in where that id applies. */
+    relyingPartyId: text('relying_party_id').notNull(),
+    transports: text('transports', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [
+    uniqueIndex('member_passkeys_site_credential').on(t.siteId, t.credentialId),
+    index('member_passkeys_member').on(t.siteId, t.memberId),
+  ],
+)
+
+/**
+ * WebAuthn challenges waiting for their answer: only the SHA-256 of the challenge is kept (its
+ * id), taken once, for a few minutes. `memberId` is set when a signed-in member adds a passkey.
+ */
+export const passkeyChallenges = sqliteTable(
+  'passkey_challenges',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    memberId: text('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['register', 'sign_in'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('passkey_challenges_expiry').on(t.expiresAt)],
+)
+
+/**
+ * "Sign in with …" providers an owner set up for a site (auth/oauth-*.ts). `kind` picks the
+ * preset (or `oidc`: any OpenID provider by `issuer`). The client secret is sent to the provider,
+ * so it cannot be hashed; it is never returned by the API once saved.
+ */
+export const signInProviders = sqliteTable(
+  'sign_in_providers',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    /** Short name in URLs and the SDK (`github`, `corp-sso`); unique per site. */
+    id: text('id').notNull(),
+    kind: text('kind', { enum: ['github', 'google', 'microsoft', 'apple', 'oidc'] }).notNull(),
+    displayName: text('display_name').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecret: text('client_secret').notNull().default(''),
+    /** `oidc`: the issuer URL; `microsoft`: the tenant (`common`, `organizations`, an id). */
+    issuer: text('issuer'),
+    /** `apple`: `{ teamId, keyId, privateKey }` (the key that signs Apple's client secret). */
+    options: text('options', { mode: 'json' })
+      .$type<Record<string, string>>()
+      .notNull()
+      .default({}),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.id] })],
+)
+
+/** Which provider accounts sign in as which member: `subject` is the provider's stable user id. */
+export const memberIdentities = sqliteTable(
+  'member_identities',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    subject: text('subject').notNull(),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** The address the provider gave when linked, shown to the member beside the provider. */
+    email: text('email'),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.providerId, t.subject] }),
+    index('member_identities_member').on(t.siteId, t.memberId),
+  ],
+)
+
+/**
+ * A sign-in with a provider in flight: from the redirect to the provider until the page takes
+ * its session. `id` is the SHA-256 of `state`; PKCE verifier and nonce are kept for the callback;
+ * `browserHash` binds the result to the browser that started it (like sign-in links);
+ * `grantHash` is set once the provider answered: the single-use grant the page exchanges.
+ */
+export const oauthFlows = sqliteTable(
+  'oauth_flows',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id, { onDelete: 'cascade' }),
+    providerId: text('provider_id').notNull(),
+    purpose: text('purpose', { enum: ['sign_in', 'link'] }).notNull(),
+    /** For `link`: the signed-in member adding the provider. For a finished sign-in: who it is. */
+    memberId: text('member_id').references(() => members.id, { onDelete: 'cascade' }),
+    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce').notNull(),
+    browserHash: text('browser_hash').notNull(),
+    returnTo: text('return_to').notNull(),
+    grantHash: text('grant_hash'),
+    /**
+     * Once answered: who the provider says the member is (auth/oauth-identity.ts), kept here
+     * rather than in the grant so the member's address never travels in a URL.
+     */
+    identity: text('identity', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('oauth_flows_grant').on(t.grantHash), index('oauth_flows_expiry').on(t.expiresAt)],
 )
 
 // Discussions. Counters (post count, last activity, like count) are kept in the row they count
@@ -745,6 +890,11 @@ export const schema = {
   memberTotp,
   memberRecoveryCodes,
   memberSignInChallenges,
+  memberPasskeys,
+  passkeyChallenges,
+  signInProviders,
+  memberIdentities,
+  oauthFlows,
   categories,
   threads,
   posts,

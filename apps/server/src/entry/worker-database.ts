@@ -1,5 +1,7 @@
 import type { D1Database } from '@cloudflare/workers-types'
-import { createClient } from '@libsql/client/web'
+// HTTP only: a Worker cannot keep a WebSocket open from one request to the next, and the web
+// client's WebSocket half was ~15 KiB of the bundle that no Worker could use.
+import { createClient } from '@libsql/client/http'
 import { ConfigError } from '../config.ts'
 import { createD1Database, d1SqlClient } from '../db/client.ts'
 import type { DatabaseOptions } from '../deps.ts'
@@ -31,6 +33,11 @@ export function workerDatabase(
     // Most likely the Node server's .env, which `wrangler dev` reads when there is no .dev.vars.
     throw new ConfigError(
       'Invalid environment:\n  DATABASE_URL: a Worker has no files, so a file: database cannot work here (under `wrangler dev`, a .env meant for the Node server is read when there is no .dev.vars). Remove it to use D1, or set a libsql:// or https:// Turso URL.',
+    )
+  }
+  if (/^wss?:/i.test(url)) {
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_URL: a Worker reaches Turso over HTTP, not a WebSocket (one cannot stay open between requests). Use the libsql:// or https:// URL of the database.',
     )
   }
   if (d1 && url) {

@@ -107,6 +107,7 @@ async function prepare(deps: AppDeps) {
       `Porchlight (Worker) at ${config.publicUrl}: a demo site was created (${site.id}) with a contact form, "contact", and a forum category, "general".`,
       `  publishable key: ${site.publishableKey}`,
       `  secret key:      ${site.secretKey}   (shown only this once)`,
+      `  console:         ${config.publicUrl}/console/`,
       `  demo pages:      ${config.publicUrl}/demo/`,
       ...(config.mail.transport === 'dev'
         ? ['  Emails are not sent: each one is printed here.']

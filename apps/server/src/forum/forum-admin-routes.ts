@@ -85,17 +85,17 @@ export function forumAdminRoutes(
         ...admins,
         summary: 'Set a member’s role',
         description:
-          '`member`, `moderator` or `admin`, on anyone but oneself (403 OWN_ACCOUNT); it takes effect on the member’s next request.',
+          '`member`, `moderator` or `admin`, on anyone but oneself (403 OWN_ACCOUNT); it takes effect on the member’s next request. A member promoted without two-factor sign-in, where the site requires it of staff, is signed out everywhere and asked to enrol at the next sign-in.',
         responses: { 200: roleAnswer },
         errors: { 403: ['FORBIDDEN', 'OWN_ACCOUNT'], 404: ['MEMBER_NOT_FOUND'] },
       }),
       ...adminRequest,
       ...jsonBody(roleSchema),
       async (c) => {
-        const { scope } = siteOf(c)
+        const { scope, auth } = siteOf(c)
         const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
         const { role } = c.req.valid('json')
-        const changed = await changeMemberRole(deps, scope, actor, c.req.param('id'), role)
+        const changed = await changeMemberRole(deps, scope, actor, c.req.param('id'), role, auth)
         return c.json(changed satisfies z.input<typeof roleAnswer>)
       },
     )

@@ -1,6 +1,8 @@
 import { eq, ne } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import { deleteMemberSessions } from '../auth/sessions.ts'
+import type { AuthSettings } from '../auth/settings.ts'
+import { signOutUnenrolledStaff } from '../auth/unenrolled-staff.ts'
 import type { Database } from '../db/client.ts'
 import { members } from '../db/schema.ts'
 import { HttpErrors } from '../http/errors.ts'
@@ -129,13 +131,17 @@ export async function suspendMember(
   return { id: target.id, status: 'suspended' as const, suspendedUntil: until }
 }
 
-/** Admins set roles; the change is logged and takes effect on the member's next request. */
+/**
+ * Admins set roles; the change is logged and takes effect on the member's next request. A member
+ * promoted without TOTP, where the site requires it of staff, is signed out to enrol first.
+ */
 export async function changeMemberRole(
   deps: PostingDeps,
   scope: SiteScope,
   actor: Actor,
   memberId: string,
   role: 'member' | 'moderator' | 'admin',
+  authSettings: Pick<AuthSettings, 'totp'>,
 ) {
   const { db } = deps
   const target = await memberToModerate(db, scope, memberId)
@@ -143,6 +149,7 @@ export async function changeMemberRole(
   assertCanChangeRole(actor, target)
   if (target.role !== role) {
     const now = actor.now
+    const signOut = signOutUnenrolledStaff(db, scope, authSettings, memberId)
     await db.batch([
       db
         .update(members)
@@ -156,6 +163,7 @@ export async function changeMemberRole(
         details: { from: target.role, to: role },
         now,
       }),
+      ...(signOut ? [signOut] : []),
     ])
   }
   return { id: target.id, role }

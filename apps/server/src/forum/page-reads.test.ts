@@ -2,9 +2,14 @@
 // site batch, the forum settings read, the thread, the posts, the likes). Site and settings now
 // come from the site cache, and each page is one statement; these scenarios count them.
 import { describe, expect, it } from 'vitest'
+import { createTestSite } from '../../test/helpers/app.ts'
+import { categories, threads } from '../db/schema.ts'
+import { newId } from '../ids.ts'
 import type { DatabaseOperation } from '../metrics/metrics.ts'
 import { noMetrics } from '../metrics/metrics.ts'
+import { siteScope } from '../sites/scope.ts'
 import { forumFixture } from './moderation-test-helpers.ts'
+import { categoryThreadsPage, threadPostsPage } from './page-queries.ts'
 
 async function countedForum() {
   const calls: DatabaseOperation[] = []
@@ -83,6 +88,75 @@ describe('reading the forum as a member', () => {
       ['Opening post', false],
       ['A reply', false],
     ])
+    await f.t.close()
+  })
+})
+
+// The page reads are prepared once per database and shared by every site on it; the site is a
+// placeholder bound from the caller's scope on each run. A prepared statement that kept the
+// first caller's site would show one site's threads to another: these pin that it does not.
+describe('the prepared page reads, shared by every site of a database', () => {
+  it('answer each site with its own rows only', async () => {
+    const { f, threadId } = await countedForum()
+    const other = await createTestSite(f.t)
+    const now = f.clock.now()
+    const otherCategory = newId('cat')
+    const otherThread = newId('thr')
+    await f.db.insert(categories).values({
+      id: otherCategory,
+      siteId: other.id,
+      slug: 'public',
+      name: 'Public',
+      createdAt: now,
+      updatedAt: now,
+    })
+    await f.db.insert(threads).values({
+      id: otherThread,
+      siteId: other.id,
+      categoryId: otherCategory,
+      title: 'Elsewhere',
+      lastActivityAt: now,
+      createdAt: now,
+    })
+    const listing = async (siteId: string) =>
+      (
+        await categoryThreadsPage(f.db, siteScope(siteId), {
+          slug: 'public',
+          includeHidden: false,
+          limit: 10,
+        })
+      )?.threads.map((t) => t.thread.title)
+    expect(await listing(f.site.id)).toEqual(['A thread'])
+    expect(await listing(other.id)).toEqual(['Elsewhere'])
+    expect(await listing(f.site.id)).toEqual(['A thread'])
+    const guest = { memberId: null, moderator: false }
+    const page = { afterNumber: 0, limit: 50 }
+    // Another site's thread by its id: as absent as a thread that does not exist.
+    expect(await threadPostsPage(f.db, siteScope(other.id), guest, { threadId, ...page })).toBe(
+      null,
+    )
+    expect(
+      (await threadPostsPage(f.db, siteScope(f.site.id), guest, { threadId, ...page }))?.posts,
+    ).toHaveLength(2)
+    await f.t.close()
+  })
+
+  it('page through a category with the cursor of the page before', async () => {
+    const { f } = await countedForum()
+    await f.thread(null, { title: 'Older', ageMs: 60_000 })
+    await f.thread(null, { title: 'Oldest', ageMs: 120_000 })
+    const titles = async (cursor?: string) => {
+      const res = await f.send(
+        'GET',
+        `/forum/categories/public/threads?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      return res.body as { items: { title: string }[]; nextCursor: string | null }
+    }
+    const first = await titles()
+    expect(first.items.map((t) => t.title)).toEqual(['A thread', 'Older'])
+    const second = await titles(first.nextCursor ?? '')
+    expect(second.items.map((t) => t.title)).toEqual(['Oldest'])
+    expect(second.nextCursor).toBe(null)
     await f.t.close()
   })
 })

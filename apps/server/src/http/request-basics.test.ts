@@ -4,12 +4,22 @@ import { createLogger } from '../logger.ts'
 import type { AppEnv } from './env.ts'
 import { requestBasics } from './request-basics.ts'
 
-function appLoggingAt(level: 'info' | 'warn') {
+function appLoggingAt(level: 'info' | 'warn', https = true) {
   const lines: Record<string, unknown>[] = []
   const log = createLogger({ level, write: (line) => lines.push(JSON.parse(line)) })
   const app = new Hono<AppEnv>()
-    .use(requestBasics(log))
+    .use(requestBasics(log, { https }))
     .get('/json', (c) => c.json({ ok: true }))
+    .get('/page', (c) => c.html('<!doctype html><title>A page</title>'))
+    // A page that is a Response of its own, with a media type in capitals and a parameter.
+    .get(
+      '/raw-page',
+      () => new Response('<p>raw</p>', { headers: { 'Content-Type': 'TEXT/HTML; charset=utf-8' } }),
+    )
+    .get('/own-policy', (c) => {
+      c.header('Content-Security-Policy', "default-src 'self'")
+      return c.html('<p>with its own policy</p>')
+    })
     // A route that answers with a Response of its own, not through the context.
     .get('/raw', () => new Response('raw', { headers: { 'Content-Type': 'text/plain' } }))
     .get('/embeddable', (c) => {
@@ -23,26 +33,60 @@ function appLoggingAt(level: 'info' | 'warn') {
   return { app, lines }
 }
 
-const expectedSecurityHeaders = {
-  'cross-origin-resource-policy': 'same-origin',
-  'cross-origin-opener-policy': 'same-origin',
-  'referrer-policy': 'no-referrer',
-  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+/** The API set (OWASP's REST Security Cheat Sheet): on every answer. */
+const apiHeaders = {
   'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+}
+
+/** What a browser page gets on top of it. */
+const pageOnlyHeaders = {
+  'cross-origin-opener-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
   'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
 }
 
 describe('what every request gets', () => {
   it.each(['/json', '/raw', '/fails'])(
-    '%s: the security headers and a request id',
+    '%s: the API security headers, none of the page ones, and a request id',
     async (path) => {
       const { app } = appLoggingAt('warn')
       const res = await app.request(path)
       const headers = Object.fromEntries(res.headers)
-      expect(headers).toMatchObject(expectedSecurityHeaders)
+      expect(headers).toMatchObject(apiHeaders)
+      for (const name of Object.keys(pageOnlyHeaders)) expect(headers).not.toHaveProperty(name)
       expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
     },
   )
+
+  it.each(['/page', '/raw-page'])('%s: an HTML page gets the full browser set', async (path) => {
+    const { app } = appLoggingAt('warn')
+    const res = await app.request(path)
+    expect(Object.fromEntries(res.headers)).toMatchObject({ ...apiHeaders, ...pageOnlyHeaders })
+  })
+
+  it('keeps a page’s own policy', async () => {
+    const { app } = appLoggingAt('warn')
+    const res = await app.request('/own-policy')
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'self'")
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+  })
+
+  it('sends HSTS on API answers only when the server is reached over https', async () => {
+    const { app } = appLoggingAt('warn', false)
+    expect((await app.request('/json')).headers.has('strict-transport-security')).toBe(false)
+    // A page pins https whatever the configured address: the first https visit keeps it.
+    expect((await app.request('/page')).headers.get('strict-transport-security')).toMatch(
+      /max-age=\d+/,
+    )
+  })
 
   it('lets a route choose its own value for a header', async () => {
     const { app } = appLoggingAt('warn')

@@ -3,12 +3,19 @@ import type { Logger } from '../logger.ts'
 import { routeLabel } from '../metrics/http.ts'
 import { clientDisconnected } from './client-disconnect.ts'
 import type { AppEnv } from './env.ts'
+import {
+  apiSecurityHeaders,
+  browserPageHeaders,
+  type HeaderSet,
+  isHtml,
+} from './security-headers.ts'
 
 // What every request gets, whatever it asks for: an id, a logger that carries it, one log line,
-// and the security headers. Every request pays for it, `/healthz` included, so it is one
-// middleware doing as little as it can: the headers go into the response as it is made (not
-// patched onto it afterwards, which is where most of this used to go), and nothing is built for
-// a log line the configured level drops.
+// and the security headers for its kind of answer (security-headers.ts). Every request pays for
+// it, `/healthz` included, so it is one middleware doing as little as it can: the headers go
+// into the response as it is made (not patched onto it afterwards, which is where most of this
+// used to go), only HTML pages get the browser-page set on top, and nothing is built for a log
+// line the configured level drops.
 
 export const requestIdHeader = 'X-Request-Id'
 
@@ -19,32 +26,27 @@ export const requestIdHeader = 'X-Request-Id'
  */
 const acceptableRequestId = /^[\w\-=]{1,255}$/
 
-/**
- * Safe defaults for browsers: no framing by other sites, no MIME sniffing, no referrer leaks,
- * HTTPS only, and responses not readable cross-origin unless a route says so (as /embed.js does).
- */
-const securityHeaders: readonly (readonly [string, string])[] = [
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'SAMEORIGIN'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-]
+export type RequestBasicsOptions = {
+  /** The server is reached over https (`PUBLIC_URL`): API answers carry HSTS too. */
+  https: boolean
+}
+
+/** Sets each header of `set` that `headers` lacks: a header the route chose itself wins. */
+function addMissing(headers: Headers, set: HeaderSet) {
+  for (const [name, value] of set) if (!headers.has(name)) headers.set(name, value)
+}
 
 /**
  * Sets the request id (`c.var.requestId`, echoed as `X-Request-Id`), the request's logger
- * (`c.var.log`), the security headers, and logs one `request` line at info level once answered.
- * A header a route sets itself wins over the default here.
+ * (`c.var.log`), the API security headers on every answer and the browser-page ones on HTML
+ * pages, and logs one `request` line at info level once answered. A header a route sets itself
+ * wins over the default here.
  *
- * @example app.use(requestBasics(log))
+ * @example app.use(requestBasics(log, { https: config.publicUrl.startsWith('https:') }))
  */
-export function requestBasics(log: Logger) {
+export function requestBasics(log: Logger, options: RequestBasicsOptions) {
+  // Built once: each request copies a handful of constant pairs.
+  const apiHeaders = apiSecurityHeaders(options)
   return createMiddleware<AppEnv>(async (c, next) => {
     const incoming = c.req.header(requestIdHeader)
     const id = incoming && acceptableRequestId.test(incoming) ? incoming : crypto.randomUUID()
@@ -54,7 +56,7 @@ export function requestBasics(log: Logger) {
     // Before the route runs, so they are part of the response it makes, and a header the route
     // sets replaces the default.
     c.header(requestIdHeader, id)
-    for (const [name, value] of securityHeaders) c.header(name, value)
+    for (const [name, value] of apiHeaders) c.header(name, value)
     const logged = requestLog.enabled?.('info') ?? true
     const started = logged ? performance.now() : 0
     await next()
@@ -62,8 +64,10 @@ export function requestBasics(log: Logger) {
     const { headers } = c.res
     if (!headers.has(requestIdHeader)) {
       headers.set(requestIdHeader, id)
-      for (const [name, value] of securityHeaders) if (!headers.has(name)) headers.set(name, value)
+      addMissing(headers, apiHeaders)
     }
+    // Pages are few and never on a hot path: their extra headers are added once they are made.
+    if (isHtml(headers.get('content-type'))) addMissing(headers, browserPageHeaders)
     if (!logged) return
     // Nobody reads the answer of a client that left: its line says so, whatever the status.
     c.get('log').info(clientDisconnected(c) ? 'client disconnected' : 'request', {

@@ -121,7 +121,7 @@ describe('every sweep', () => {
       ...(await sessionSweeps(t.client, now)),
       ...(await formRetentionSweeps(t.client, now)),
     ]
-    expect(new Set(sweeps.map((s) => s.name)).size).toBe(13)
+    expect(new Set(sweeps.map((s) => s.name)).size).toBe(15)
     for (const sweep of sweeps) {
       const selected = `SELECT ${sweep.rowid ?? 'rowid'} FROM ${sweep.from ?? sweep.table} WHERE ${sweep.where} LIMIT 500`
       const plan = await rows(t.client, `EXPLAIN QUERY PLAN ${selected}`, ...sweep.args)

@@ -111,6 +111,32 @@ describe('housekeeping removes each kind once past its age, and not before', () 
     expect(await storedIds(t.client, 'member_tokens')).toEqual([live])
   })
 
+  it('passkey challenges and provider sign-in flows: once expired; live ones stay', async () => {
+    const start = clock.now()
+    const insert = (sql: string, id: string, expiresAt: number) =>
+      t.client.execute({ sql, args: [id, siteId, start, expiresAt] })
+    const challenge = `INSERT INTO passkey_challenges (id, site_id, purpose, created_at, expires_at)
+                       VALUES (?, ?, 'sign_in', ?, ?)`
+    const flow = `INSERT INTO oauth_flows (id, site_id, provider_id, purpose, code_verifier, nonce, browser_hash, return_to, created_at, expires_at)
+                  VALUES (?, ?, 'github', 'sign_in', 'v', 'n', 'b', 'https://site.example/', ?, ?)`
+    await insert(challenge, 'challenge-expiring', start + 5 * minute)
+    await insert(challenge, 'challenge-live', start + 60 * minute)
+    await insert(flow, 'flow-expiring', start + 10 * minute)
+    await insert(flow, 'flow-live', start + 60 * minute)
+
+    await tickAt(start + 5 * minute - 1)
+    expect(await storedIds(t.client, 'passkey_challenges')).toEqual([
+      'challenge-expiring',
+      'challenge-live',
+    ])
+    await tickAt(start + 10 * minute - 1)
+    expect(await storedIds(t.client, 'passkey_challenges')).toEqual(['challenge-live'])
+    expect(await storedIds(t.client, 'oauth_flows')).toEqual(['flow-expiring', 'flow-live'])
+    await tickAt(start + 10 * minute)
+    expect(await storedIds(t.client, 'passkey_challenges')).toEqual(['challenge-live'])
+    expect(await storedIds(t.client, 'oauth_flows')).toEqual(['flow-live'])
+  })
+
   it('sessions: 30 days after their last use, or 90 days after sign-in, whichever is first', async () => {
     const start = clock.now()
     const memberId = await seed.member(siteId)

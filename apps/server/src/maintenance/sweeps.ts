@@ -36,6 +36,22 @@ export function deploymentSweeps(retention: RetentionConfig, now: number): Sweep
       where: 'expires_at <= ?',
       args: [now],
     },
+    // A passkey challenge is refused once expired (auth/passkey-challenges.ts); an options
+    // request that was never answered leaves one behind.
+    {
+      name: 'expired passkey challenges',
+      table: 'passkey_challenges',
+      where: 'expires_at <= ?',
+      args: [now],
+    },
+    // A "Sign in with …" flow is refused once expired (auth/oauth-*.ts), finished or not: a
+    // redirect the member abandoned at the provider leaves its verifier and nonce behind.
+    {
+      name: 'expired provider sign-in flows',
+      table: 'oauth_flows',
+      where: 'expires_at <= ?',
+      args: [now],
+    },
     // Operators (operators/): a challenge is refused once expired, an invite once expired
     // (accepted ones expire too), and a session once idle past its timeout; one past its
     // absolute lifetime is refused, stops being used, and goes here after the same idle time.

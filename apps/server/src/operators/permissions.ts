@@ -73,6 +73,10 @@ export const ownerRoutePermissions: Readonly<Record<string, OperatorRole>> = {
   'DELETE /v1/admin/members/{id}/totp': 'owner',
   'GET /v1/admin/auth-settings': 'viewer',
   'PATCH /v1/admin/auth-settings': 'editor',
+  // Client secrets are written here (never read back): the owner's, like keys.
+  'GET /v1/admin/sign-in-providers': 'viewer',
+  'PUT /v1/admin/sign-in-providers/{id}': 'owner',
+  'DELETE /v1/admin/sign-in-providers/{id}': 'owner',
 
   // Discussions.
   'GET /v1/admin/forum/categories': 'viewer',

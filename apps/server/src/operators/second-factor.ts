@@ -1,34 +1,36 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
 import { operatorRecoveryCodes, operators } from '../db/schema.ts'
-import { hashRecoveryCode, newRecoveryCodes } from '../two-factor/recovery-codes.ts'
-import { acceptedTotpStep } from '../two-factor/totp.ts'
+import {
+  acceptTotpCodeOnce,
+  freshRecoveryCodes,
+  laterThanLastStep,
+  unusedRecoveryCode,
+} from '../two-factor/second-factor.ts'
+
+// An operator's TOTP key (on the operators row) and recovery codes as stored; the rules of
+// accepting a code once are shared with members (two-factor/second-factor.ts).
 
 /**
  * Accepts a TOTP code of the operator's key once: the step it belongs to is claimed by a
  * compare-and-set, so the same code sent twice at once signs in only one of them.
  */
-export async function acceptTotpCode(
+export function acceptTotpCode(
   db: Database,
   clock: Clock,
   operator: { id: string; totpSecret: string | null; totpLastStep: number | null },
   code: string,
 ): Promise<boolean> {
-  if (!operator.totpSecret) return false
-  const step = acceptedTotpStep(operator.totpSecret, code, clock.now(), operator.totpLastStep)
-  if (step === null) return false
-  const claimed = await db
-    .update(operators)
-    .set({ totpLastStep: step })
-    .where(
-      and(
-        eq(operators.id, operator.id),
-        or(isNull(operators.totpLastStep), lt(operators.totpLastStep, step)),
-      ),
-    )
-    .returning({ id: operators.id })
-  return claimed.length > 0
+  const key = { secret: operator.totpSecret, lastStep: operator.totpLastStep }
+  return acceptTotpCodeOnce(key, code, clock.now(), async (step) => {
+    const claimed = await db
+      .update(operators)
+      .set({ totpLastStep: step })
+      .where(and(eq(operators.id, operator.id), laterThanLastStep(operators.totpLastStep, step)))
+      .returning({ id: operators.id })
+    return claimed.length > 0
+  })
 }
 
 /** Spends one recovery code; `false` for a wrong or already used one. */
@@ -44,8 +46,7 @@ export async function spendRecoveryCode(
     .where(
       and(
         eq(operatorRecoveryCodes.operatorId, operatorId),
-        eq(operatorRecoveryCodes.codeHash, hashRecoveryCode(code)),
-        isNull(operatorRecoveryCodes.usedAt),
+        unusedRecoveryCode(operatorRecoveryCodes, code),
       ),
     )
     .returning({ operatorId: operatorRecoveryCodes.operatorId })
@@ -67,17 +68,12 @@ export async function unusedRecoveryCodes(db: Database, operatorId: string): Pro
  * codes to show once.
  */
 export function replaceRecoveryCodes(db: Database, clock: Clock, operatorId: string) {
-  const codes = newRecoveryCodes()
-  const now = clock.now()
+  const { codes, rows } = freshRecoveryCodes(clock.now())
   return {
     codes,
     statements: [
       db.delete(operatorRecoveryCodes).where(eq(operatorRecoveryCodes.operatorId, operatorId)),
-      db
-        .insert(operatorRecoveryCodes)
-        .values(
-          codes.map((code) => ({ operatorId, codeHash: hashRecoveryCode(code), createdAt: now })),
-        ),
+      db.insert(operatorRecoveryCodes).values(rows.map((row) => ({ ...row, operatorId }))),
     ] as const,
   }
 }

@@ -1,4 +1,5 @@
 import { beginLoginAttempt } from '../auth/login-throttle.ts'
+import type { SecondFactor } from '../two-factor/second-factor.ts'
 import { recordAudit } from './audit.ts'
 import { countWrongCode, liveChallenge, spendChallenge } from './challenges.ts'
 import { deploymentScope, type OperatorDeps, type RequestMeta } from './deps.ts'
@@ -8,8 +9,6 @@ import { acceptTotpCode, spendRecoveryCode, unusedRecoveryCodes } from './second
 import { type SignInOutcome, startSession } from './sign-in.ts'
 
 type Deps = Pick<OperatorDeps, 'db' | 'clock' | 'config'>
-
-export type SecondFactor = { code: string } | { recoveryCode: string }
 
 /**
  * The second step of a sign-in with TOTP: a code from the authenticator app, or one of the

@@ -121,4 +121,30 @@ describe.skipIf(!hasChromium)('<porchlight-auth> sign-in links and two-factor, i
     await form.getByRole('button', { name: 'Verify' }).click()
     await eventually(() => heading(form)).toBe('Signed in as Bea Example')
   }, 180_000)
+
+  it('where passwords are off, signs up without one and signs in from the link', async () => {
+    await h.owner('PATCH', '/v1/admin/auth-settings', { passwordSignIn: false })
+    try {
+      const page = await h.page()
+      await page.goto(h.demo('members.html'))
+      const auth = page.locator('porchlight-auth')
+      await auth.getByRole('button', { name: 'Create an account' }).click()
+      await eventually(() => auth.locator('form').getAttribute('data-action')).toBe('register')
+      expect(await auth.locator('input[type="password"]').count()).toBe(0)
+      await auth.getByLabel('Name', { exact: true }).fill('Cleo Example')
+      await auth.getByLabel('Email', { exact: true }).fill('cleo@example.com')
+      await auth.locator('form').getByRole('button', { name: 'Create an account' }).click()
+      await eventually(() => status(auth)).toBe(
+        'We sent you a link to confirm your email address and sign in. Open it in this browser within 15 minutes.',
+      )
+      await check(page, 'signed up without a password')
+
+      const mail = await h.mailTo('cleo@example.com', /action=sign-in/)
+      await page.goto(emailedLink(mail, 'sign-in'))
+      await eventually(() => heading(auth)).toBe('Signed in as Cleo Example')
+      expect(await auth.getByText('Please confirm your email address').count()).toBe(0)
+    } finally {
+      await h.owner('PATCH', '/v1/admin/auth-settings', { passwordSignIn: true })
+    }
+  }, 120_000)
 })

@@ -74,3 +74,35 @@ it('gives every operation a summary, a tag and a documented success answer', () 
   }
   expect(incomplete, 'operations described too little to use').toEqual([])
 })
+
+/** The JSON body schema's property names, following a `$ref` into the document's components. */
+function bodyProperties(operation: Operation): string[] {
+  const body = operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined
+  let schema = body?.content?.['application/json']?.schema as
+    | (OpenAPIV3_1.SchemaObject & { $ref?: string })
+    | undefined
+  if (schema?.$ref) {
+    const name = schema.$ref.split('/').pop() ?? ''
+    schema = document.components?.schemas?.[name] as OpenAPIV3_1.SchemaObject | undefined
+  }
+  return Object.keys(schema?.properties ?? {})
+}
+
+// Every way of signing in (password, TOTP step, link, passkey, provider) can answer with the
+// session cookie; a reader of the document must learn that from each, not from one of them.
+it('documents the session cookie on every route that takes a `transport`', () => {
+  const starting = apiRoutes().filter(({ method, path }) => {
+    const operation = operationOf(method, path)
+    return operation !== undefined && bodyProperties(operation).includes('transport')
+  })
+  expect(starting.length).toBeGreaterThanOrEqual(5)
+  const undocumented = starting
+    .filter(({ method, path }) => {
+      const ok = operationOf(method, path)?.responses?.['200'] as
+        | OpenAPIV3_1.ResponseObject
+        | undefined
+      return !ok?.headers?.['Set-Cookie']
+    })
+    .map(({ method, path }) => `${method} ${path}`)
+  expect(undocumented, 'sign-in routes without the Set-Cookie header documented').toEqual([])
+})

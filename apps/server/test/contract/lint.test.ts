@@ -18,6 +18,16 @@ const redocly = createRequire(join(repositoryRoot, 'package.json')).resolve(
 const dir = mkdtempSync(join(tmpdir(), 'porchlight-openapi-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+// The OAuth callback answers only with a 303 back to the site's page: a provider's redirect has
+// no 2xx answer to document. These two, and no other operation, may lack one.
+const redirectOnly = ['get', 'post'].map(
+  (method) => `operation-2xx-response at #/paths/~1v1~1auth~1oauth~1callback/${method}/responses:`,
+)
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))]
+}
+
 type LintReport = {
   totals: { errors: number; warnings: number }
   problems: { ruleId: string; message: string; location: { pointer: string }[] }[]
@@ -37,10 +47,11 @@ it('passes `redocly lint` with no errors and no warnings', async () => {
     },
   )
   const report = JSON.parse(result.stdout) as LintReport
-  const problems = report.problems.map(
+  const all = report.problems.map(
     (p) => `${p.ruleId} at ${p.location[0]?.pointer ?? '?'}: ${p.message}`,
   )
+  const [allowed, problems] = partition(all, (p) => redirectOnly.some((r) => p.startsWith(r)))
   expect(problems).toEqual([])
-  expect(report.totals).toMatchObject({ errors: 0, warnings: 0 })
-  expect(result.code).toBe(0)
+  expect(allowed).toHaveLength(redirectOnly.length)
+  expect(report.totals.errors + report.totals.warnings).toBe(allowed.length)
 }, 90_000)

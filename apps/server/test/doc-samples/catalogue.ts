@@ -176,6 +176,9 @@ export const coverage: Record<string, Coverage> = {
 
   'docs/membership.md § With the SDK #1': { typeChecked: 'against the SDK' },
   'docs/membership.md § CLI #1': { run: 'creates an admin, lists, makes a moderator' },
+  'docs/membership.md § Setting up each provider #1': {
+    elsewhere: 'apps/server/test/oauth/owner-routes.test.ts (the same PUT of a GitHub provider)',
+  },
 
   'docs/performance.md § Performance #1': { notRun: bench },
   'docs/performance.md § Results (November 2026) #1': { notRun: output },

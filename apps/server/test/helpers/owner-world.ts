@@ -54,6 +54,10 @@ async function populate(h: ConsoleHarness, site: TestSite, prefix: string) {
   await ok(await owner('POST', '/forum/categories', { slug: 'general', name: 'General' }), 'cat')
   await ok(await owner('POST', '/forum/categories', { slug: 'spare', name: 'Spare' }), 'cat')
   await ok(await owner('POST', '/origins', { origin: `https://spare.${prefix}.example` }), 'origin')
+  for (const id of ['github', 'spare']) {
+    const provider = { kind: 'github', clientId: `${prefix}-client`, clientSecret: 'secret' }
+    await ok(await owner('PUT', `/sign-in-providers/${id}`, provider), 'sign-in provider')
+  }
   const member = await createTestMember(t, site, { username: `${prefix}member` })
   const spareMember = await createTestMember(t, site, { username: `${prefix}spare` })
   const flagger = await createTestMember(t, site, { username: `${prefix}flagger` })
@@ -168,6 +172,7 @@ export function pathFor(world: OwnerWorld, method: string, template: string): st
       if (before.endsWith('/members/'))
         return deleting && template.endsWith('{id}') ? a.spareMemberId : a.memberId
       if (before.endsWith('/keys/')) return a.spareKeyId
+      if (before.endsWith('/sign-in-providers/')) return deleting ? 'spare' : 'github'
       if (before.endsWith('/operators/invites/')) return world.inviteId
       if (before.endsWith('/operators/'))
         return deleting ? world.spareOperatorId : world.targetOperatorId
@@ -213,6 +218,8 @@ export function validChanges(world: OwnerWorld, now: number): Record<string, unk
     'DELETE /v1/admin/members/{id}/sessions': null,
     'DELETE /v1/admin/members/{id}/totp': null,
     'PATCH /v1/admin/auth-settings': { passwordMinLength: 12 },
+    'PUT /v1/admin/sign-in-providers/{id}': { kind: 'github', clientId: 'renamed-client' },
+    'DELETE /v1/admin/sign-in-providers/{id}': null,
     'POST /v1/admin/forum/categories': { slug: 'news', name: 'News' },
     'PATCH /v1/admin/forum/categories/{slug}': { name: 'General talk' },
     'DELETE /v1/admin/forum/categories/{slug}': null,

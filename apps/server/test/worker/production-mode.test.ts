@@ -171,6 +171,16 @@ const refusals: {
     logged: 'a Worker has no files',
   },
   {
+    // A WebSocket cannot stay open between a Worker's requests; the bundle has no client for it.
+    case: 'a wss: Turso DATABASE_URL',
+    options: {
+      database: 'turso',
+      extraVars: { DATABASE_URL: 'wss://porchlight-example.turso.io' },
+    },
+    names: 'DATABASE_URL',
+    logged: 'a Worker reaches Turso over HTTP, not a WebSocket',
+  },
+  {
     // SMTP needs TCP sockets, which a Worker does not have.
     case: 'the SMTP mail transport',
     options: {

@@ -174,4 +174,43 @@ describe('on d1', () => {
       expect(body.token).toEqual(expect.any(String))
     })
   })
+
+  describe('registration where password sign-in is off', { timeout: 60_000 }, () => {
+    it('takes no password and mails a link that confirms the address and signs in', async () => {
+      const linkOnly = await createSite(w.deps, { name: 'Allotment', origins: [origin] })
+      await updateAuthSettings(w.deps.db, siteScope(linkOnly.id), {
+        emailLinkSignIn: true,
+        passwordSignIn: false,
+      })
+      const onLinkOnly = (method: string, path: string, options?: PageRequestOptions) =>
+        pageRequest(w, { key: linkOnly.publishableKey, origin }, method, path, options)
+      const bob = 'bob@example.com'
+      const refused = await answer(
+        await onLinkOnly('POST', '/v1/auth/register', {
+          body: { email: bob, password, displayName: 'Bob' },
+        }),
+        422,
+      )
+      expect(refused.error.code).toBe('PASSWORD_NOT_ACCEPTED')
+      const seen = w.resend.emails.length
+      const asked = await answer(
+        await onLinkOnly('POST', '/v1/auth/register', { body: { email: bob, displayName: 'Bob' } }),
+        202,
+      )
+      expect(asked).toEqual({ status: 'link_sent', browserKey: expect.any(String) })
+      const [stored] = await w.query<{ password_hash: string }>(
+        'SELECT password_hash FROM members WHERE site_id = ?',
+        linkOnly.id,
+      )
+      expect(stored?.password_hash).toBe('')
+      const mail = await nextEmail(bob, 'Confirm your email and sign in to Allotment', seen)
+      const body = await answer(
+        await onLinkOnly('POST', '/v1/auth/sign-in-link/redeem', {
+          body: { token: linkToken(mail, 'sign-in'), browserKey: asked.browserKey },
+        }),
+        200,
+      )
+      expect(body.account).toMatchObject({ email: bob, emailVerified: true, hasPassword: false })
+    })
+  })
 })

@@ -41,18 +41,20 @@ describe('the Worker bundle', () => {
   // A budget, not Cloudflare's limit (3 MB compressed on the Free plan): a jump past it means a
   // dependency arrived that the Worker should not carry. It was 369 KiB before zod's locales
   // and the function names were left out and the common-password list front-coded (issue 13,
-  // which asks for 200 KB); what the ~285 KiB left holds is in docs/deployment.md, "Size".
-  it('stays under 300 KiB gzip', () => {
+  // which asks for 200 KB); passkeys and sign-in with providers then added ~36 KiB, and the
+  // WebSocket half of the libSQL client left (~4 KiB): 321 KiB, and this leaves ~3% above it.
+  // What the bundle holds is in docs/deployment.md, "Size", and docs/performance.md.
+  it('stays under 330 KiB gzip', () => {
     expect(bundle.mainModule).toBe('worker.js')
-    expect(bundle.gzipBytes).toBeLessThan(300 * 1024)
+    expect(bundle.gzipBytes).toBeLessThan(330 * 1024)
   })
 
-  it('carries none of the Node-only code (SMTP, the Node server, the native libSQL driver)', () => {
+  it('carries none of the Node-only code (SMTP, the Node server, the native libSQL driver, libSQL over WebSocket)', () => {
     const map = JSON.parse(readFileSync(join(bundle.dir, `${bundle.mainModule}.map`), 'utf8'))
     const sources = (map as { sources: string[] }).sources
     expect(sources.some((s) => s.includes('apps/server/src/entry/worker.ts'))).toBe(true)
     const nodeOnly = sources.filter((s) =>
-      /node_modules\/(nodemailer|@hono\/node-server|libsql\/|@libsql\/(linux|darwin|win32))/.test(
+      /node_modules\/(nodemailer|@hono\/node-server|libsql\/|@libsql\/(linux|darwin|win32))|@libsql\/(client\/lib-esm\/ws|hrana-client\/lib-esm\/ws)/.test(
         s,
       ),
     )

@@ -1,6 +1,7 @@
 import { useLocation } from 'preact-iso/router'
 import { api } from '../../api/client.ts'
 import { ok } from '../../api/result.ts'
+import type { DeliveryStatus as DeliveryStatusName } from '../../api/vocabulary.ts'
 import { paths } from '../../app/paths.ts'
 import { useAction } from '../../hooks/use-action.ts'
 import { usePaged } from '../../hooks/use-paged.ts'
@@ -15,8 +16,10 @@ import { Time } from '../../ui/time.tsx'
 import { DeliveryStatus } from './delivery-status.tsx'
 
 type Delivery = Awaited<ReturnType<typeof loadDeliveries>>['items'][number]
-const statuses = ['pending', 'sending', 'delivered', 'dead'] as const
-type Status = (typeof statuses)[number]
+// The filter's options are the keys of their wording, which names every status the API has
+// (`satisfies Record<DeliveryStatus, string>` in strings/en/deliveries.ts).
+type Status = DeliveryStatusName
+const statuses = Object.keys(strings.deliveries.status) as Status[]
 
 function loadDeliveries(status: Status | undefined, cursor: string | undefined) {
   return ok(api.GET('/v1/admin/outbox', { params: { query: { status, cursor, limit: 50 } } }))

@@ -8,8 +8,8 @@ import { useLoad } from '../../hooks/use-load.ts'
 import { useSite } from '../../session/site.tsx'
 import { strings } from '../../strings/index.ts'
 import { announce } from '../../ui/announcer.tsx'
-import { Dialog } from '../../ui/dialog.tsx'
-import { FormError, TextField } from '../../ui/field.tsx'
+import { TextField } from '../../ui/field.tsx'
+import { FormDialog } from '../../ui/form-dialog.tsx'
 import { PageHeader } from '../../ui/page.tsx'
 import { Loadable } from '../../ui/states.tsx'
 
@@ -67,43 +67,34 @@ function CreateFormDialog({ open, onClose }: { open: boolean; onClose(): void })
     route(paths.form(site.id, form.id))
   })
   return (
-    <Dialog title={t.create} open={open} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          create.run()
-        }}
-      >
-        <FormError message={create.error} />
-        <TextField
-          label={t.name}
-          value={name}
-          onValue={setName}
-          required
-          maxLength={100}
-          error={create.fields.name}
-        />
-        <TextField
-          label={t.id}
-          hint={t.idHint}
-          value={id}
-          onValue={setId}
-          required
-          pattern="[a-z0-9][a-z0-9_-]*"
-          maxLength={63}
-          autoComplete="off"
-          spellcheck={false}
-          error={create.fields.id}
-        />
-        <div class="dialog-actions">
-          <button type="button" class="button" onClick={onClose}>
-            {strings.actions.cancel}
-          </button>
-          <button type="submit" class="button button-primary" disabled={create.busy}>
-            {t.create}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t.create}
+      open={open}
+      submitLabel={t.create}
+      action={create}
+      onSubmit={() => create.run()}
+      onClose={onClose}
+    >
+      <TextField
+        label={t.name}
+        value={name}
+        onValue={setName}
+        required
+        maxLength={100}
+        error={create.fields.name}
+      />
+      <TextField
+        label={t.id}
+        hint={t.idHint}
+        value={id}
+        onValue={setId}
+        required
+        pattern="[a-z0-9][a-z0-9_-]*"
+        maxLength={63}
+        autoComplete="off"
+        spellcheck={false}
+        error={create.fields.id}
+      />
+    </FormDialog>
   )
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso/router'
 import { api } from '../../api/client.ts'
 import { ok } from '../../api/result.ts'
+import type { MemberRole, MemberStatus } from '../../api/vocabulary.ts'
 import { paths } from '../../app/paths.ts'
 import { usePaged } from '../../hooks/use-paged.ts'
 import { useSite } from '../../session/site.tsx'
@@ -13,10 +14,10 @@ import { Loadable } from '../../ui/states.tsx'
 import { Time } from '../../ui/time.tsx'
 import { MemberBadges } from './member-badges.tsx'
 
-const memberRoles = ['member', 'moderator', 'admin'] as const
-const memberStatuses = ['active', 'suspended', 'banned'] as const
-type MemberRole = (typeof memberRoles)[number]
-type MemberStatus = (typeof memberStatuses)[number]
+// The filters' options are the keys of their wording, which names every value the API has
+// (`satisfies Record<…, string>` in strings/en/members.ts).
+const memberRoles = Object.keys(strings.members.roles) as MemberRole[]
+const memberStatuses = Object.keys(strings.members.statuses) as MemberStatus[]
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
   return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined

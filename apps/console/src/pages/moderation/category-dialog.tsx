@@ -4,8 +4,8 @@ import { ok } from '../../api/result.ts'
 import { useAction } from '../../hooks/use-action.ts'
 import { strings } from '../../strings/index.ts'
 import { announce } from '../../ui/announcer.tsx'
-import { Dialog } from '../../ui/dialog.tsx'
-import { FormError, SelectField, TextArea, TextField } from '../../ui/field.tsx'
+import { SelectField, TextArea, TextField } from '../../ui/field.tsx'
+import { FormDialog } from '../../ui/form-dialog.tsx'
 import type { Category } from './categories.tsx'
 
 /** Creates a category (`category` null) or changes one. */
@@ -53,66 +53,56 @@ export function CategoryDialog({
   })
   const title = category ? t.edit(category.name) : t.create
   return (
-    <Dialog title={title} open onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          save.run()
-        }}
-      >
-        <FormError message={save.error} />
-        <TextField
-          label={t.name}
-          value={name}
-          onValue={setName}
-          required
-          maxLength={100}
-          error={save.fields.name}
-        />
-        <TextField
-          label={t.slug}
-          hint={t.slugHint}
-          value={slug}
-          onValue={setSlug}
-          required
-          autoComplete="off"
-          spellcheck={false}
-          error={save.fields.slug}
-        />
-        <TextArea
-          label={t.description}
-          value={description}
-          onValue={setDescription}
-          rows={2}
-          error={save.fields.description}
-        />
-        <SelectField
-          label={t.readAccess}
-          value={readAccess}
-          onValue={setReadAccess}
-          options={[
-            { value: 'everyone', label: t.everyone },
-            { value: 'members', label: t.members },
-          ]}
-        />
-        <SelectField
-          label={t.threadAccess}
-          value={threadAccess}
-          onValue={setThreadAccess}
-          options={[
-            { value: 'members', label: t.members },
-            { value: 'moderators', label: t.moderators },
-          ]}
-        />
-        <div class="dialog-actions">
-          <button type="button" class="button" onClick={onClose}>
-            {strings.actions.cancel}
-          </button>
-          <button type="submit" class="button button-primary" disabled={save.busy}>
-            {strings.actions.save}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={title}
+      submitLabel={strings.actions.save}
+      action={save}
+      onSubmit={() => save.run()}
+      onClose={onClose}
+    >
+      <TextField
+        label={t.name}
+        value={name}
+        onValue={setName}
+        required
+        maxLength={100}
+        error={save.fields.name}
+      />
+      <TextField
+        label={t.slug}
+        hint={t.slugHint}
+        value={slug}
+        onValue={setSlug}
+        required
+        autoComplete="off"
+        spellcheck={false}
+        error={save.fields.slug}
+      />
+      <TextArea
+        label={t.description}
+        value={description}
+        onValue={setDescription}
+        rows={2}
+        error={save.fields.description}
+      />
+      <SelectField
+        label={t.readAccess}
+        value={readAccess}
+        onValue={setReadAccess}
+        options={[
+          { value: 'everyone', label: t.everyone },
+          { value: 'members', label: t.members },
+        ]}
+      />
+      <SelectField
+        label={t.threadAccess}
+        value={threadAccess}
+        onValue={setThreadAccess}
+        options={[
+          { value: 'members', label: t.members },
+          { value: 'moderators', label: t.moderators },
+        ]}
+      />
+    </FormDialog>
   )
 }

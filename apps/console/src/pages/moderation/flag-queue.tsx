@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { api } from '../../api/client.ts'
 import { ok } from '../../api/result.ts'
+import type { FlagStatus } from '../../api/vocabulary.ts'
 import { useAction } from '../../hooks/use-action.ts'
 import { usePaged } from '../../hooks/use-paged.ts'
 import { useSite } from '../../session/site.tsx'
@@ -11,8 +12,14 @@ import { LoadMore } from '../../ui/load-more.tsx'
 import { Loadable } from '../../ui/states.tsx'
 import { PostView } from './post-view.tsx'
 
-const statuses = ['open', 'dismissed', 'actioned'] as const
-type FlagStatus = (typeof statuses)[number]
+// The filter's options: every status the API filters flags by, each with its wording, so a
+// status the API adds fails the type check until it has a label here.
+const statusLabels = {
+  open: strings.flags.open,
+  dismissed: strings.flags.dismissed,
+  actioned: strings.flags.actioned,
+} satisfies Record<FlagStatus, string>
+const statuses = Object.keys(statusLabels) as FlagStatus[]
 
 type Flagged = Awaited<ReturnType<typeof loadFlags>>['items'][number]
 type Decision = 'dismiss' | 'hide' | 'delete' | 'suspend_author'
@@ -34,7 +41,7 @@ export function FlagQueue() {
           label={t.status}
           value={status}
           onValue={setStatus}
-          options={statuses.map((s) => ({ value: s, label: t[s] }))}
+          options={statuses.map((s) => ({ value: s, label: statusLabels[s] }))}
         />
       </div>
       <Loadable load={list} isEmpty={(d) => d.items.length === 0} empty={<p>{t.none}</p>}>

@@ -6,8 +6,9 @@ import { useLoad } from '../../hooks/use-load.ts'
 import { useSite } from '../../session/site.tsx'
 import { strings } from '../../strings/index.ts'
 import { announce } from '../../ui/announcer.tsx'
-import { ConfirmDialog, Dialog } from '../../ui/dialog.tsx'
+import { ConfirmDialog } from '../../ui/dialog.tsx'
 import { FormError, TextField } from '../../ui/field.tsx'
+import { FormDialog } from '../../ui/form-dialog.tsx'
 import { Section } from '../../ui/page.tsx'
 import { ScrollRegion } from '../../ui/scroll-region.tsx'
 import { Loadable } from '../../ui/states.tsx'
@@ -123,32 +124,23 @@ export function KeysSettings() {
         )}
       </Loadable>
 
-      <Dialog title={t.create} open={creating} onClose={() => setCreating(false)}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            create.run(label.trim())
-          }}
-        >
-          <FormError message={create.error} />
-          <TextField
-            label={t.createLabel}
-            hint={t.createLabelHint}
-            value={label}
-            onValue={setLabel}
-            maxLength={100}
-            error={create.fields.label}
-          />
-          <div class="dialog-actions">
-            <button type="button" class="button" onClick={() => setCreating(false)}>
-              {strings.actions.cancel}
-            </button>
-            <button type="submit" class="button button-primary" disabled={create.busy}>
-              {t.create}
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        title={t.create}
+        open={creating}
+        submitLabel={t.create}
+        action={create}
+        onSubmit={() => create.run(label.trim())}
+        onClose={() => setCreating(false)}
+      >
+        <TextField
+          label={t.createLabel}
+          hint={t.createLabelHint}
+          value={label}
+          onValue={setLabel}
+          maxLength={100}
+          error={create.fields.label}
+        />
+      </FormDialog>
       <NewSecretDialog secret={created} onClose={() => setCreated(null)} />
       <ConfirmDialog
         open={revoking !== null}

@@ -8,6 +8,7 @@ import { GeneralSettings } from './general-settings.tsx'
 import { KeysSettings } from './keys-settings.tsx'
 import { MembershipSettings } from './membership-settings.tsx'
 import { OperatorsSettings } from './operators-settings.tsx'
+import { SignInProviders } from './sign-in-providers.tsx'
 
 const ownerTabs = ['keys', 'operators', 'audit'] as const
 const allTabs = ['general', 'keys', 'membership', 'operators', 'audit'] as const
@@ -36,6 +37,7 @@ export function SettingsPage({ tab }: { tab?: string }) {
       {current === 'general' && <GeneralSettings />}
       {current === 'keys' && <KeysSettings />}
       {current === 'membership' && <MembershipSettings />}
+      {current === 'membership' && <SignInProviders />}
       {current === 'operators' && <OperatorsSettings />}
       {current === 'audit' && <AuditLog />}
     </>

@@ -1,8 +1,8 @@
 // The inbox: submissions, their filters, the detail, bulk actions and keys.
-import type { BulkAction } from '../../api/vocabulary.ts'
+import type { BulkAction, SpamReason, SubmissionStatus } from '../../api/vocabulary.ts'
 
 /** Why the spam filter caught a submission, as a sentence ("Caught as spam because …"). */
-const spamReasons: Record<string, string> = {
+const spamReasons = {
   honeypot: 'it filled the hidden field',
   blocked_ip: 'its IP address is blocked',
   blocked_email: 'its address is blocked',
@@ -19,10 +19,13 @@ const spamReasons: Record<string, string> = {
   duplicate: 'it repeats an earlier submission',
   missing_turnstile_token: 'it came without a Turnstile token',
   turnstile_failed: 'Turnstile refused it',
-}
+} satisfies Record<SpamReason, string> as Record<string, string>
 
-/** The same reasons, short, for the filter. */
-const spamReasonLabels: Record<string, string> = {
+/**
+ * The same reasons, short, for the filter. Its keys are the filter's options
+ * (pages/inbox/inbox-filters.ts): a reason the API adds is offered once it has wording here.
+ */
+const spamReasonLabels = {
   honeypot: 'Hidden field filled',
   blocked_ip: 'Blocked IP address',
   blocked_email: 'Blocked address',
@@ -39,7 +42,7 @@ const spamReasonLabels: Record<string, string> = {
   duplicate: 'Duplicate',
   missing_turnstile_token: 'No Turnstile token',
   turnstile_failed: 'Turnstile refused',
-}
+} satisfies Record<SpamReason, string> as Record<string, string>
 
 /** The inbox's keys, for the page and for the list of shortcuts. */
 const shortcuts: [string, string][] = [
@@ -62,10 +65,13 @@ export const inbox = {
     anyForm: 'Every form',
     status: 'Status',
     anyStatus: 'Any status',
-    statuses: { new: 'New', read: 'Read', spam: 'Spam', archived: 'Archived' } as Record<
-      string,
-      string
-    >,
+    /** Also the status filter's options, in this order (pages/inbox/inbox-filters.ts). */
+    statuses: {
+      new: 'New',
+      read: 'Read',
+      spam: 'Spam',
+      archived: 'Archived',
+    } satisfies Record<SubmissionStatus, string> as Record<string, string>,
     spamReason: 'Spam reason',
     anyReason: 'Any reason',
     from: 'From date',

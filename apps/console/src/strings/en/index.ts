@@ -7,6 +7,7 @@ import { members } from './members.ts'
 import { moderation } from './moderation.ts'
 import { overview } from './overview.ts'
 import { settings } from './settings.ts'
+import { signInProviders } from './sign-in-providers.ts'
 
 /** The console in English. */
 export const en = {
@@ -19,4 +20,5 @@ export const en = {
   ...moderation,
   ...deliveries,
   ...settings,
+  ...signInProviders,
 }

@@ -1,5 +1,5 @@
 // The site's members: search, profile, sessions and the actions on an account.
-import type { MemberRole } from '../../api/vocabulary.ts'
+import type { MemberRole, MemberStatus } from '../../api/vocabulary.ts'
 export const members = {
   members: {
     title: 'Members',
@@ -15,10 +15,11 @@ export const members = {
       moderator: 'Moderator',
       admin: 'Admin',
     } satisfies Record<MemberRole, string> as Record<string, string>,
-    statuses: { active: 'Active', suspended: 'Suspended', banned: 'Banned' } as Record<
-      string,
-      string
-    >,
+    statuses: {
+      active: 'Active',
+      suspended: 'Suspended',
+      banned: 'Banned',
+    } satisfies Record<MemberStatus, string> as Record<string, string>,
     unverified: 'Email not confirmed',
     joined: 'Joined',
     lastSeen: 'Last seen',
