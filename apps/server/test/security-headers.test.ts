@@ -9,24 +9,10 @@ import { sites } from '../src/db/schema.ts'
 import { unsubscribeToken } from '../src/forum/unsubscribe.ts'
 import type { StaticAssets } from '../src/pages/assets.ts'
 import { createTestApp, createTestSite, type TestApp, type TestSite } from './helpers/app.ts'
-
-const apiHeaders = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'same-origin',
-  'strict-transport-security': 'max-age=15552000; includeSubDomains',
-}
-
-const pageOnlyHeaders = {
-  'cross-origin-opener-policy': 'same-origin',
-  'origin-agent-cluster': '?1',
-  'referrer-policy': 'no-referrer',
-  'x-dns-prefetch-control': 'off',
-  'x-download-options': 'noopen',
-  'x-frame-options': 'SAMEORIGIN',
-  'x-permitted-cross-domain-policies': 'none',
-  'x-xss-protection': '0',
-}
+import {
+  expectedApiHeaders as apiHeaders,
+  expectedPageOnlyHeaders as pageOnlyHeaders,
+} from './helpers/security-headers.ts'
 
 const page = '<!doctype html><title>A page</title><p>Hello</p>'
 const assets: StaticAssets = {

@@ -1,5 +1,9 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
+import {
+  expectedApiHeaders as apiHeaders,
+  expectedPageOnlyHeaders as pageOnlyHeaders,
+} from '../../test/helpers/security-headers.ts'
 import { createLogger } from '../logger.ts'
 import type { AppEnv } from './env.ts'
 import { requestBasics } from './request-basics.ts'
@@ -31,26 +35,6 @@ function appLoggingAt(level: 'info' | 'warn', https = true) {
     })
     .onError((_, c) => c.json({ error: { code: 'INTERNAL_ERROR' } }, 500))
   return { app, lines }
-}
-
-/** The API set (OWASP's REST Security Cheat Sheet): on every answer. */
-const apiHeaders = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'cross-origin-resource-policy': 'same-origin',
-  'strict-transport-security': 'max-age=15552000; includeSubDomains',
-}
-
-/** What a browser page gets on top of it. */
-const pageOnlyHeaders = {
-  'cross-origin-opener-policy': 'same-origin',
-  'origin-agent-cluster': '?1',
-  'referrer-policy': 'no-referrer',
-  'x-dns-prefetch-control': 'off',
-  'x-download-options': 'noopen',
-  'x-frame-options': 'SAMEORIGIN',
-  'x-permitted-cross-domain-policies': 'none',
-  'x-xss-protection': '0',
 }
 
 describe('what every request gets', () => {

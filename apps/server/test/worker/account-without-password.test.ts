@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { updateAuthSettings } from '../../src/auth/admin-settings.ts'
 import { siteScope } from '../../src/sites/scope.ts'
 import { createSite } from '../../src/sites/service.ts'
-import { type PageRequestOptions, pageRequest } from './page-request.ts'
+import { answerWith, type PageRequestOptions, pageRequest } from './page-request.ts'
 import type { ResendEmail } from './resend-stand-in.ts'
 import { formatLogs, startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
 
@@ -21,11 +21,8 @@ let site: Awaited<ReturnType<typeof createSite>>
 const call = (method: string, path: string, options?: PageRequestOptions) =>
   pageRequest(w, { key: site.publishableKey, origin }, method, path, options)
 
-async function answer(res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) {
-  const body = await w.json(res)
-  expect(res.status, `${JSON.stringify(body)}\n${formatLogs(w.logs)}`).toBe(status)
-  return body
-}
+const answer = (res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) =>
+  answerWith(w, res, status)
 
 async function nextEmail(subject: string): Promise<ResendEmail> {
   const deadline = Date.now() + 15_000

@@ -5,7 +5,7 @@ import {
   startTestOidcProvider,
   type TestOidcProvider,
 } from '../oauth/oidc-provider.ts'
-import { type PageRequestOptions, pageRequest } from './page-request.ts'
+import { answerWith, type PageRequestOptions, pageRequest } from './page-request.ts'
 import { formatLogs, startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
 
 // "Sign in with …" inside the Worker build in workerd, on D1, against the same real OpenID
@@ -27,11 +27,8 @@ let site: Awaited<ReturnType<typeof createSite>>
 const call = (method: string, path: string, options?: PageRequestOptions) =>
   pageRequest(w, { key: site.publishableKey, origin }, method, path, options)
 
-async function answer(res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) {
-  const body = await w.json(res)
-  expect(res.status, `${JSON.stringify(body)}\n${formatLogs(w.logs)}`).toBe(status)
-  return body
-}
+const answer = (res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) =>
+  answerWith(w, res, status)
 
 describe('on d1', () => {
   beforeAll(async () => {

@@ -1,4 +1,5 @@
-import type { WorkerHarness } from './worker-harness.ts'
+import { expect } from 'vitest'
+import { formatLogs, type WorkerHarness } from './worker-harness.ts'
 
 export type PageRequestOptions = {
   body?: unknown
@@ -33,4 +34,21 @@ export function pageRequest(
     },
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
   })
+}
+
+/**
+ * The answer's JSON body, once its status is `status`; a failure shows the body and the Worker's
+ * logs, which is where the reason for a surprising answer is.
+ *
+ * @example
+ * const body = await answerWith(w, await call('GET', '/v1/auth/methods'), 200)
+ */
+export async function answerWith(
+  w: WorkerHarness,
+  res: Awaited<ReturnType<WorkerHarness['fetch']>>,
+  status: number,
+) {
+  const body = await w.json(res)
+  expect(res.status, `${JSON.stringify(body)}\n${formatLogs(w.logs)}`).toBe(status)
+  return body
 }

@@ -6,8 +6,8 @@ import {
   createTestAuthenticator,
   type TestAuthenticator,
 } from '../helpers/passkey-authenticator.ts'
-import { type PageRequestOptions, pageRequest } from './page-request.ts'
-import { formatLogs, startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
+import { answerWith, type PageRequestOptions, pageRequest } from './page-request.ts'
+import { startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
 
 // Passkeys inside the Worker build in workerd, on D1: a member adds a passkey made by the
 // software authenticator, signs in with it (the signature checked by the Worker's own code),
@@ -25,11 +25,8 @@ let site: Awaited<ReturnType<typeof createSite>>
 const call = (method: string, path: string, options?: PageRequestOptions) =>
   pageRequest(w, { key: site.publishableKey, origin }, method, path, options)
 
-async function answer(res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) {
-  const body = await w.json(res)
-  expect(res.status, `${JSON.stringify(body)}\n${formatLogs(w.logs)}`).toBe(status)
-  return body
-}
+const answer = (res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) =>
+  answerWith(w, res, status)
 
 describe('on d1', () => {
   beforeAll(async () => {

@@ -4,9 +4,9 @@ import { updateAuthSettings } from '../../src/auth/admin-settings.ts'
 import { siteScope } from '../../src/sites/scope.ts'
 import { createSite } from '../../src/sites/service.ts'
 import { totpCode } from '../helpers/operators.ts'
-import { type PageRequestOptions, pageRequest } from './page-request.ts'
+import { answerWith, type PageRequestOptions, pageRequest } from './page-request.ts'
 import type { ResendEmail } from './resend-stand-in.ts'
-import { formatLogs, startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
+import { startWorkerHarness, type WorkerHarness } from './worker-harness.ts'
 
 // Issue 14's sign-in methods inside the Worker build in workerd, on D1: a sign-in link mailed
 // through Resend's API and redeemed in the browser that asked; TOTP enrolment, the code step with
@@ -23,11 +23,8 @@ let site: Awaited<ReturnType<typeof createSite>>
 const call = (method: string, path: string, options?: PageRequestOptions) =>
   pageRequest(w, { key: site.publishableKey, origin }, method, path, options)
 
-async function answer(res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) {
-  const body = await w.json(res)
-  expect(res.status, `${JSON.stringify(body)}\n${formatLogs(w.logs)}`).toBe(status)
-  return body
-}
+const answer = (res: Awaited<ReturnType<WorkerHarness['fetch']>>, status: number) =>
+  answerWith(w, res, status)
 
 async function nextEmail(to: string, subject: string, seen: number): Promise<ResendEmail> {
   const deadline = Date.now() + 15_000
