@@ -13,7 +13,7 @@ const routesBehind: Record<Capability, string[]> = {
     'PATCH /v1/admin/submissions/{id}',
     'DELETE /v1/admin/submissions/{id}',
     'POST /v1/admin/submissions/bulk',
-    'GET /v1/admin/submissions/export.csv',
+    'GET /v1/admin/submissions.csv',
   ],
   moderate: [
     'POST /v1/admin/forum/posts/{id}/flags/resolve',
@@ -52,7 +52,7 @@ const routesBehind: Record<Capability, string[]> = {
     'DELETE /v1/admin/keys/{id}',
     'POST /v1/admin/publishable-key/rotate',
     'GET /v1/admin/operators',
-    'POST /v1/admin/operators/invites',
+    'POST /v1/admin/operator-invites',
     'GET /v1/admin/audit-log',
     'PUT /v1/admin/sign-in-providers/{id}',
     'DELETE /v1/admin/sign-in-providers/{id}',

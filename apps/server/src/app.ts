@@ -19,12 +19,14 @@ import { notificationRoutes } from './forum/notification-routes.ts'
 import { forumRoutes } from './forum/routes.ts'
 import { searchRoutes } from './forum/search-routes.ts'
 import { healthRoutes } from './health.ts'
+import { appRouter } from './http/app-router.ts'
 import { isMalformedJson } from './http/body.ts'
 import { clientDisconnected } from './http/client-disconnect.ts'
 import { cors } from './http/cors.ts'
 import type { AppEnv } from './http/env.ts'
 import { ApiError, errorBody, HttpErrors } from './http/errors.ts'
 import { memberSession } from './http/member.ts'
+import { allowedMethodsOf } from './http/method-not-allowed.ts'
 import { openApiPath, openApiRoutes } from './http/openapi-route.ts'
 import { requestBasics } from './http/request-basics.ts'
 import { forgetSiteAfterChanges, publicSite, secretKeySite } from './http/site.ts'
@@ -52,7 +54,8 @@ import { serverVersion } from './version.ts'
  */
 export function createApp(deps: AppDeps) {
   const { db, log } = deps
-  const app = new Hono<AppEnv>()
+  // Hono's RegExpRouter, never its fallback: a route it cannot take stops startup (http/app-router.ts).
+  const app = new Hono<AppEnv>({ router: appRouter() })
 
   // First, so a request's time covers all the middleware after it; skipped when metrics are off.
   if (deps.metrics !== noMetrics) app.use(recordRequests(deps.metrics))
@@ -145,8 +148,11 @@ export function createApp(deps: AppDeps) {
     }),
   )
 
-  answerWrongMethods(app)
+  // A known path asked with a method it does not have: 405 with `Allow`, not Hono's 404.
+  const allowedMethods = allowedMethodsOf(app.routes)
   app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path)
+    if (allowed) throw HttpErrors.methodNotAllowed(allowed)
     markUnmatched(c)
     throw HttpErrors.notFound()
   })
@@ -184,27 +190,6 @@ function toApiError(error: unknown): ApiError | null {
     return new ApiError(error.status, 'BAD_REQUEST', 'The request could not be understood.')
   }
   return null
-}
-
-/**
- * Hono answers a known path with an unknown method as 404; HTTP says 405 with an `Allow` header.
- * After all routes are registered, each path gets a catch-all that runs only when no handler for
- * the request's method did.
- */
-function answerWrongMethods(app: Hono<AppEnv>) {
-  const methodsByPath = new Map<string, Set<string>>()
-  for (const route of app.routes) {
-    if (route.method === 'ALL') continue
-    const methods = methodsByPath.get(route.path) ?? new Set(['OPTIONS'])
-    methods.add(route.method)
-    if (route.method === 'GET') methods.add('HEAD')
-    methodsByPath.set(route.path, methods)
-  }
-  for (const [path, methods] of methodsByPath) {
-    app.all(path, () => {
-      throw HttpErrors.methodNotAllowed([...methods].sort())
-    })
-  }
 }
 
 export type App = ReturnType<typeof createApp>

@@ -1,3 +1,4 @@
+import { browserKey } from './browser-key.ts'
 import { apiPath, type CallOptions } from './core.ts'
 import { PorchlightError } from './errors.ts'
 import {
@@ -221,8 +222,9 @@ export interface Auth extends Connection {
   methods(options?: CallOptions): Promise<SignInMethods>
   /**
    * Emails a single-use sign-in link (15 minutes), if the site has them on. The answer is the
-   * same whether or not the address has an account. The link works only in this browser: a key
-   * for it is kept in the SDK's storage.
+   * same whether or not the address has an account. The link works only in this browser: it is
+   * bound to the one key the SDK keeps in its storage for this browser, so links asked for in
+   * two tabs both work.
    *
    * @throws {PorchlightError} `SIGN_IN_METHOD_DISABLED` (403); `RATE_LIMITED` (429).
    * @example
@@ -423,12 +425,6 @@ export interface Auth extends Connection {
 
 const linkActions = ['verify-email', 'reset-password', 'confirm-email-change', 'sign-in']
 
-/**
- * Where the key of the last sign-in link asked for is kept: storage, not memory, because the
- * link opens in a new tab of the same browser.
- */
-const linkKey = 'porchlight:sign-in-link'
-
 /** A sign-in's answer when a second step must come first. */
 type SecondStepBody = { status: string; challenge: string }
 
@@ -495,12 +491,13 @@ export function createAuth(source: ClientOptions | Connection): Auth {
     },
     onChange: session.onChange,
     async register(input, options) {
-      const { status, browserKey } = await post<{
-        status: 'verification_sent' | 'link_sent'
-        browserKey?: string
-      }>('auth/register', input, options)
-      // The link works only where its key is: kept as for sendSignInLink.
-      if (browserKey) await session.storage.set(linkKey, browserKey)
+      // Without a password the emailed link signs in, and only where this browser's key is
+      // (browser-key.ts); with one the server ignores the key.
+      const { status } = await post<{ status: 'verification_sent' | 'link_sent' }>(
+        'auth/register',
+        { ...input, browserKey: await browserKey(session.storage) },
+        options,
+      )
       return { status }
     },
     login: async ({ email, password }, options) =>
@@ -510,12 +507,14 @@ export function createAuth(source: ClientOptions | Connection): Auth {
       ),
     methods: (options) => request('GET', '/v1/auth/methods', options),
     async sendSignInLink(email, options) {
-      const { browserKey } = await post<{ browserKey: string }>(
+      // The link works only where this browser's key is (browser-key.ts): the one key of the
+      // browser, so links asked for in two tabs both work. Kept in storage, not memory: the
+      // link opens in a new tab.
+      await post(
         'auth/sign-in-link',
-        { email },
+        { email, browserKey: await browserKey(session.storage) },
         options,
       )
-      await session.storage.set(linkKey, browserKey)
       return { status: 'link_sent' }
     },
     signInWithLink: async (token, options) =>
@@ -524,7 +523,7 @@ export function createAuth(source: ClientOptions | Connection): Auth {
           'auth/sign-in-link/redeem',
           {
             token,
-            browserKey: (await session.storage.get(linkKey)) ?? undefined,
+            browserKey: await browserKey(session.storage),
             transport: session.transport,
           },
           options,

@@ -35,10 +35,10 @@ afterEach(async () => {
   await w.close()
 })
 
-/** A browser of the member's, with storage of its own. */
-function browser() {
-  const auth = createAuth({ url, key: w.site.publishableKey, storage: memoryStorage() })
-  return { auth, oauth: createOAuth(auth) }
+/** A browser of the member's, with storage of its own; or a tab of one (its storage given). */
+function browser(storage = memoryStorage()) {
+  const auth = createAuth({ url, key: w.site.publishableKey, storage })
+  return { auth, oauth: createOAuth(auth), storage }
 }
 
 /** The provider's pages as `subject`, then the callback: the URL the browser comes back to. */
@@ -80,6 +80,42 @@ describe('createOAuth', () => {
       'sub-bo',
     )
     const other = browser()
+    expect(await failure(other.oauth.complete(page))).toMatchObject({
+      status: 403,
+      code: 'OAUTH_OTHER_BROWSER',
+    })
+    expect(other.auth.user).toBeNull()
+  })
+
+  // Regression: every start made a new browser key and overwrote the stored one, so of two
+  // sign-ins started in two tabs at once, the first failed with OAUTH_OTHER_BROWSER.
+  it('finishes sign-ins started in two tabs of one browser at once', async () => {
+    w.idp.accounts.set('sub-cy', { email: 'cy@example.com', emailVerified: true })
+    const first = browser()
+    const second = browser(first.storage)
+    const firstUrl = await first.oauth.signIn('corp', { returnTo })
+    const secondUrl = await second.oauth.signIn('corp', { returnTo })
+    const firstPage = await backFromProvider(firstUrl, 'sub-cy')
+    const secondPage = await backFromProvider(secondUrl, 'sub-cy')
+    expect(await first.oauth.complete(firstPage)).toMatchObject({
+      status: 'signed_in',
+      account: { email: 'cy@example.com' },
+    })
+    expect(await second.oauth.complete(secondPage)).toMatchObject({
+      status: 'signed_in',
+      account: { email: 'cy@example.com' },
+    })
+  })
+
+  it('refuses a grant in another browser that has started sign-ins of its own', async () => {
+    w.idp.accounts.set('sub-di', { email: 'di@example.com', emailVerified: true })
+    const page = await backFromProvider(
+      await browser().oauth.signIn('corp', { returnTo }),
+      'sub-di',
+    )
+    // The other browser keeps a key of its own from its own start: not the first one's.
+    const other = browser()
+    await other.oauth.signIn('corp', { returnTo })
     expect(await failure(other.oauth.complete(page))).toMatchObject({
       status: 403,
       code: 'OAUTH_OTHER_BROWSER',

@@ -1,4 +1,5 @@
 import { type Account, type Auth, signInFinishers } from './auth.ts'
+import { browserKey } from './browser-key.ts'
 import { apiPath, type CallOptions } from './core.ts'
 import { clientError } from './errors.ts'
 
@@ -98,8 +99,6 @@ export interface OAuth {
   }
 }
 
-const keyName = 'porchlight:oauth'
-
 /** The provider's own failures, told in the URL's fragment by the server's callback. */
 function callbackFailure(code: string | null) {
   if (code === 'OAUTH_CANCELLED') return clientError('OAUTH_CANCELLED', 'Signing in was cancelled.')
@@ -125,15 +124,17 @@ export function createOAuth(auth: Auth): OAuth {
     options?: CallOptions,
   ) => {
     const here = globalThis.location
-    // A fresh random value kept in this browser: only it can redeem what comes back.
-    const browserKey = [...crypto.getRandomValues(new Uint8Array(20))]
-      .map((b) => b.toString(16).padStart(2, '0'))
-      .join('')
-    await session.storage.set(keyName, browserKey)
+    // Only this browser can redeem what comes back: one key per browser (browser-key.ts), so
+    // sign-ins started in two tabs at once both finish.
+    const body = {
+      returnTo: input.returnTo ?? here?.href,
+      browserKey: await browserKey(session.storage),
+      purpose,
+    }
     const { url } = await request<{ url: string }>(
       'POST',
-      apiPath`/v1/auth/oauth/${provider}/start`,
-      { ...options, body: { returnTo: input.returnTo ?? here?.href, browserKey, purpose } },
+      apiPath`/v1/auth/oauth/start/${provider}`,
+      { ...options, body },
     )
     here?.assign(url)
     return url
@@ -151,12 +152,12 @@ export function createOAuth(auth: Auth): OAuth {
       // Out of the URL at once: not bookmarked, shared or reused on reload.
       if (!url && here) globalThis.history?.replaceState(null, '', here.pathname + here.search)
       if (failed) throw callbackFailure(fragment.get('porchlight_oauth_error'))
-      const browserKey = (await session.storage.get(keyName)) ?? ''
-      await session.storage.remove(keyName)
+      // Kept afterwards: another tab's sign-in may still be on its way back.
+      const key = await browserKey(session.storage)
       const body = await request<{ status?: string; provider?: string; account?: Account }>(
         'POST',
         '/v1/auth/oauth/complete',
-        { ...options, body: { grant, browserKey, transport: session.transport } },
+        { ...options, body: { grant, browserKey: key, transport: session.transport } },
       )
       if (body.status === 'linked') return { status: 'linked', provider: body.provider as string }
       const finish = signInFinishers.get(auth)

@@ -18,9 +18,9 @@ beforeAll(async () => {
 afterAll(() => real?.close())
 afterEach(() => server.close())
 
-/** A browser of the member's, with storage of its own. */
-function browser() {
-  return createAuth({ url: server.url, key: server.key, storage: memoryStorage() })
+/** A browser of the member's, with storage of its own; or a tab of one (its storage given). */
+function browser(storage = memoryStorage()) {
+  return createAuth({ url: server.url, key: server.key, storage })
 }
 
 describe('sign-in links', () => {
@@ -51,6 +51,61 @@ describe('sign-in links', () => {
     const account = await laptop.signInWithLink(link?.token ?? '')
     expect(account).toMatchObject({ email: 'ada@example.com', emailVerified: true })
     expect(laptop.user?.email).toBe('ada@example.com')
+  })
+
+  // Regression: every link asked for replaced the key kept for the last one, so of two links
+  // asked for in two tabs of one browser, the first answered SIGN_IN_LINK_OTHER_BROWSER.
+  it('signs in with links asked for in two tabs of one browser, each opened in a new tab', async () => {
+    server = await real.membersScene({ authSettings: { emailLinkSignIn: true } })
+    // Two members sharing a computer: each link signs its member in (links of one member go
+    // together: the first one used spends the others).
+    await server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
+    await server.addMember({ email: 'bo@example.com', displayName: 'Bo' })
+    const storage = memoryStorage()
+    await browser(storage).sendSignInLink('ada@example.com')
+    await browser(storage).sendSignInLink('bo@example.com')
+    const links = [
+      await server.lastMail('ada@example.com'),
+      await server.lastMail('bo@example.com'),
+    ]
+
+    // Another browser, with a key of its own from a link it asked for, opens neither.
+    const phone = browser()
+    await phone.sendSignInLink('ada@example.com')
+    for (const mail of links) {
+      expect(await failure(phone.signInWithLink(mail?.token ?? ''))).toMatchObject({
+        status: 403,
+        code: 'SIGN_IN_LINK_OTHER_BROWSER',
+      })
+    }
+    expect(phone.user).toBeNull()
+
+    for (const mail of links) {
+      const tab = browser(storage)
+      expect(await tab.signInWithLink(mail?.token ?? '')).toMatchObject({ email: mail?.to })
+      expect(tab.user?.email).toBe(mail?.to)
+    }
+  })
+
+  // The same bug, for one member asking twice: the first link is the one that failed.
+  it('signs in with the first of two links asked for in two tabs', async () => {
+    server = await real.membersScene({ authSettings: { emailLinkSignIn: true } })
+    await server.addMember({ email: 'ada@example.com', displayName: 'Ada' })
+    const storage = memoryStorage()
+    await browser(storage).sendSignInLink('ada@example.com')
+    const first = await server.lastMail('ada@example.com')
+    await browser(storage).sendSignInLink('ada@example.com')
+    const second = await server.lastMail('ada@example.com')
+    expect(second?.token).not.toBe(first?.token)
+
+    const tab = browser(storage)
+    expect(await tab.signInWithLink(first?.token ?? '')).toMatchObject({
+      email: 'ada@example.com',
+    })
+    // Spent with it, as a member's other links are once one signs in.
+    expect(await failure(browser(storage).signInWithLink(second?.token ?? ''))).toMatchObject({
+      code: 'INVALID_TOKEN',
+    })
   })
 
   it('says so where the site has not turned links on', async () => {
@@ -89,6 +144,35 @@ describe('registering where the site has password sign-in off', () => {
     const account = await laptop.signInWithLink(mail?.token ?? '')
     expect(account).toMatchObject({ email: 'ada@example.com', emailVerified: true })
     expect(account.hasPassword).toBe(false)
+  })
+
+  // Regression: each registration replaced the key kept for the last link, so registering
+  // again from a second tab (the owner is then mailed a sign-in link) broke the first tab's link.
+  it('signs in with the links of registrations made in two tabs of one browser', async () => {
+    server = await real.membersScene({
+      authSettings: { passwordSignIn: false, emailLinkSignIn: true },
+    })
+    const storage = memoryStorage()
+    const ada = { email: 'ada@example.com', displayName: 'Ada' }
+    expect(await browser(storage).register(ada)).toEqual({ status: 'link_sent' })
+    const first = await server.lastMail('ada@example.com')
+    expect(await browser(storage).register(ada)).toEqual({ status: 'link_sent' })
+    const second = await server.lastMail('ada@example.com')
+    expect(second?.token).not.toBe(first?.token)
+
+    const other = browser()
+    await other.register({ email: 'bo@example.com', displayName: 'Bo' })
+    expect(await failure(other.signInWithLink(first?.token ?? ''))).toMatchObject({
+      code: 'SIGN_IN_LINK_OTHER_BROWSER',
+    })
+
+    // The first tab's link signs in (the second is spent with it, as a member's links are).
+    const tab = browser(storage)
+    expect(await tab.signInWithLink(first?.token ?? '')).toMatchObject({
+      email: 'ada@example.com',
+      emailVerified: true,
+    })
+    expect(tab.user?.email).toBe('ada@example.com')
   })
 })
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import type { PageRoute } from './recording-front.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -20,4 +21,23 @@ export async function buildPageScript(): Promise<string> {
     write: false,
   })
   return bundle.outputFiles[0]?.text ?? ''
+}
+
+/**
+ * A page route serving a blank page that loads `sdk` (from buildPageScript) at `/`, the script at
+ * `/sdk.js`, and a 404 for the favicon; `false` for any other path, which the server answers.
+ *
+ * @example
+ * real.membersScene({ pages: sdkPage(await buildPageScript()) })
+ */
+export function sdkPage(sdk: string): PageRoute {
+  return (req, res) => {
+    if (req.url === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script src="/sdk.js"></script>')
+    } else if (req.url === '/sdk.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(sdk)
+    } else if (req.url === '/favicon.ico') res.writeHead(404).end()
+    else return false
+    return true
+  }
 }

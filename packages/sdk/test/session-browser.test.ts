@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { executablePath, hasChromiumFor, launchChromium } from '../../../test/support/chromium.ts'
-import { buildPageScript } from './page-script.ts'
+import { buildPageScript, sdkPage } from './page-script.ts'
 import { type RealServer, startRealServer } from './real-server.ts'
 import { cookieName, type MembersScene, memberPassword as password } from './scene.ts'
 
@@ -24,15 +24,7 @@ describe.skipIf(!hasChromium)(`sessions in Chromium (${executablePath})`, () => 
     // Page and API share an origin, as a site serving the API from its own domain would.
     real = await startRealServer()
     server = await real.membersScene({
-      pages: (req, res) => {
-        if (req.url === '/') {
-          res.writeHead(200, { 'Content-Type': 'text/html' }).end('<script src="/sdk.js"></script>')
-        } else if (req.url === '/sdk.js') {
-          res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(sdk)
-        } else if (req.url === '/favicon.ico') res.writeHead(404).end()
-        else return false
-        return true
-      },
+      pages: sdkPage(sdk),
     })
     key = server.key
     await server.addMember({ email: 'ada@example.com', displayName: 'Ada' })

@@ -569,7 +569,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/oauth/{provider}/start": {
+    "/v1/auth/oauth/start/{provider}": {
         parameters: {
             query?: never;
             header?: never;
@@ -582,7 +582,7 @@ export interface paths {
          * Start signing in with a provider
          * @description Answers the provider’s sign-in page to send the browser to (PKCE, `state`, and `nonce` for OpenID providers). `returnTo` must be on one of the site’s origins (422 otherwise); the result comes back there in the URL’s fragment, for `POST /v1/auth/oauth/complete` with the same `browserKey`. `purpose: "link"` adds the provider to the signed-in member, who must have signed in within the last 10 minutes (403 `REAUTHENTICATION_REQUIRED` otherwise: a provider linked from a stolen session would outlast it). 404 `OAUTH_PROVIDER_UNKNOWN` for a provider the site does not offer; 503 `OAUTH_PROVIDER_UNAVAILABLE` when an OpenID provider’s discovery cannot be read. At most 30 starts per 10 minutes per client IP.
          */
-        post: operations["postV1AuthOauthByProviderStart"];
+        post: operations["postV1AuthOauthStartByProvider"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2057,7 +2057,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/submissions/export.csv": {
+    "/v1/admin/submissions.csv": {
         parameters: {
             query?: never;
             header?: never;
@@ -2068,7 +2068,7 @@ export interface paths {
          * Export submissions as CSV
          * @description Every matching submission, newest first, streamed as UTF-8 CSV with a byte-order mark: `id`, `created_at`, `form`, `status`, `sender_email`, then one column per field (the form’s configured fields first). A cell that a spreadsheet would run as a formula starts with `'`.
          */
-        get: operations["getV1AdminSubmissionsExportCsv"];
+        get: operations["getV1AdminSubmissionsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2571,7 +2571,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/operators/invites": {
+    "/v1/admin/operator-invites": {
         parameters: {
             query?: never;
             header?: never;
@@ -2584,14 +2584,14 @@ export interface paths {
          * Invite an operator
          * @description Emails a link to `/console/invite/<token>`, good once for 7 days, to accept the role with an existing or a new operator account. A new invite to the same address replaces the open one. At most 20 an hour per site (429 with `Retry-After`).
          */
-        post: operations["postV1AdminOperatorsInvites"];
+        post: operations["postV1AdminOperatorInvites"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/operators/invites/{id}": {
+    "/v1/admin/operator-invites/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2605,7 +2605,7 @@ export interface paths {
          * Withdraw an invite
          * @description Its link stops working at once.
          */
-        delete: operations["deleteV1AdminOperatorsInvitesById"];
+        delete: operations["deleteV1AdminOperatorInvitesById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4457,6 +4457,8 @@ export interface operations {
                     password?: string;
                     displayName: string;
                     username?: string;
+                    /** @description Without a password: the key this browser keeps for its sign-in links (as for `POST /v1/auth/sign-in-link`); left out, the server makes one and answers it. Ignored with a password. */
+                    browserKey?: string;
                 };
             };
         };
@@ -4473,7 +4475,7 @@ export interface operations {
                     } | {
                         /** @constant */
                         status: "link_sent";
-                        /** @description Keep it in this browser and send it with the link’s token (`POST /v1/auth/sign-in-link/redeem`): the link signs in only here. */
+                        /** @description The key sent, or a new one: keep it in this browser and send it with the link’s token (`POST /v1/auth/sign-in-link/redeem`); the link signs in only here. */
                         browserKey: string;
                     };
                 };
@@ -5245,6 +5247,8 @@ export interface operations {
             content: {
                 "application/json": {
                     email: string;
+                    /** @description A random value this browser made and keeps (the SDK makes one per browser), for every link it asks for; left out, the server makes one and answers it. */
+                    browserKey?: string;
                 };
             };
         };
@@ -5258,7 +5262,7 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         status: "link_sent";
-                        /** @description Keep it in this browser and send it with the link’s token: the link signs in only here. */
+                        /** @description The key sent, or a new one: keep it in this browser and send it with the link’s token; the link signs in only here. */
                         browserKey: string;
                     };
                 };
@@ -5285,7 +5289,7 @@ export interface operations {
             content: {
                 "application/json": {
                     token: string;
-                    /** @description The `browserKey` the request for the link answered, kept by the browser that asked. */
+                    /** @description The `browserKey` the request for the link was sent with or answered, kept by the browser that asked. */
                     browserKey?: string;
                     /**
                      * @description `bearer`: the token in the answer; `cookie`: an HttpOnly session cookie.
@@ -5410,7 +5414,7 @@ export interface operations {
                         totp: "off" | "optional" | "required_for_staff";
                         /** @description Passkeys (WebAuthn). */
                         passkeys: boolean;
-                        /** @description “Sign in with …” providers, for `POST /v1/auth/oauth/{id}/start`. */
+                        /** @description “Sign in with …” providers, for `POST /v1/auth/oauth/start/{id}`. */
                         providers: {
                             id: string;
                             name: string;
@@ -5788,7 +5792,7 @@ export interface operations {
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
     };
-    postV1AuthOauthByProviderStart: {
+    postV1AuthOauthStartByProvider: {
         parameters: {
             query?: never;
             header?: never;
@@ -10202,7 +10206,7 @@ export interface operations {
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
     };
-    getV1AdminSubmissionsExportCsv: {
+    getV1AdminSubmissionsCsv: {
         parameters: {
             query?: {
                 form?: string;
@@ -12107,7 +12111,7 @@ export interface operations {
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
     };
-    postV1AdminOperatorsInvites: {
+    postV1AdminOperatorInvites: {
         parameters: {
             query?: never;
             header?: never;
@@ -12158,7 +12162,7 @@ export interface operations {
             503: components["responses"]["503-DATABASE_BUSY-DATABASE_UNAVAILABLE-INVALID_CONFIGURATION"];
         };
     };
-    deleteV1AdminOperatorsInvitesById: {
+    deleteV1AdminOperatorInvitesById: {
         parameters: {
             query?: never;
             header?: never;

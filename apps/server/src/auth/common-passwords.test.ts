@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { dictionary } from '@zxcvbn-ts/language-common'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
-import { commonPasswords, isCommonPassword } from './common-passwords.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { commonPasswordsFrontCoded } from './common-passwords.generated.ts'
+import { commonPasswords, isCommonPassword, readCommonPasswordsFrom } from './common-passwords.ts'
 import { passwordProblem } from './password-policy.ts'
 import { authSettingsSchema } from './settings.ts'
 
@@ -18,15 +19,16 @@ const context = { email: 'reader@example.com', displayName: 'Reader' }
 const tooCommon = 'This is one of the most common passwords; choose one that is harder to guess.'
 
 describe('the common-password list', () => {
-  it('decodes to exactly the 10,000 passwords of the source list, no more and no fewer', () => {
+  it('decodes to exactly the 10,000 passwords of the source list, no more and no fewer', async () => {
     expect(sourceList).toHaveLength(10_000)
-    expect([...commonPasswords()].sort()).toEqual([...sourceList].sort())
+    expect([...(await commonPasswords())].sort()).toEqual([...sourceList].sort())
   })
 
-  it('refuses every password of the source list, in lower case and in capitals', () => {
-    const missed = sourceList.filter(
-      (p) => !isCommonPassword(p) || !isCommonPassword(p.toUpperCase()),
-    )
+  it('refuses every password of the source list, in lower case and in capitals', async () => {
+    const missed: string[] = []
+    for (const p of sourceList) {
+      if (!(await isCommonPassword(p)) || !(await isCommonPassword(p.toUpperCase()))) missed.push(p)
+    }
     expect(missed).toEqual([])
   })
 
@@ -53,19 +55,48 @@ describe('the common-password list', () => {
     ]
     const never = { isBreached: async () => false }
     for (const password of strong) {
-      expect(isCommonPassword(password)).toBe(false)
+      expect(await isCommonPassword(password)).toBe(false)
       expect(await passwordProblem(password, defaults, context, never)).toBeNull()
     }
   })
 
-  it('refuses a string exactly when the source list holds it (any string)', () => {
+  it('refuses a string exactly when the source list holds it (any string)', async () => {
     const listed = new Set(sourceList)
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.oneof(fc.constantFrom(...sourceList), fc.string({ maxLength: 20 })),
-        (candidate) => isCommonPassword(candidate) === listed.has(candidate.toLowerCase()),
+        async (candidate) =>
+          (await isCommonPassword(candidate)) === listed.has(candidate.toLowerCase()),
       ),
       { numRuns: 2_000 },
     )
+  })
+})
+
+// The Worker reads the list from its static assets (entry/worker-common-passwords.ts).
+describe('a list read from elsewhere', () => {
+  afterEach(() => {
+    readCommonPasswordsFrom(async () => commonPasswordsFrontCoded)
+  })
+
+  it('is the same list when the text is the build’s copy', async () => {
+    readCommonPasswordsFrom(async () => commonPasswordsFrontCoded)
+    expect(await isCommonPassword('Qwerty123456')).toBe(true)
+    expect(await isCommonPassword('lampshade-orbit-violin-47')).toBe(false)
+  })
+
+  it('fails the check, never passes it, when the list cannot be read; and reads again next time', async () => {
+    let reads = 0
+    readCommonPasswordsFrom(async () => {
+      reads++
+      if (reads === 1) throw new Error('assets unavailable')
+      return commonPasswordsFrontCoded
+    })
+    const never = { isBreached: async () => false }
+    await expect(passwordProblem('qwerty123456', defaults, context, never)).rejects.toThrow(
+      'assets unavailable',
+    )
+    expect(await passwordProblem('qwerty123456', defaults, context, never)).toBe(tooCommon)
+    expect(reads).toBe(2)
   })
 })

@@ -135,3 +135,42 @@ describe('createMember', () => {
     ])
   })
 })
+
+describe('createMember on a site with password sign-in off', () => {
+  const passwordless = { ...settings, passwordSignIn: false, emailLinkSignIn: true }
+  const createThere = (input: Partial<CreateMemberInput>) =>
+    createMember(h.t.deps, siteScope(h.site.id), passwordless, {
+      email: 'ann@example.com',
+      displayName: 'Ann',
+      ...input,
+    })
+
+  it('stores the member with no password, whom no password signs in', async () => {
+    const created = await createThere({})
+    expect(created).toMatchObject({ email: 'ann@example.com', role: 'member' })
+    expect(await rows(h.t.deps.client, 'SELECT password_hash FROM members')).toEqual([
+      { password_hash: '' },
+    ])
+    // The empty hash verifies nothing: any password is a wrong one.
+    expect((await signIn(h, { email: 'ann@example.com', password })).status).toBe(401)
+  })
+
+  it('422 PASSWORD_NOT_ACCEPTED for a password nothing would ask for, storing nothing', async () => {
+    expect(await failure(createThere({ password }))).toMatchObject({
+      status: 422,
+      code: 'PASSWORD_NOT_ACCEPTED',
+    })
+    expect(await rows(h.t.deps.client, 'SELECT id FROM members')).toEqual([])
+  })
+
+  it('where passwords are on, one is still required', async () => {
+    const missing = await failure(
+      createMember(h.t.deps, siteScope(h.site.id), settings, {
+        email: 'ann@example.com',
+        displayName: 'Ann',
+      }),
+    )
+    expect(missing).toMatchObject({ status: 422, fields: { password: 'Required.' } })
+    expect(await rows(h.t.deps.client, 'SELECT id FROM members')).toEqual([])
+  })
+})

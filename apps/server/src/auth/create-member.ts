@@ -8,7 +8,7 @@ import { newId } from '../ids.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import { memberRoleSchema } from './admin-schemas.ts'
 import type { BreachedPasswordChecker } from './breached-passwords.ts'
-import { MemberAdminErrors } from './errors.ts'
+import { AuthErrors, MemberAdminErrors } from './errors.ts'
 import { memberByEmail, normalizeEmail } from './members.ts'
 import type { PasswordHasher } from './password.ts'
 import { passwordProblem } from './password-policy.ts'
@@ -17,7 +17,9 @@ import type { AuthSettings } from './settings.ts'
 
 // A member made by the operator rather than by registering: how a site gets its first admin
 // (`porchlight user create --admin`). No email is sent and no session is made; the member signs
-// in like anyone else. The password passes the same policy as a registration's.
+// in like anyone else. The password passes the same policy as a registration's. A site with
+// password sign-in off takes none, as registering there takes none: the member signs in by
+// emailed link, passkey or provider.
 
 export type CreateMemberDeps = {
   db: Database
@@ -28,7 +30,8 @@ export type CreateMemberDeps = {
 
 export const createMemberSchema = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1, 'Required.').max(1024, 'At most 256 characters.'),
+  /** Required where the site has password sign-in on; refused where it is off. */
+  password: z.string().min(1, 'Required.').max(1024, 'At most 256 characters.').optional(),
   displayName: displayNameSchema,
   role: memberRoleSchema.default('member'),
   /** The operator vouches for the address, so the member need not confirm it. */
@@ -39,7 +42,9 @@ export type CreateMemberInput = z.input<typeof createMemberSchema>
 
 /**
  * Creates a member; 422 VALIDATION_FAILED listing every bad field (the password's policy
- * problem included), 409 EMAIL_TAKEN when the site already has the address.
+ * problem included, or a missing one where the site uses passwords), 422 PASSWORD_NOT_ACCEPTED
+ * for a password where the site has password sign-in off, 409 EMAIL_TAKEN when the site already
+ * has the address.
  *
  * @example await createMember(deps, scope, site.auth, { email, password, displayName, role: 'admin' })
  */
@@ -49,8 +54,13 @@ export async function createMember(
   settings: AuthSettings,
   input: CreateMemberInput,
 ) {
+  // A password that nothing would ever ask for: refused rather than stored unused.
+  if (!settings.passwordSignIn && input.password !== undefined) {
+    throw AuthErrors.passwordNotAccepted()
+  }
   const parsed = createMemberSchema.safeParse(input)
   const fields: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error)
+  if (settings.passwordSignIn && input.password === undefined) fields.password = 'Required.'
   if (typeof input.password === 'string' && !fields.password) {
     const problem = await passwordProblem(
       input.password,
@@ -65,7 +75,9 @@ export async function createMember(
   const { db, clock } = deps
   const email = normalizeEmail(parsed.data.email)
   if (await memberByEmail(db, scope, email)) throw MemberAdminErrors.emailTaken()
-  const passwordHash = await deps.passwords.hash(parsed.data.password)
+  // No password: none verifies against an empty hash (members.password_hash).
+  const { password } = parsed.data
+  const passwordHash = password === undefined ? '' : await deps.passwords.hash(password)
   const now = clock.now()
   const member = {
     id: newId('mem'),

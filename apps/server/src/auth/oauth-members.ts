@@ -10,6 +10,7 @@ import { issueMemberToken } from './member-tokens.ts'
 import { memberByEmail, memberById, normalizeEmail } from './members.ts'
 import { OAuthErrors } from './oauth-errors.ts'
 import type { ProviderIdentity } from './oauth-identity.ts'
+import { uniqueViolation } from './registration-checks.ts'
 import type { SessionMember } from './sessions.ts'
 import { memberLink } from './settings.ts'
 
@@ -39,7 +40,8 @@ export async function identityOwner(
   return row?.memberId ?? null
 }
 
-function identityInsert(
+/** The link between a provider account and a member, ready to insert. */
+function newIdentity(
   deps: Deps,
   site: ResolvedSite,
   memberId: string,
@@ -47,18 +49,26 @@ function identityInsert(
   identity: ProviderIdentity,
 ) {
   const now = deps.clock.now()
-  return deps.db
-    .insert(memberIdentities)
-    .values({
-      siteId: site.id,
-      providerId,
-      subject: identity.subject,
-      memberId,
-      email: identity.email === null ? null : normalizeEmail(identity.email),
-      createdAt: now,
-      lastUsedAt: now,
-    })
-    .onConflictDoNothing()
+  return deps.db.insert(memberIdentities).values({
+    siteId: site.id,
+    providerId,
+    subject: identity.subject,
+    memberId,
+    email: identity.email === null ? null : normalizeEmail(identity.email),
+    createdAt: now,
+    lastUsedAt: now,
+  })
+}
+
+/** Links an existing member; a link already there (a sign-in a moment ago) is kept. */
+function identityInsert(
+  deps: Deps,
+  site: ResolvedSite,
+  memberId: string,
+  providerId: string,
+  identity: ProviderIdentity,
+) {
+  return newIdentity(deps, site, memberId, providerId, identity).onConflictDoNothing()
 }
 
 async function touchIdentity(
@@ -87,10 +97,23 @@ function displayNameFor(identity: ProviderIdentity, email: string): string {
   return (name.trim() || 'Member').slice(0, 80)
 }
 
+/** Whether the error is a lost race: the provider account was linked a moment ago. */
+function identityTaken(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (/UNIQUE constraint failed: member_identities\./i.test(e.message)) return true
+  }
+  return false
+}
+
 /**
  * A new member from a provider: no password (the empty hash nothing verifies against), the
  * address verified only if the provider vouched for it; otherwise the usual confirmation mail
  * goes out, as after registering.
+ *
+ * The member, its link to the provider account (and the confirmation token and mail) are one
+ * batch, one transaction on libSQL and D1 alike: a member written without the link would have no
+ * way in (no password, and a provider that no longer finds them), and would hold the address so
+ * that the next try is refused.
  */
 async function createMemberFromProvider(
   deps: Deps,
@@ -102,9 +125,10 @@ async function createMemberFromProvider(
   const { db, clock } = deps
   const now = clock.now()
   const id = newId('mem')
-  const inserted = await db
-    .insert(members)
-    .values({
+  const writes = [
+    // No `ON CONFLICT DO NOTHING` here: an address or provider account taken a moment ago must
+    // fail the whole batch, not leave half of it written.
+    db.insert(members).values({
       id,
       siteId: site.id,
       email,
@@ -113,30 +137,34 @@ async function createMemberFromProvider(
       displayName: displayNameFor(identity, email),
       createdAt: now,
       updatedAt: now,
-    })
+    }),
+    newIdentity(deps, site, id, providerId, identity),
+  ] as const
+  try {
+    if (identity.emailVerified) await db.batch(writes)
+    else {
+      const verify = issueMemberToken(db, clock, site.scope, {
+        memberId: id,
+        purpose: 'verify_email',
+      })
+      const link = memberLink(
+        site.auth,
+        site.origins,
+        deps.config.publicUrl,
+        'verify-email',
+        verify.token,
+      )
+      await db.batch([
+        ...writes,
+        verify.insert,
+        enqueue(db, clock, site.scope, verifyEmailMail(site, email, link)),
+      ])
+    }
+  } catch (error) {
     // Someone registered the address a moment ago: treat it as theirs.
-    .onConflictDoNothing()
-    .returning({ id: members.id })
-  if (inserted.length === 0) throw OAuthErrors.emailInUse()
-  const writes = [identityInsert(deps, site, id, providerId, identity)] as const
-  if (identity.emailVerified) await db.batch(writes)
-  else {
-    const verify = issueMemberToken(db, clock, site.scope, {
-      memberId: id,
-      purpose: 'verify_email',
-    })
-    const link = memberLink(
-      site.auth,
-      site.origins,
-      deps.config.publicUrl,
-      'verify-email',
-      verify.token,
-    )
-    await db.batch([
-      ...writes,
-      verify.insert,
-      enqueue(db, clock, site.scope, verifyEmailMail(site, email, link)),
-    ])
+    if (uniqueViolation(error) === 'email') throw OAuthErrors.emailInUse()
+    if (identityTaken(error)) throw OAuthErrors.identityInUse()
+    throw error
   }
   deps.metrics.registration('new_member')
   const member = await memberById(db, site.scope, id)

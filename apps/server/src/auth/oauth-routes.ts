@@ -63,7 +63,7 @@ export function oauthRoutes(
   }
   return new Hono<AppEnv>()
     .post(
-      '/auth/oauth/:provider/start',
+      '/auth/oauth/start/:provider',
       documented({
         summary: 'Start signing in with a provider',
         description:

@@ -47,7 +47,7 @@ export async function passwordProblem(
     return `Use at least ${settings.passwordMinLength} characters.`
   }
   if (length > passwordMaxLength) return `Use at most ${passwordMaxLength} characters.`
-  if (isCommonPassword(password)) {
+  if (await isCommonPassword(password)) {
     return 'This is one of the most common passwords; choose one that is harder to guess.'
   }
   if (isPersonal(password, context)) {

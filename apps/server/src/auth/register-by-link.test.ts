@@ -132,6 +132,22 @@ describe('registering where password sign-in is off', () => {
     expect(await res.json()).toMatchObject({ account: { email, displayName: 'Ann Example' } })
   })
 
+  // Regression: each registration made a key of its own, so a browser that registered twice (or
+  // asked for a sign-in link meanwhile) kept only the last key, and the first link failed.
+  it('binds the link to the key the browser sends, as its sign-in links are', async () => {
+    h = await createAuthHarness({ settings: noPasswords })
+    const browserKey = 'one-key-for-this-browser-2f9c'
+    const res = await register({ email, browserKey })
+    expect(await res.json()).toEqual({ status: 'link_sent', browserKey })
+    const token = linkToken(await lastMailTo(email))
+    await postJson(h, '/v1/auth/sign-in-link', { email: 'bob@example.com', browserKey })
+    const elsewhere = await redeem({ token, browserKey: 'another-browsers-key-7d1e' })
+    expect(await elsewhere.json()).toEqual(apiError('SIGN_IN_LINK_OTHER_BROWSER'))
+    const here = await redeem({ token, browserKey })
+    expect(here.status).toBe(200)
+    expect(await here.json()).toMatchObject({ account: { email, emailVerified: true } })
+  })
+
   it('still reports a taken username, which is public anyway', async () => {
     h = await createAuthHarness({ settings: noPasswords })
     await browserKeyOf(await register({ email, username: 'ann' }))

@@ -40,7 +40,7 @@ export async function registerByLink(
   await assertUsernameFree(deps, scope, input.username)
   const existing = await memberByEmail(db, scope, email)
   const mailAllowed = await alreadyRegisteredMailAllowed(deps, site, email)
-  const { browserKey, browserHash } = newBrowserBinding()
+  const { browserKey, browserHash } = newBrowserBinding(input.browserKey)
   const answer = { status: 'link_sent', browserKey } as const
   const link = (token: string) =>
     memberLink(site.auth, site.origins, config.publicUrl, 'sign-in', token)

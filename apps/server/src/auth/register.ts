@@ -29,6 +29,8 @@ export type RegisterInput = {
   password?: string | undefined
   displayName: string
   username?: string | undefined
+  /** Without a password: the asking browser's key for the link (register-by-link.ts). */
+  browserKey?: string | undefined
 }
 
 const hourMs = 3_600_000

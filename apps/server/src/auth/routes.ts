@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/env.ts'
 import { authOf, requireAuth, sessionCookieName } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import type { SiteReadDeps } from '../sites/site-records.ts'
 import type { AuthDeps } from './deps.ts'
 import { AuthErrors } from './errors.ts'
 import { login } from './login.ts'
@@ -43,7 +44,8 @@ import { resendVerification, verifyEmail } from './verify-email.ts'
  * without a CORS preflight that a foreign origin fails: no login CSRF.
  */
 export function authRoutes(
-  deps: AuthDeps,
+  // The site cache: for `GET /v1/auth/methods` (sign-in-methods-route.ts).
+  deps: AuthDeps & SiteReadDeps,
   site: MiddlewareHandler<AppEnv>,
   member: MiddlewareHandler<AppEnv>,
 ) {
@@ -259,6 +261,6 @@ export function authRoutes(
     )
     .route('/', totpRoutes(deps, site, member))
     .route('/', signInLinkRoutes(deps, site))
-    .route('/', signInMethodsRoutes(site, db))
+    .route('/', signInMethodsRoutes(site, deps))
     .route('/', passkeyRoutes(deps, site, member))
 }

@@ -32,6 +32,13 @@ export const usernameSchema = z
 /** Bounded so a megabyte "password" cannot make scrypt hash a megabyte; the policy says ≤ 256. */
 const passwordInput = z.string().min(1, 'Required.').max(1024, 'At most 256 characters.')
 
+/**
+ * The key a browser keeps for the sign-in links it asks for (the SDK makes one per browser and
+ * sends it with every request, so links asked for in two tabs both work). At least 16
+ * characters, as for "Sign in with …" (oauth-schemas.ts): a short key would be guessable.
+ */
+export const linkBrowserKeySchema = z.string().min(16).max(200)
+
 export const registerSchema = z.strictObject({
   email: emailSchema,
   password: passwordInput
@@ -41,6 +48,11 @@ export const registerSchema = z.strictObject({
     ),
   displayName: displayNameSchema,
   username: usernameSchema.optional(),
+  browserKey: linkBrowserKeySchema
+    .optional()
+    .describe(
+      'Without a password: the key this browser keeps for its sign-in links (as for `POST /v1/auth/sign-in-link`); left out, the server makes one and answers it. Ignored with a password.',
+    ),
 })
 
 export const verifyEmailSchema = z.strictObject({ token: z.string().min(1).max(200) })
@@ -131,7 +143,7 @@ export const registerAnswer = z.union([
       browserKey: z
         .string()
         .describe(
-          'Keep it in this browser and send it with the link’s token (`POST /v1/auth/sign-in-link/redeem`): the link signs in only here.',
+          'The key sent, or a new one: keep it in this browser and send it with the link’s token (`POST /v1/auth/sign-in-link/redeem`); the link signs in only here.',
         ),
     })
     .describe(

@@ -1,6 +1,7 @@
-import { and, eq, ne } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
+import { ofSite } from '../db/prepared-read.ts'
 import { members, sessions } from '../db/schema.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import type { MemberStatus } from './admin-schemas.ts'
@@ -66,6 +67,33 @@ export function sessionExpiresAt(
 }
 
 /**
+ * The session and its member by the session's id, within the caller's site: every signed-in
+ * request reads it, so it is built once per database with drizzle's `.prepare()` (the site and
+ * the id are placeholders bound on each run) instead of per request. Drizzle still maps the
+ * rows, so the member comes back exactly as a built-per-call query gives it. It reads the
+ * database on every call: nothing about a session is cached, so a revoked session fails on the
+ * very next request.
+ */
+function buildSessionRead(db: Database) {
+  return db
+    .select({ session: sessions, member: members })
+    .from(sessions)
+    .innerJoin(members, eq(members.id, sessions.memberId))
+    .where(ofSite(sessions, eq(sessions.id, sql.placeholder('sessionId'))))
+    .prepare()
+}
+const sessionReads = new WeakMap<Database, ReturnType<typeof buildSessionRead>>()
+
+function sessionWithMember(db: Database, scope: SiteScope, sessionId: string) {
+  let read = sessionReads.get(db)
+  if (!read) {
+    read = buildSessionRead(db)
+    sessionReads.set(db, read)
+  }
+  return read.all({ siteId: scope.siteId, sessionId })
+}
+
+/**
  * The session and member a token belongs to, or `null` when the token is malformed, unknown,
  * from another site, expired, or its member may no longer sign in. Expired sessions are deleted
  * on sight. Invalid state is `null`, never an exception: the caller decides what a guest gets.
@@ -79,11 +107,7 @@ export async function validateSessionToken(
 ): Promise<{ session: Session; member: SessionMember } | null> {
   const parts = splitToken(token)
   if (!parts) return null
-  const [row] = await db
-    .select({ session: sessions, member: members })
-    .from(sessions)
-    .innerJoin(members, eq(members.id, sessions.memberId))
-    .where(scope.where(sessions, eq(sessions.id, parts.id)))
+  const [row] = await sessionWithMember(db, scope, parts.id)
   if (!row || !tokenSecretMatches(parts.secret, row.session.secretHash)) return null
   const now = clock.now()
   const { session, member } = row

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import type { AuthDeps } from './deps.ts'
-import { loginAnswer } from './schemas.ts'
+import { linkBrowserKeySchema, loginAnswer } from './schemas.ts'
 import { sessionResponse, signInOutcomeBody } from './sign-in-answer.ts'
 import { redeemSignInLink, requestSignInLink } from './sign-in-link.ts'
 import { secondStepAnswer } from './totp-schemas.ts'
@@ -16,6 +16,11 @@ const tags = ['Membership'] as const
 const signInLinkRequestSchema = z.strictObject({
   // Any string: a malformed address is just an unknown one, and answers like one.
   email: z.string().min(1, 'Required.').max(320),
+  browserKey: linkBrowserKeySchema
+    .optional()
+    .describe(
+      'A random value this browser made and keeps (the SDK makes one per browser), for every link it asks for; left out, the server makes one and answers it.',
+    ),
 })
 
 const signInLinkRedeemSchema = z.strictObject({
@@ -25,7 +30,7 @@ const signInLinkRedeemSchema = z.strictObject({
     .max(200)
     .optional()
     .describe(
-      'The `browserKey` the request for the link answered, kept by the browser that asked.',
+      'The `browserKey` the request for the link was sent with or answered, kept by the browser that asked.',
     ),
   transport: z
     .enum(['bearer', 'cookie'])
@@ -38,7 +43,7 @@ const signInLinkSentAnswer = z.strictObject({
   browserKey: z
     .string()
     .describe(
-      'Keep it in this browser and send it with the link’s token: the link signs in only here.',
+      'The key sent, or a new one: keep it in this browser and send it with the link’s token; the link signs in only here.',
     ),
 })
 
@@ -60,7 +65,7 @@ export function signInLinkRoutes(deps: AuthDeps, site: MiddlewareHandler<AppEnv>
       ...jsonBody(signInLinkRequestSchema),
       async (c) => {
         const { browserKey } = await requestSignInLink(deps, siteOf(c), {
-          email: c.req.valid('json').email,
+          ...c.req.valid('json'),
           clientAddress: deps.clientAddress(c),
         })
         afterResponse(c, deps.kickOutbox())

@@ -115,6 +115,39 @@ describe('the link', () => {
     expect((await redeem({ token, browserKey })).status).toBe(200)
   })
 
+  // Regression: each request made a key of its own, so a browser kept only its last link's key
+  // and a link asked for in another tab answered SIGN_IN_LINK_OTHER_BROWSER.
+  it('binds every link a browser asks for to the one key it sends', async () => {
+    h = await createAuthHarness({ settings: linksOn })
+    await registerMember(h, { email })
+    await registerMember(h, { email: 'bo@example.com' })
+    const browserKey = 'one-key-for-this-browser-2f9c'
+    const tokens: string[] = []
+    for (const address of [email, 'bo@example.com']) {
+      const res = await postJson(h, '/v1/auth/sign-in-link', { email: address, browserKey })
+      expect(await browserKeyOf(res)).toBe(browserKey)
+      tokens.push(await lastSignInToken())
+    }
+    for (const token of tokens) {
+      const res = await redeem({ token, browserKey: 'another-browsers-key-7d1e' })
+      expect(res.status).toBe(403)
+      expect(await res.json()).toEqual(apiError('SIGN_IN_LINK_OTHER_BROWSER'))
+    }
+    for (const token of tokens) expect((await redeem({ token, browserKey })).status).toBe(200)
+  })
+
+  it('refuses a key too short to be secret, and mails nothing', async () => {
+    h = await createAuthHarness({ settings: linksOn })
+    await registerMember(h, { email })
+    const mailed = (await queuedMails(h.t)).length
+    const res = await postJson(h, '/v1/auth/sign-in-link', { email, browserKey: 'short' })
+    expect(res.status).toBe(422)
+    expect(await res.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', fields: { browserKey: expect.any(String) } },
+    })
+    expect(await queuedMails(h.t)).toHaveLength(mailed)
+  })
+
   it('still asks for the TOTP code of a member who has it on', async () => {
     h = await createAuthHarness({ settings: linksOn })
     const session = await signedInMember(h, { email })

@@ -25,10 +25,12 @@ import { newToken } from './tokens.ts'
 // and the same limits whether or not the address has an account), and, where the browser can
 // hold a value, bound to the browser that asked:
 //
-// The request answers a random `browserKey` (the SDK keeps it in the site's storage), and only
-// its SHA-256 is stored with the token; redeeming needs it. A link that leaks (a forwarded email,
-// a mailbox read over a shoulder) or that an attacker asked for with their own address and sent
-// to a victim (signing the victim into the attacker's account) does nothing in another browser.
+// The request carries the browser's `browserKey` (the SDK makes one per browser and keeps it in
+// the site's storage, so links asked for in two tabs both work; without one, the server makes a
+// fresh key), the answer repeats it, and only its SHA-256 is stored with the token; redeeming
+// needs it. A link that leaks (a forwarded email, a mailbox read over a shoulder) or that an
+// attacker asked for with their own address and sent to a victim (signing the victim into the
+// attacker's account) does nothing in another browser.
 // Opened elsewhere it answers `SIGN_IN_LINK_OTHER_BROWSER` and stays unspent, so the member can
 // still open it where they asked, or ask again from here. The trade-off: reading mail on a phone
 // for a sign-in on a laptop needs a new link asked from the phone.
@@ -53,12 +55,14 @@ function emailBucket(siteId: string, email: string) {
 }
 
 /**
- * A new browser binding: the key the asking browser keeps (answered to it), and the hash stored
- * with the token. Registration without a password binds its link the same way
- * (register-by-link.ts).
+ * A browser binding: the key the asking browser keeps (its own, or a fresh one answered to it),
+ * and the hash stored with the token. Registration without a password binds its link the same
+ * way (register-by-link.ts).
  */
-export function newBrowserBinding(): { browserKey: string; browserHash: string } {
-  const browserKey = randomToken(20)
+export function newBrowserBinding(browserKey = randomToken(20)): {
+  browserKey: string
+  browserHash: string
+} {
   return { browserKey, browserHash: sha256Hex(browserKey) }
 }
 
@@ -77,7 +81,7 @@ function browserKeyMatches(browserKey: string | undefined, storedHash: string | 
 export async function requestSignInLink(
   deps: Deps,
   site: ResolvedSite,
-  input: { email: string; clientAddress: string },
+  input: { email: string; browserKey?: string | undefined; clientAddress: string },
 ): Promise<{ browserKey: string }> {
   const { db, clock, limiter } = deps
   const { scope } = site
@@ -95,7 +99,7 @@ export async function requestSignInLink(
     limit: linkRequestsPerEmailPerHour,
     windowMs: hourMs,
   })
-  const { browserKey, browserHash } = newBrowserBinding()
+  const { browserKey, browserHash } = newBrowserBinding(input.browserKey)
   const member = await memberByEmail(db, scope, email)
   const link = (token: string) =>
     memberLink(site.auth, site.origins, deps.config.publicUrl, 'sign-in', token)

@@ -1,11 +1,11 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
-import type { Database } from '../db/client.ts'
 import type { AppEnv } from '../http/env.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import type { SiteReadDeps } from '../sites/site-records.ts'
 import { providerKinds } from './oauth-presets.ts'
-import { enabledProvidersOf } from './oauth-provider-store.ts'
+import { offeredProvidersOf } from './oauth-provider-store.ts'
 
 /** The ways in a site offers (settings.ts), so a sign-in form shows only those. */
 export const signInMethodsAnswer = z.strictObject({
@@ -17,11 +17,15 @@ export const signInMethodsAnswer = z.strictObject({
   passkeys: z.boolean().describe('Passkeys (WebAuthn).'),
   providers: z
     .array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(providerKinds) }))
-    .describe('“Sign in with …” providers, for `POST /v1/auth/oauth/{id}/start`.'),
+    .describe('“Sign in with …” providers, for `POST /v1/auth/oauth/start/{id}`.'),
 })
 
-/** `GET /v1/auth/methods`: public, like the site's name; it reveals nothing about members. */
-export function signInMethodsRoutes(site: MiddlewareHandler<AppEnv>, db: Database) {
+/**
+ * `GET /v1/auth/methods`: public, like the site's name; it reveals nothing about members. Every
+ * page with a sign-in form asks, so all of it comes from the site cache: the settings with the
+ * site, the providers beside them (`offeredProvidersOf`).
+ */
+export function signInMethodsRoutes(site: MiddlewareHandler<AppEnv>, deps: SiteReadDeps) {
   return new Hono<AppEnv>().get(
     '/auth/methods',
     documented({
@@ -34,13 +38,12 @@ export function signInMethodsRoutes(site: MiddlewareHandler<AppEnv>, db: Databas
     site,
     async (c) => {
       const { auth, scope } = siteOf(c)
-      const providers = await enabledProvidersOf(db, scope)
       return c.json({
         password: auth.passwordSignIn,
         emailLink: auth.emailLinkSignIn,
         totp: auth.totp,
         passkeys: auth.passkeys,
-        providers: providers.map((p) => ({ id: p.id, name: p.displayName, kind: p.kind })),
+        providers: [...(await offeredProvidersOf(deps, scope))],
       } satisfies z.input<typeof signInMethodsAnswer>)
     },
   )

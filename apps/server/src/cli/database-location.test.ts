@@ -22,8 +22,13 @@ beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'porchlight-cli-where-'))
   subfolder = join(project, 'examples', 'app')
   mkdirSync(subfolder, { recursive: true })
-  expect((await cliIn(project, 'migrate')).code).toBe(0)
-  expect((await cliIn(project, 'site', 'create', '--name', 'Bakery')).code).toBe(0)
+  // Made in this process (a Node start-up spared per command): the folders are the tests' point.
+  const made = {
+    DATABASE_URL: `file:${join(project, 'data', 'porchlight.db')}`,
+    LOG_LEVEL: 'silent',
+  }
+  expect((await runCliCapturing(['migrate'], made)).code).toBe(0)
+  expect((await runCliCapturing(['site', 'create', '--name', 'Bakery'], made)).code).toBe(0)
 }, 60_000)
 
 afterAll(() => {

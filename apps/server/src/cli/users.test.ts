@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts'
 import { runCliCapturing, runCliJson } from '../../test/helpers/cli.ts'
 import { everyStoredValue, jsonRequest, rows } from '../../test/helpers/http.ts'
+import { linkToken, queuedMails } from '../auth/test-helpers.ts'
 
 // `porchlight user …` run in-process against a temp database file, checked through its output,
 // its exit code, and the real app over the same file (can the member it made sign in?).
@@ -162,6 +163,76 @@ describe('porchlight user create', () => {
       other.id,
     )
     expect(made).toMatchObject({ siteId: other.id })
+  })
+})
+
+describe('porchlight user create on a site with password sign-in off', () => {
+  /** The site as its owner would set it: emailed sign-in links instead of passwords. */
+  async function passwordsOff() {
+    await (await server()).deps.client.execute({
+      sql: 'UPDATE sites SET auth_settings = ? WHERE id = ?',
+      args: [JSON.stringify({ passwordSignIn: false, emailLinkSignIn: true }), site.id],
+    })
+  }
+  const keyOnly = () => ({ 'X-Porchlight-Key': site.publishableKey })
+
+  // Regression: `user create` asked for --password on every site, so a site without passwords
+  // could only get its first admin with a password nothing would ever ask for.
+  it('creates the member without one, who signs in by emailed link', async () => {
+    await passwordsOff()
+    const made = await create('--admin', '--verified')
+    expect(made, made.err).toMatchObject({ code: 0 })
+    expect(made.out).toMatch(/^Created admin owner@bakery\.example \(mem_\w+\)/m)
+    expect(made.out).toMatch(/^ {2}password: none /m)
+    const [stored] = await rows(
+      (await server()).deps.client,
+      'SELECT role, password_hash FROM members',
+    )
+    expect(stored).toEqual({ role: 'admin', password_hash: '' })
+
+    // The way in the site offers: a link mailed to the address, redeemed in the same browser.
+    const t = await createTestApp({ env: { DATABASE_URL: env.DATABASE_URL ?? '' }, handlers: {} })
+    try {
+      const asked = await t.app.request(
+        '/v1/auth/sign-in-link',
+        jsonRequest('POST', { email: 'owner@bakery.example' }, keyOnly()),
+      )
+      expect(asked.status).toBe(202)
+      const { browserKey } = (await asked.json()) as { browserKey: string }
+      const [mail] = await queuedMails(t)
+      expect(mail?.to).toEqual(['owner@bakery.example'])
+      const redeemed = await t.app.request(
+        '/v1/auth/sign-in-link/redeem',
+        jsonRequest('POST', { token: linkToken(mail ?? { text: '' }), browserKey }, keyOnly()),
+      )
+      expect(redeemed.status, await redeemed.clone().text()).toBe(200)
+      expect(await redeemed.json()).toMatchObject({ account: { role: 'admin' } })
+    } finally {
+      await t.close()
+    }
+  })
+
+  it.each([
+    {
+      how: '--password',
+      argv: ['--password', password],
+      extraEnv: {} as Record<string, string>,
+      names: '--password',
+    },
+    {
+      how: 'PORCHLIGHT_PASSWORD',
+      argv: [],
+      extraEnv: { PORCHLIGHT_PASSWORD: password },
+      names: 'PORCHLIGHT_PASSWORD',
+    },
+  ])('refuses a password given by $how: exit 2, naming it, creating no one', async (c) => {
+    await passwordsOff()
+    env = { ...env, ...c.extraEnv }
+    const result = await create(...c.argv)
+    expect(result.code).toBe(2)
+    expect(result.err).toMatch(/has password sign-in off, so it takes no password/)
+    expect(result.err).toContain(`leave out ${c.names}.`)
+    expect(await rows((await server()).deps.client, 'SELECT id FROM members')).toEqual([])
   })
 })
 

@@ -10,7 +10,8 @@ import { chosenSite, withDatabase } from './database.ts'
 import { CliError, CliFailure, type CommandContext, print } from './output.ts'
 
 const usage = `Usage: porchlight user create --email E --name N [--admin | --role ROLE] [--verified] [--site ID]
-         (the password: --password P, or the PORCHLIGHT_PASSWORD environment variable)
+         (the password: --password P, or the PORCHLIGHT_PASSWORD environment variable;
+          none on a site with password sign-in off)
        porchlight user list [--site ID]
        porchlight user role MEMBER_ID member|moderator|admin [--site ID]`
 
@@ -43,17 +44,24 @@ async function createCommand(ctx: CommandContext, env: Record<string, string | u
   // A password on the command line lands in shell history and `ps`; the variable does not.
   // There is no prompt, so scripts and CI never hang waiting for one.
   const password = ctx.values.password ?? env.PORCHLIGHT_PASSWORD
-  if (!email || !name || !password) {
-    const missing = [
-      !email && '--email',
-      !name && '--name',
-      !password && '--password (or PORCHLIGHT_PASSWORD)',
-    ].filter(Boolean)
+  if (!email || !name) {
+    const missing = [!email && '--email', !name && '--name'].filter(Boolean)
     throw new CliError(`Missing ${missing.join(', ')}.\n\n${usage}`)
   }
   const role = chosenRole(ctx)
   const member = await withDatabase(ctx, async ({ db, clock }) => {
     const scope = await chosenSite(ctx, { db, clock })
+    const settings = await siteAuthSettings(db, scope)
+    // Whether a password is wanted depends on the site, known only once it is read.
+    if (settings.passwordSignIn && !password) {
+      throw new CliError(`Missing --password (or PORCHLIGHT_PASSWORD).\n\n${usage}`)
+    }
+    if (!settings.passwordSignIn && password) {
+      const given = ctx.values.password === undefined ? 'PORCHLIGHT_PASSWORD' : '--password'
+      throw new CliError(
+        `Site ${scope.siteId} has password sign-in off, so it takes no password: leave out ${given}. The member signs in by emailed link, passkey or provider.`,
+      )
+    }
     const deps = {
       db,
       clock,
@@ -63,11 +71,10 @@ async function createCommand(ctx: CommandContext, env: Record<string, string | u
         baseUrl: ctx.config.breachedPasswordsUrl,
       }),
     }
-    const settings = await siteAuthSettings(db, scope)
     return {
       ...(await createMember(deps, scope, settings, {
         email,
-        password,
+        ...(password && { password }),
         displayName: name,
         role,
         verified: ctx.values.verified ?? false,
@@ -80,6 +87,7 @@ async function createCommand(ctx: CommandContext, env: Record<string, string | u
     member.emailVerified
       ? '  email: verified'
       : '  email: not verified yet (add --verified when you vouch for the address)',
+    ...(password ? [] : ['  password: none (the site signs members in by emailed link)']),
   ])
   return 0
 }

@@ -1,15 +1,17 @@
 // Regressions (issue 15, item 6): what the CLI says when the operator gets something wrong.
 // `site create` without --name said `name: Too small: expected string to have >=1 characters`;
 // `key revoke` given the key itself, or the hint `key list` prints, said KEY_NOT_FOUND; and
-// messages ending in an id printed a doubled period (`sk_….`, `site_….`). Real CLI processes
-// in a temp folder, checked through what they print and what the server then accepts.
+// messages ending in an id printed a doubled period (`sk_….`, `site_….`). The CLI in a temp
+// folder, checked through what it prints and what the server then accepts: a real process where
+// the case is one per command (`cliProcess`, on the database it finds by default), and `runCli`
+// in this process, on the same file, where a case runs a command many times (`cli`).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, manualClock, type TestApp } from '../../test/helpers/app.ts'
-import { type CliResult, runCliProcess } from '../../test/helpers/cli.ts'
+import { type CliResult, runCliCapturing, runCliProcess } from '../../test/helpers/cli.ts'
 import { bearer } from '../../test/helpers/http.ts'
 import { parseSecretKey } from '../sites/keys.ts'
 import { siteCacheLifetimeMs } from '../sites/site-cache.ts'
@@ -19,8 +21,10 @@ let app: TestApp
 let site: { id: string; secretKey: string }
 const databaseUrl = () => `file:${join(dir, 'data', 'porchlight.db')}`
 
-const cli = (...argv: string[]): Promise<CliResult> =>
+const cliProcess = (...argv: string[]): Promise<CliResult> =>
   runCliProcess(argv, { cwd: dir, env: { PATH: process.env.PATH, LOG_LEVEL: 'silent' } })
+const cli = (...argv: string[]): Promise<CliResult> =>
+  runCliCapturing(argv, { LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl() })
 const json = async <T>(...argv: string[]): Promise<T> => {
   const result = await cli(...argv, '--json')
   expect(result, result.err).toMatchObject({ code: 0, err: '' })
@@ -29,8 +33,8 @@ const json = async <T>(...argv: string[]): Promise<T> => {
 const serverClock = manualClock()
 /**
  * What the owner API answers the key: 200 while it is active, 401 once revoked. The server is
- * another process than the CLI, so it is asked once what it cached about the site has expired
- * (sites/site-cache.ts).
+ * another app than the CLI's (its own site cache, as in another process), so it is asked once
+ * what it cached about the site has expired (sites/site-cache.ts).
  */
 const ownerStatus = async (secretKey: string) => {
   serverClock.advance(siteCacheLifetimeMs)
@@ -39,7 +43,7 @@ const ownerStatus = async (secretKey: string) => {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'porchlight-cli-wording-'))
-  expect((await cli('migrate')).code).toBe(0)
+  expect((await cliProcess('migrate')).code).toBe(0)
   site = await json('site', 'create', '--name', 'Bakery')
   app = await createTestApp({ env: { DATABASE_URL: databaseUrl() }, clock: serverClock })
 }, 60_000)
@@ -54,7 +58,13 @@ describe('site create names the flag', () => {
     { argv: [], first: 'Missing --name: give the site a name.' },
     { argv: ['--name', '  '], first: '--name is empty: give the site a name.' },
   ])('$argv → "$first", the usage, exit 2, no site', async ({ argv, first }) => {
-    const { code, err } = await cli('site', 'create', ...argv, '--origin', 'https://a.example')
+    const { code, err } = await cliProcess(
+      'site',
+      'create',
+      ...argv,
+      '--origin',
+      'https://a.example',
+    )
     expect(code).toBe(2)
     expect(err.split('\n')).toEqual([
       first,
@@ -84,7 +94,7 @@ describe('site create names the flag', () => {
 })
 
 describe('key revoke takes what the operator has at hand', () => {
-  // Nine CLI processes, each a Node start-up: a minute leaves room for a busy machine.
+  // Nine commands and as many requests: a minute leaves room for a busy machine.
   it('the whole key, the hint, the hint typed with dots, or the id; never printing a secret', {
     timeout: 60_000,
   }, async () => {
@@ -116,7 +126,7 @@ describe('key revoke takes what the operator has at hand', () => {
   })
 
   it('an id it does not know says where the ids come from, without a doubled period', async () => {
-    const { code, err } = await cli('key', 'revoke', 'abcdefghijklmnop')
+    const { code, err } = await cliProcess('key', 'revoke', 'abcdefghijklmnop')
     expect(code).toBe(1)
     expect(err).toBe(
       `KEY_NOT_FOUND: Site ${site.id} has no active secret key sk_abcdefghijklmnop_… (revoked already, or another site's). Its keys: porchlight key list`,
@@ -144,7 +154,7 @@ describe('messages that end in an id have one period', () => {
   })
 
   it('user role with an unknown member id says where the ids come from', async () => {
-    const { code, err } = await cli('user', 'role', 'mem_…', 'admin')
+    const { code, err } = await cliProcess('user', 'role', 'mem_…', 'admin')
     expect(code).toBe(1)
     expect(err).toBe(
       `MEMBER_NOT_FOUND: Site ${site.id} has no member with the id "mem_…". Its members, ids first: porchlight user list`,

@@ -87,9 +87,10 @@ export function adminSubmissionRoutes(deps: AdminSubmissionDeps) {
           } satisfies z.input<typeof submissionPageAnswer>)
         },
       )
-      // Before `/submissions/:id`, which would otherwise take "export.csv" for an id.
+      // Beside `/submissions`, not under it: Hono's RegExpRouter cannot hold `/submissions/:id`
+      // and a literal `/submissions/export.csv` (http/app-router.ts).
       .get(
-        '/submissions/export.csv',
+        '/submissions.csv',
         documented({
           summary: 'Export submissions as CSV',
           description:

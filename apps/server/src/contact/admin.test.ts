@@ -609,7 +609,7 @@ describe('one site’s secret key against another site’s forms and submissions
     await owner.request('/forms/contact', { method: 'DELETE' })
     expect(await snapshotOfOther()).toEqual(before)
 
-    const csv = await (await owner.request('/submissions/export.csv')).text()
+    const csv = await (await owner.request('/submissions.csv')).text()
     expect(csv).toContain(ours)
     expect(csv).not.toContain(theirs)
   })

@@ -70,7 +70,7 @@ describe('csvCell', () => {
   })
 })
 
-describe('GET /v1/admin/submissions/export.csv', () => {
+describe('GET /v1/admin/submissions.csv', () => {
   let t: TestApp
   let clock: ReturnType<typeof manualClock>
   let site: TestSite
@@ -100,7 +100,7 @@ describe('GET /v1/admin/submissions/export.csv', () => {
   })
 
   async function exportCsv(query = '') {
-    const res = await owner.request(`/submissions/export.csv${query}`)
+    const res = await owner.request(`/submissions.csv${query}`)
     expect(res.status).toBe(200)
     const bytes = new Uint8Array(await res.arrayBuffer())
     // `Response.text()` would drop the BOM; it is what makes Excel read the file as UTF-8.
@@ -216,7 +216,7 @@ describe('GET /v1/admin/submissions/export.csv', () => {
     const empty = await exportCsv('?q=nothing-matches')
     expect(empty.records).toEqual([['id', 'created_at', 'form', 'status', 'sender_email']])
 
-    const bad = await owner.request('/submissions/export.csv?status=nope')
+    const bad = await owner.request('/submissions.csv?status=nope')
     expect(bad.status).toBe(422)
   })
 

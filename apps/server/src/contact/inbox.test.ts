@@ -47,7 +47,7 @@ async function ids(query: string) {
 }
 
 async function exportedIds(query: string) {
-  const res = await owner.request(`/submissions/export.csv${query}`)
+  const res = await owner.request(`/submissions.csv${query}`)
   expect(res.status).toBe(200)
   const lines = (await res.text())
     .replace(/^\uFEFF/, '')

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts'
 import {
   type CounterRow,
   countHit,
+  countHitThenIfWithin,
   judgeHit,
   refusedFor,
   type SlidingWindow,
@@ -72,9 +73,12 @@ export async function writeSubmission(
   const window = slidingWindow(now, input.windowMs)
   const limited = (limit: SubmissionLimit) => ({ siteId, ...limit })
 
+  // Both hits in one statement: the address's always, the form's while the address is within
+  // its limit.
+  const hits = input.perAddress
+    ? countHitThenIfWithin(db, limited(input.perAddress), limited(input.perForm), window)
+    : countHit(db, limited(input.perForm), window)
   const addressWithin = input.perAddress ? withinLimit(limited(input.perAddress), window) : sql`1`
-  const addressHit = input.perAddress && countHit(db, limited(input.perAddress), window)
-  const formHit = countHit(db, limited(input.perForm), window, addressWithin)
   const limitsHold = sql`(${addressWithin}) AND (${withinLimit(limited(input.perForm), window)})`
 
   const stored = sql`EXISTS (SELECT 1 FROM submissions WHERE site_id = ${siteId} AND id = ${row.id})`
@@ -84,8 +88,7 @@ export async function writeSubmission(
   const spend = verdict.proofOfWork?.spend
   const auto = input.autoresponse
   const statements = [
-    ...(addressHit ? [addressHit] : []),
-    formHit,
+    hits,
     insertSubmission(db, input, limitsHold),
     ...(spend
       ? [
@@ -113,8 +116,7 @@ export async function writeSubmission(
     statements as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]],
   )
 
-  const at = addressHit ? 1 : 0
-  const [written] = results[at + 1] as { status: string; spam_reasons: string }[]
+  const [written] = results[1] as { status: string; spam_reasons: string }[]
   if (!written) return { stored: false, retryAfterSeconds: refusedFor(window) }
   const autoRows = auto ? (results.at(-2) as CounterRow[]) : []
   return {

@@ -2,6 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { SiteScope } from '../sites/scope.ts'
 import type { Database } from './client.ts'
+import { positionalValues } from './result-set.ts'
 
 // The reads every page view makes (a category's threads, a thread's posts) are built with
 // drizzle's query builder once, not per request, and their rows read by position instead of
@@ -44,7 +45,8 @@ export function preparedRead<Inputs extends Record<string, unknown>>(
       read = build(db)
       prepared.set(db, read)
     }
-    return (await read.values({ ...inputs, siteId: scope.siteId })) as PositionalRow[]
+    const rows = (await read.values({ ...inputs, siteId: scope.siteId })) as PositionalRow[]
+    return rows.map(positionalValues)
   }
 }
 

@@ -16,6 +16,20 @@ class ResultRow {
       return this.#values[index]
     }
   }
+  /** The row's values as a plain array, or `undefined` for a row this module did not shape. */
+  static valuesOf(row: unknown): readonly unknown[] | undefined {
+    return row instanceof ResultRow ? row.#values : undefined
+  }
+}
+
+/**
+ * The values of a row shaped here, in column order, as the plain array they are kept in; any
+ * other row (a remote client's, D1's raw arrays) as it is. For reads that take every value by
+ * position: an index served by the prototype's getters goes through V8's slow path for
+ * accessors on elements, about 1 µs per row of 20 columns, a plain array's index does not.
+ */
+export function positionalValues<Row extends object>(row: Row): Row | readonly unknown[] {
+  return ResultRow.valuesOf(row) ?? row
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import type { Http2Bindings, HttpBindings } from '@hono/node-server'
+import type { SecuredHead } from '../http/security-headers-node.ts'
 import type { Logger } from '../logger.ts'
 
 type Fetch = (request: Request, env: HttpBindings | Http2Bindings) => Response | Promise<Response>
@@ -12,6 +13,9 @@ type Fetch = (request: Request, env: HttpBindings | Http2Bindings) => Response |
  * @example getRequestListener(logLateDisconnects(app.fetch, log))
  */
 export function logLateDisconnects(fetch: Fetch, log: Logger): Fetch {
+  // Its line is written at info: below that level there is nothing to watch for, and watching
+  // (a listener on every response) was part of what every request cost.
+  if (log.enabled?.('info') === false) return fetch
   return async (request, env) => {
     const response = await fetch(request, env)
     // The Node entry serves HTTP/1 only (`node:http`).
@@ -21,7 +25,11 @@ export function logLateDisconnects(fetch: Fetch, log: Logger): Fetch {
       outgoing.once('close', () => {
         if (outgoing.writableFinished) return
         log.info('client disconnected', {
-          requestId: response.headers.get('x-request-id') ?? undefined,
+          // A secured head (security-headers-node.ts) carries the id; else the answer does.
+          requestId:
+            (outgoing as Partial<SecuredHead>).requestId ??
+            response.headers.get('x-request-id') ??
+            undefined,
           method: request.method,
           path: new URL(request.url).pathname,
           status: response.status,

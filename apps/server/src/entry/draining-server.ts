@@ -65,7 +65,13 @@ const lingerMs = 2000
  * server.listen(8787)
  * process.once('SIGTERM', () => drain({ deadline: Date.now() + 20_000 }))
  */
-export function createDrainingServer(listener: RequestListener): DrainingServer {
+export function createDrainingServer(
+  listener: RequestListener,
+  options: {
+    /** The class of each response (`securedServerResponse`: the security headers at its head). */
+    ServerResponse?: typeof ServerResponse
+  } = {},
+): DrainingServer {
   const connections = new Map<Socket, Connection>()
   // Responses in flight, so those not yet started can be switched to `Connection: close`.
   const responses = new Set<ServerResponse>()
@@ -73,7 +79,7 @@ export function createDrainingServer(listener: RequestListener): DrainingServer 
   let graceOver = false
   let allClosed: (() => void) | undefined
 
-  const server = createServer((req, res) => {
+  const server = createServer(options, (req, res) => {
     const connection = connections.get(req.socket)
     if (!connection || connection.closing) {
       // Arrived after our FIN: it cannot be answered, so it must not be processed either.

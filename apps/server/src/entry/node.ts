@@ -12,6 +12,7 @@ import { createLocalClient } from '../db/local-client.ts'
 import { localPath } from '../db/local-path.ts'
 import { migrate } from '../db/migrate.ts'
 import { type AppDeps, createDeps, type DepsOptions } from '../deps.ts'
+import { securedServerResponse } from '../http/security-headers-node.ts'
 import { fileDevMailStore } from '../mail/dev-file-store.ts'
 import { createSmtpTransport } from '../mail/smtp.ts'
 import { nodeMetrics } from '../metrics/node-metrics.ts'
@@ -105,6 +106,9 @@ export async function startNodeServer(
   const app = createApp(deps)
   const http = createDrainingServer(
     getRequestListener(logLateDisconnects(app.fetch, deps.log), { hostname: config.host }),
+    // The security headers go into each response head as it is written (cheaper than into each
+    // answer); the app's request middleware sees this and leaves them to it.
+    { ServerResponse: securedServerResponse({ https: config.publicUrl.startsWith('https:') }) },
   )
   const { server } = http
   await new Promise<void>((resolve, reject) => {

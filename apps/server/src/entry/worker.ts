@@ -1,5 +1,6 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types'
 import { createApp } from '../app.ts'
+import { readCommonPasswordsFrom } from '../auth/common-passwords.ts'
 import { ConfigError, loadConfig, productionProblems } from '../config.ts'
 import { databaseFault } from '../db/faults.ts'
 import { migrate } from '../db/migrate.ts'
@@ -11,6 +12,7 @@ import { logLineMetrics } from '../metrics/log-lines.ts'
 import { createDemoSite } from '../sites/demo-site.ts'
 import { allSites } from '../sites/queries.ts'
 import { type AssetsBinding, workerAssets } from './worker-assets.ts'
+import { commonPasswordsFromAssets } from './worker-common-passwords.ts'
 import { workerDatabase } from './worker-database.ts'
 import { explicitMode, productionRequest } from './worker-mode.ts'
 
@@ -63,6 +65,9 @@ function start(env: WorkerEnv, production: boolean, origin: string | undefined):
     if (!(error instanceof ConfigError)) throw error
     return refuse(error)
   }
+  // The build keeps the list out of the bundle (auth/common-passwords.ts); without the binding
+  // there is no list, and registration and password changes fail rather than skip the check.
+  if (isAssetsBinding(env.ASSETS)) readCommonPasswordsFrom(commonPasswordsFromAssets(env.ASSETS))
   let deps: AppDeps
   try {
     // No process to scrape: metrics are log lines (metrics/log-lines.ts).

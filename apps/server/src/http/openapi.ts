@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { describeRoute, resolver } from 'hono-openapi'
+import { describeRoute, resolver, uniqueSymbol } from 'hono-openapi'
 import { z } from 'zod'
 
 /**
@@ -174,9 +174,21 @@ export const docExtension = 'x-porchlight'
  *   responses: { 200: siteAnswer } }), site, handler)
  */
 export function documented(doc: RouteDoc): MiddlewareHandler {
-  const middleware = describedRoute(doc)
+  const middleware = passThrough(describedRoute(doc))
   routeDocs.set(middleware, doc)
   return middleware
+}
+
+/**
+ * hono-openapi's route middleware is `async (c, next) => { await next() }`, run on every request
+ * of every route: an async frame and two promises for nothing (docs/performance.md). Its document
+ * generator knows a route's description by the property under `uniqueSymbol`, so a plain
+ * pass-through carrying that property documents the same route.
+ */
+function passThrough(described: MiddlewareHandler): MiddlewareHandler {
+  const description = (described as MiddlewareHandler & { [uniqueSymbol]: unknown })[uniqueSymbol]
+  const middleware: MiddlewareHandler = (_c, next) => next()
+  return Object.assign(middleware, { [uniqueSymbol]: description })
 }
 
 // Each route's description, by the middleware `documented` made for it: the owner API's access

@@ -53,20 +53,60 @@ export function countHit(
   when: SQL = sql`1`,
 ) {
   const { windowStart, windowMs } = window
-  const expiresAt = windowStart + 2 * windowMs
   // The WHERE also keeps SQLite from reading `ON CONFLICT` as a join's ON.
   return db.all<CounterRow>(sql`
     INSERT INTO rate_limits (site_id, bucket, window_start, count, previous_count, expires_at)
-    SELECT ${siteId}, ${bucket}, ${windowStart}, 1, 0, ${expiresAt} WHERE ${when}
-    ON CONFLICT (site_id, bucket) DO UPDATE SET
+    SELECT ${siteId}, ${bucket}, ${windowStart}, 1, 0, ${windowStart + 2 * windowMs} WHERE ${when}
+    ${rollForwardAndCount(window)}
+    RETURNING count, previous_count`)
+}
+
+/**
+ * Hits on two buckets in one statement, with nothing returned: `first` always, and `second`
+ * only while `first`, this hit counted, is within `first.limit`. The same as `countHit(first)`
+ * followed by `countHit(second, withinLimit(first))`, one statement fewer: a submission counts
+ * its address and then its form this way (`contact/submission-write.ts`).
+ */
+export function countHitThenIfWithin(
+  db: Database,
+  first: Pick<RateLimitOptions, 'siteId' | 'bucket' | 'limit'>,
+  second: Pick<RateLimitOptions, 'siteId' | 'bucket'>,
+  window: SlidingWindow,
+) {
+  const { windowStart, windowMs, previousWeight } = window
+  // `first`'s estimate once this hit is counted, worked out from its row as it stands before the
+  // statement, in the upsert's own terms (`rollForwardAndCount`), so it equals what `withinLimit`
+  // reads after `countHit`. The `second` row comes first, so it reads `first` before the upsert
+  // even if SQLite did not evaluate the whole SELECT before inserting (it does, as the SELECT
+  // reads the table it inserts into).
+  const firstWithin = sql`coalesce((SELECT
+      (CASE WHEN window_start = ${windowStart} THEN previous_count
+        WHEN window_start = ${windowStart - windowMs} THEN count ELSE 0 END) * ${previousWeight}
+      + (CASE WHEN window_start = ${windowStart} THEN count + 1 ELSE 1 END)
+    FROM rate_limits WHERE site_id = ${first.siteId ?? ''} AND bucket = ${first.bucket}), 1)
+    <= ${first.limit}`
+  return db.run(sql`
+    INSERT INTO rate_limits (site_id, bucket, window_start, count, previous_count, expires_at)
+    SELECT hit.site_id, hit.bucket, ${windowStart}, 1, 0, ${windowStart + 2 * windowMs}
+    FROM (SELECT ${second.siteId ?? ''} AS site_id, ${second.bucket} AS bucket WHERE ${firstWithin}
+      UNION ALL SELECT ${first.siteId ?? ''}, ${first.bucket}) AS hit
+    WHERE 1
+    ${rollForwardAndCount(window)}`)
+}
+
+/**
+ * The upsert's conflict clause: rolls a bucket's windows forward to `window` and counts one hit.
+ * (A `WHERE` before it keeps SQLite from reading `ON CONFLICT` as a join's ON.)
+ */
+function rollForwardAndCount({ windowStart, windowMs }: SlidingWindow): SQL {
+  return sql`ON CONFLICT (site_id, bucket) DO UPDATE SET
       previous_count = CASE
         WHEN window_start = ${windowStart} THEN previous_count
         WHEN window_start = ${windowStart - windowMs} THEN count
         ELSE 0 END,
       count = CASE WHEN window_start = ${windowStart} THEN count + 1 ELSE 1 END,
       window_start = ${windowStart},
-      expires_at = ${expiresAt}
-    RETURNING count, previous_count`)
+      expires_at = ${windowStart + 2 * windowMs}`
 }
 
 /**

@@ -1,5 +1,7 @@
+import { createServer, type Server } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
 import { Hono } from 'hono'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import {
   expectedApiHeaders as apiHeaders,
   expectedPageOnlyHeaders as pageOnlyHeaders,
@@ -7,8 +9,9 @@ import {
 import { createLogger } from '../logger.ts'
 import type { AppEnv } from './env.ts'
 import { requestBasics } from './request-basics.ts'
+import { securedServerResponse } from './security-headers-node.ts'
 
-function appLoggingAt(level: 'info' | 'warn', https = true) {
+function honoApp(level: 'info' | 'warn', https: boolean) {
   const lines: Record<string, unknown>[] = []
   const log = createLogger({ level, write: (line) => lines.push(JSON.parse(line)) })
   const app = new Hono<AppEnv>()
@@ -37,12 +40,51 @@ function appLoggingAt(level: 'info' | 'warn', https = true) {
   return { app, lines }
 }
 
-describe('what every request gets', () => {
+type Send = (path: string, init?: RequestInit) => Promise<Response>
+
+// Two ways the same rules are applied: in the answer (Workers, and requests made in process),
+// and, on Node's server, in the response head as it is written (security-headers-node.ts). Each
+// case runs both ways, the second over a real socket.
+const servers: Server[] = []
+afterAll(async () => {
+  for (const server of servers) {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+function inProcess(level: 'info' | 'warn', https = true) {
+  const { app, lines } = honoApp(level, https)
+  const send: Send = async (path, init) => app.request(path, init)
+  return { send, lines }
+}
+
+function overNodeServer(level: 'info' | 'warn', https = true) {
+  const { app, lines } = honoApp(level, https)
+  const server = createServer(
+    { ServerResponse: securedServerResponse({ https }) },
+    getRequestListener(app.fetch),
+  )
+  servers.push(server)
+  const listening = new Promise<string>((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      resolve(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`)
+    }),
+  )
+  const send: Send = async (path, init) => fetch((await listening) + path, init)
+  return { send, lines }
+}
+
+describe.each([
+  ['in process', inProcess],
+  ['on Node’s server', overNodeServer],
+])('what every request gets, %s', (_, appLoggingAt) => {
   it.each(['/json', '/raw', '/fails'])(
     '%s: the API security headers, none of the page ones, and a request id',
     async (path) => {
-      const { app } = appLoggingAt('warn')
-      const res = await app.request(path)
+      const { send } = appLoggingAt('warn')
+      const res = await send(path)
       const headers = Object.fromEntries(res.headers)
       expect(headers).toMatchObject(apiHeaders)
       for (const name of Object.keys(pageOnlyHeaders)) expect(headers).not.toHaveProperty(name)
@@ -51,47 +93,45 @@ describe('what every request gets', () => {
   )
 
   it.each(['/page', '/raw-page'])('%s: an HTML page gets the full browser set', async (path) => {
-    const { app } = appLoggingAt('warn')
-    const res = await app.request(path)
+    const { send } = appLoggingAt('warn')
+    const res = await send(path)
     expect(Object.fromEntries(res.headers)).toMatchObject({ ...apiHeaders, ...pageOnlyHeaders })
   })
 
   it('keeps a page’s own policy', async () => {
-    const { app } = appLoggingAt('warn')
-    const res = await app.request('/own-policy')
+    const { send } = appLoggingAt('warn')
+    const res = await send('/own-policy')
     expect(res.headers.get('content-security-policy')).toBe("default-src 'self'")
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN')
   })
 
   it('sends HSTS on API answers only when the server is reached over https', async () => {
-    const { app } = appLoggingAt('warn', false)
-    expect((await app.request('/json')).headers.has('strict-transport-security')).toBe(false)
+    const { send } = appLoggingAt('warn', false)
+    expect((await send('/json')).headers.has('strict-transport-security')).toBe(false)
     // A page pins https whatever the configured address: the first https visit keeps it.
-    expect((await app.request('/page')).headers.get('strict-transport-security')).toMatch(
-      /max-age=\d+/,
-    )
+    expect((await send('/page')).headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
   })
 
   it('lets a route choose its own value for a header', async () => {
-    const { app } = appLoggingAt('warn')
-    const res = await app.request('/embeddable')
+    const { send } = appLoggingAt('warn')
+    const res = await send('/embeddable')
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
   it('keeps a plain request id from the caller, and replaces one it could not log safely', async () => {
-    const { app } = appLoggingAt('warn')
-    const kept = await app.request('/json', { headers: { 'X-Request-Id': 'trace-42_a=' } })
+    const { send } = appLoggingAt('warn')
+    const kept = await send('/json', { headers: { 'X-Request-Id': 'trace-42_a=' } })
     expect(kept.headers.get('x-request-id')).toBe('trace-42_a=')
     for (const sent of ['two words', 'a'.repeat(256), '{"level":"error"}']) {
-      const res = await app.request('/json', { headers: { 'X-Request-Id': sent } })
+      const res = await send('/json', { headers: { 'X-Request-Id': sent } })
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
     }
   })
 
   it('logs one line per request at info, carrying the request id', async () => {
-    const { app, lines } = appLoggingAt('info')
-    const res = await app.request('/json')
+    const { send, lines } = appLoggingAt('info')
+    const res = await send('/json')
     expect(lines).toEqual([
       expect.objectContaining({
         level: 'info',
@@ -105,8 +145,8 @@ describe('what every request gets', () => {
   })
 
   it('logs nothing at warn for a request that went well', async () => {
-    const { app, lines } = appLoggingAt('warn')
-    expect((await app.request('/json')).status).toBe(200)
+    const { send, lines } = appLoggingAt('warn')
+    expect((await send('/json')).status).toBe(200)
     expect(lines).toEqual([])
   })
 })

@@ -57,3 +57,9 @@ export const browserPageHeaders: HeaderSet = [
 /** Whether an answer is an HTML page, by its media type. */
 export const isHtml = (contentType: string | null) =>
   contentType?.trimStart().toLowerCase().startsWith('text/html') === true
+
+/**
+ * Marks a Node response object whose head gets the security headers when it is written
+ * (security-headers-node.ts), so the middleware need not put them into the answer itself.
+ */
+export const headersAtResponseHead = Symbol.for('porchlight.securityHeadersAtResponseHead')

@@ -47,7 +47,7 @@ export function adminOperatorRoutes(deps: OperatorDeps) {
         ),
     )
     .post(
-      '/operators/invites',
+      '/operator-invites',
       documented({
         ...owner,
         summary: 'Invite an operator',
@@ -66,7 +66,7 @@ export function adminOperatorRoutes(deps: OperatorDeps) {
       },
     )
     .delete(
-      '/operators/invites/:id',
+      '/operator-invites/:id',
       documented({
         ...owner,
         summary: 'Withdraw an invite',

@@ -253,7 +253,7 @@ it('records no password, token, secret, key or code anywhere in the log', async 
     cookie,
   )
   secrets.push(...((await regenerated.json()) as { recoveryCodes: string[] }).recoveryCodes)
-  await asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operators/invites', {
+  await asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operator-invites', {
     email: 'eve@example.com',
     role: 'editor',
   })

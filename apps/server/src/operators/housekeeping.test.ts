@@ -45,7 +45,7 @@ it('removes expired challenges, invites and idle sessions, and keeps live ones',
     password: ann.password,
   })
   expect(((await started.json()) as { status: string }).status).toBe('totp_required')
-  const invited = await asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operators/invites', {
+  const invited = await asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operator-invites', {
     email: 'eve@example.com',
     role: 'viewer',
   })

@@ -41,7 +41,7 @@ async function ownerSignedIn(): Promise<{ owner: TestOperator; cookie: string }>
 }
 
 async function invite(cookie: string, email: string, role: string) {
-  return asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operators/invites', { email, role })
+  return asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operator-invites', { email, role })
 }
 
 /** The token of the last invite link queued for `email`. */
@@ -179,8 +179,7 @@ describe('links that no longer work', () => {
     const withdrawn = await queuedToken('gone@example.com')
     const { id } = (await withdrawnInvite.json()) as { id: string }
     expect(
-      (await asOperator(h, cookie, h.site.id, 'DELETE', `/v1/admin/operators/invites/${id}`))
-        .status,
+      (await asOperator(h, cookie, h.site.id, 'DELETE', `/v1/admin/operator-invites/${id}`)).status,
     ).toBe(204)
 
     await invite(cookie, 'late@example.com', 'viewer')

@@ -25,8 +25,8 @@ export const ownerRoutePermissions: Readonly<Record<string, OperatorRole>> = {
 
   // Operators and the audit log.
   'GET /v1/admin/operators': 'owner',
-  'POST /v1/admin/operators/invites': 'owner',
-  'DELETE /v1/admin/operators/invites/{id}': 'owner',
+  'POST /v1/admin/operator-invites': 'owner',
+  'DELETE /v1/admin/operator-invites/{id}': 'owner',
   'PATCH /v1/admin/operators/{id}': 'owner',
   'DELETE /v1/admin/operators/{id}': 'owner',
   'GET /v1/admin/audit-log': 'owner',
@@ -51,7 +51,7 @@ export const ownerRoutePermissions: Readonly<Record<string, OperatorRole>> = {
 
   // The inbox.
   'GET /v1/admin/submissions': 'viewer',
-  'GET /v1/admin/submissions/export.csv': 'moderator',
+  'GET /v1/admin/submissions.csv': 'moderator',
   'POST /v1/admin/submissions/bulk': 'moderator',
   'GET /v1/admin/submissions/{id}': 'viewer',
   'PATCH /v1/admin/submissions/{id}': 'moderator',

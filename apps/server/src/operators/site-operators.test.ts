@@ -52,7 +52,7 @@ describe('the list', () => {
     await addOperator(h, { email: 'ed@example.com', name: 'Ed', roles: { [h.site.id]: 'editor' } })
     const other = await createTestSite(h.t, { name: 'Site B' })
     await addOperator(h, { email: 'bob@example.com', roles: { [other.id]: 'owner' } })
-    const invited = await asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operators/invites', {
+    const invited = await asOperator(h, cookie, h.site.id, 'POST', '/v1/admin/operator-invites', {
       email: 'Mo@Example.com',
       role: 'moderator',
     })

@@ -125,10 +125,12 @@ export function apiReferenceRoutes(assets: StaticAssets, options: { compress?: b
       }
       return c.html(page, 200, pageHeaders)
     })
-    .get(`${apiReferencePath}/init.js`, (c) => file(c, 'init.js', initScript))
-    .get(`${apiReferencePath}/theme.css`, (c) => file(c, 'theme.css', apiReferenceTheme))
     .get(`${apiReferencePath}/:file`, async (c) => {
       const name = c.req.param('file')
+      // Ours are served by this route too: Hono's RegExpRouter cannot hold a literal
+      // `/docs/api/init.js` beside `/docs/api/:file` (http/app-router.ts).
+      if (name === 'init.js') return file(c, name, initScript)
+      if (name === 'theme.css') return file(c, name, apiReferenceTheme)
       if (!isApiReferenceFile(name)) throw HttpErrors.notFound()
       const content = await assets.apiReferenceFile(name)
       if (content === null) throw PageErrors.apiReferenceMissing()

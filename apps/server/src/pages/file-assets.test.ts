@@ -261,6 +261,8 @@ describe('installed from npm (no src/)', () => {
       'embed/9.8.7',
       'embed/9.8.7/embed.js',
       'embed/9.8.7/embed.js.map',
+      'internal',
+      'internal/common-passwords.txt',
       'v1',
       'v1/openapi.json',
     ])

@@ -1,12 +1,14 @@
-// The `porchlight operator …` tests' world: real CLI processes on a temp database file with two
-// sites, and the real app over the same file to see what an operator can then do. The file is
-// made by the CLI once per test file and copied for each test: every process costs seconds.
+// The `porchlight operator …` tests' world: the CLI on a temp database file with two sites, and
+// the real app over the same file to see what an operator can then do. The CLI runs in this
+// process (`cli`), as `runCli` with its own environment; a test about the command as an operator
+// starts it takes `cliProcess`, a real process (every one costs a Node start-up: seconds on a
+// busy machine). The file is made once per test file and copied for each test.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { createTestApp, type TestApp } from './app.ts'
-import { type CliResult, runCliProcess } from './cli.ts'
+import { type CliResult, runCliCapturing, runCliProcess } from './cli.ts'
 import { jsonRequest } from './http.ts'
 import { consoleOrigin, operatorPassword } from './operators.ts'
 
@@ -34,6 +36,8 @@ export function operatorCliWorld() {
     DATABASE_URL: databaseUrl(),
   })
   const cli = (argv: string[], env: Record<string, string> = {}): Promise<CliResult> =>
+    runCliCapturing(argv, { ...baseEnv(), ...env })
+  const cliProcess = (argv: string[], env: Record<string, string> = {}): Promise<CliResult> =>
     runCliProcess(argv, { cwd: dir, env: { ...baseEnv(), ...env } })
   async function json<T>(result: Promise<CliResult>): Promise<T> {
     const done = await result
@@ -72,9 +76,15 @@ export function operatorCliWorld() {
     /** This test's folder, holding its database file. */
     dir: () => dir,
     baseEnv,
+    /** The command, run in this process with the test's environment only. */
     cli,
+    /** The command as an operator starts it: its own process, in the test's folder. */
+    cliProcess,
     /** The command with the password in the environment, as a script runs it. */
     withPassword: (...argv: string[]) => cli(argv, { PORCHLIGHT_PASSWORD: operatorPassword }),
+    /** `withPassword`, in its own process. */
+    withPasswordProcess: (...argv: string[]) =>
+      cliProcess(argv, { PORCHLIGHT_PASSWORD: operatorPassword }),
     json,
     server,
     /** A console sign-in on the app over the same file. */

@@ -126,14 +126,14 @@ export async function ownerWorld(h: ConsoleHarness) {
     roles: { [siteB.id]: 'editor' },
   })
   const invite = await ok(
-    await keyed(h.t, h.site)('POST', '/operators/invites', {
+    await keyed(h.t, h.site)('POST', '/operator-invites', {
       email: 'invited@example.com',
       role: 'viewer',
     }),
     'invite',
   )
   const inviteB = await ok(
-    await keyed(h.t, siteB)('POST', '/operators/invites', {
+    await keyed(h.t, siteB)('POST', '/operator-invites', {
       email: 'invited-b@example.com',
       role: 'viewer',
     }),
@@ -173,7 +173,7 @@ export function pathFor(world: OwnerWorld, method: string, template: string): st
         return deleting && template.endsWith('{id}') ? a.spareMemberId : a.memberId
       if (before.endsWith('/keys/')) return a.spareKeyId
       if (before.endsWith('/sign-in-providers/')) return deleting ? 'spare' : 'github'
-      if (before.endsWith('/operators/invites/')) return world.inviteId
+      if (before.endsWith('/operator-invites/')) return world.inviteId
       if (before.endsWith('/operators/'))
         return deleting ? world.spareOperatorId : world.targetOperatorId
       if (before.endsWith('/posts/')) return a.postId
@@ -197,8 +197,8 @@ export function validChanges(world: OwnerWorld, now: number): Record<string, unk
     'POST /v1/admin/keys': { label: 'CI' },
     'DELETE /v1/admin/keys/{id}': null,
     'POST /v1/admin/publishable-key/rotate': null,
-    'POST /v1/admin/operators/invites': { email: 'new-operator@example.com', role: 'viewer' },
-    'DELETE /v1/admin/operators/invites/{id}': null,
+    'POST /v1/admin/operator-invites': { email: 'new-operator@example.com', role: 'viewer' },
+    'DELETE /v1/admin/operator-invites/{id}': null,
     'PATCH /v1/admin/operators/{id}': { role: 'moderator' },
     'DELETE /v1/admin/operators/{id}': null,
     'POST /v1/admin/outbox/{id}/retry': null,

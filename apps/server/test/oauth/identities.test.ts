@@ -11,7 +11,7 @@ import {
 } from './world.ts'
 
 // The member's linked providers: listed, unlinked, and never unlinked when that would leave the
-// member no way in. And `GET /v1/auth/methods` tells a sign-in form which providers to offer.
+// member no way in. (Which providers `GET /v1/auth/methods` offers: offered-providers.test.ts.)
 
 let w: OAuthWorld
 beforeEach(async () => {
@@ -88,16 +88,4 @@ it('a member with a password can unlink; an unlinked provider is 404', async () 
   const again = await unlink(token)
   expect(again.status).toBe(404)
   expect(await again.json()).toEqual(apiError('IDENTITY_NOT_FOUND'))
-})
-
-it('the sign-in methods list the enabled providers', async () => {
-  const methods = async () =>
-    (await (
-      await asMember(w, 'none', '/v1/auth/methods', { headers: { Authorization: '' } })
-    ).json()) as {
-      providers: unknown[]
-    }
-  expect((await methods()).providers).toEqual([{ id: 'corp', name: 'Corp SSO', kind: 'oidc' }])
-  await w.t.deps.client.execute('UPDATE sign_in_providers SET enabled = 0')
-  expect((await methods()).providers).toEqual([])
 })

@@ -6,8 +6,9 @@ import {
   storedMembers,
 } from '../../src/auth/test-helpers.ts'
 import { apiError, rows } from '../helpers/http.ts'
-import { browseToFormPost } from './oidc-provider.ts'
+import { browseToFormPost, browseUntil } from './oidc-provider.ts'
 import {
+  callback,
   callbackResult,
   callbackUrl,
   complete,
@@ -92,6 +93,67 @@ describe('a new member', () => {
     expect(await res.json()).toEqual(apiError('OAUTH_EMAIL_MISSING'))
     expect(await storedMembers(w.t)).toEqual([])
   })
+
+  // Regression: the member was written first and its link to the provider account in a second
+  // write, so a failure between them left a member with no password and no provider holding the
+  // address: the next try was refused (OAUTH_EMAIL_IN_USE where the provider does not vouch).
+  it.each([
+    ['vouches for the address', true],
+    ['does not vouch for it', false],
+  ])('is written whole or not at all, when the provider %s', async (_, emailVerified) => {
+    w.idp.accounts.set('sub-half', { email: 'half@example.com', emailVerified })
+    // The link's insert fails inside the database itself, as a full disk or a lost connection
+    // would make it.
+    await w.t.deps.client.execute(
+      "CREATE TRIGGER fail_identity_insert BEFORE INSERT ON member_identities BEGIN SELECT RAISE(ABORT, 'forced failure'); END",
+    )
+    const failed = await signInThroughProvider(w, 'sub-half')
+    expect(failed.status).toBe(500)
+    expect(await failed.json()).toEqual(apiError('INTERNAL_ERROR'))
+    expect(await storedMembers(w.t)).toEqual([])
+    expect(await identities()).toEqual([])
+    expect(await queuedMails(w.t)).toEqual([])
+
+    await w.t.deps.client.execute('DROP TRIGGER fail_identity_insert')
+    const retried = await signInThroughProvider(w, 'sub-half')
+    expect(retried.status, await retried.clone().text()).toBe(200)
+    const [member] = await storedMembers(w.t)
+    expect(await identities()).toEqual([
+      {
+        provider_id: 'corp',
+        subject: 'sub-half',
+        member_id: member?.id,
+        email: 'half@example.com',
+      },
+    ])
+  })
+})
+
+// The SDK keeps one browser key per browser and sends it with every start, so that sign-ins
+// started in two tabs at once both finish (each start used to replace the key of the last).
+it('one browser key serves sign-ins started at once, each grant once', async () => {
+  w.idp.accounts.set('sub-tabs', { email: 'tabs@example.com', emailVerified: true })
+  const browserKey = newBrowserKey()
+  const firstUrl = await startFlow(w, { browserKey })
+  const secondUrl = await startFlow(w, { browserKey })
+  w.idp.signInAs('sub-tabs')
+  const first = callbackResult(await callback(w, await browseUntil(firstUrl, callbackUrl)))
+  const second = callbackResult(await callback(w, await browseUntil(secondUrl, callbackUrl)))
+  const signedIn = async (grant = '') => {
+    const res = await complete(w, { grant, browserKey })
+    expect(res.status, await res.clone().text()).toBe(200)
+    return ((await res.json()) as { account: Json }).account.id
+  }
+  const memberId = await signedIn(first.grant)
+  expect(await signedIn(second.grant)).toBe(memberId)
+  expect(await (await complete(w, { grant: first.grant ?? '', browserKey })).json()).toEqual(
+    apiError('OAUTH_GRANT_INVALID'),
+  )
+  // Another browser's key still redeems nothing.
+  const third = await throughProvider(w, 'sub-tabs', { browserKey: newBrowserKey() })
+  const refused = await complete(w, { grant: third.grant ?? '', browserKey })
+  expect(refused.status).toBe(403)
+  expect(await refused.json()).toEqual(apiError('OAUTH_OTHER_BROWSER'))
 })
 
 describe('an existing member', () => {

@@ -199,7 +199,7 @@ it('limits starts to 30 per 10 minutes from one address', async () => {
 it('keeps each site’s providers and grants to itself', async () => {
   const other = await createTestSite(w.t, { origins: [siteOrigin] })
   const elsewhere = { t: w.t, site: other }
-  const start = await postJson(elsewhere, '/v1/auth/oauth/corp/start', {
+  const start = await postJson(elsewhere, '/v1/auth/oauth/start/corp', {
     returnTo,
     browserKey: newBrowserKey(),
   })

@@ -51,7 +51,7 @@ export function newBrowserKey(): string {
   return crypto.randomUUID()
 }
 
-/** `POST /v1/auth/oauth/corp/start` as the SDK sends it; the raw response. */
+/** `POST /v1/auth/oauth/start/corp` as the SDK sends it; the raw response. */
 export function startRequest(
   w: OAuthWorld,
   body: Record<string, unknown>,
@@ -60,7 +60,7 @@ export function startRequest(
 ): Promise<Response> {
   return postJson(
     w,
-    `/v1/auth/oauth/${provider}/start`,
+    `/v1/auth/oauth/start/${provider}`,
     body,
     token ? { Authorization: `Bearer ${token}` } : {},
   )

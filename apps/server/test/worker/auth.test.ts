@@ -105,6 +105,24 @@ onEachDatabase((database) => {
     let memberId: string
     let token: string
 
+    // The Worker reads the common-password list from its static assets, not its code (issue 13:
+    // the bundle's size): the refusal must be Node's, and nothing may be stored.
+    it('refuses a common password at registration, with the words Node uses', async () => {
+      const res = await call('POST', '/v1/auth/register', {
+        body: { email: 'cole@example.com', password: 'Qwerty123456', displayName: 'Cole' },
+      })
+      const body = await w.json(res)
+      expect({ status: res.status, code: body.error?.code }).toEqual({
+        status: 422,
+        code: 'VALIDATION_FAILED',
+      })
+      expect(body.error.fields.password).toBe(
+        'This is one of the most common passwords; choose one that is harder to guess.',
+      )
+      const rows = await w.query('SELECT id FROM members WHERE email = ?', 'cole@example.com')
+      expect(rows).toEqual([])
+    })
+
     it('registers a member and emails a verification link through Resend', async () => {
       const seen = w.resend.emails.length
       const res = await call('POST', '/v1/auth/register', {

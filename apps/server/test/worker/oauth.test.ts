@@ -45,6 +45,9 @@ describe('on d1', () => {
   })
 
   it('signs a new member in through the provider, once', { timeout: 60_000 }, async () => {
+    // Read before the provider exists, so this isolate's site cache holds the empty list: the
+    // owner's change must still show on the next call (sites/site-cache.ts).
+    expect((await answer(await call('GET', '/v1/auth/methods'), 200)).providers).toEqual([])
     const setup = await w.fetch('/v1/admin/sign-in-providers/corp', {
       method: 'PUT',
       headers: { Authorization: `Bearer ${site.secretKey}`, 'Content-Type': 'application/json' },
@@ -68,7 +71,7 @@ describe('on d1', () => {
     idp.signInAs('sub-ada')
     const browserKey = crypto.randomUUID()
     const started = await answer(
-      await call('POST', '/v1/auth/oauth/corp/start', {
+      await call('POST', '/v1/auth/oauth/start/corp', {
         body: { returnTo: `${origin}/account`, browserKey },
       }),
       200,
@@ -98,5 +101,12 @@ describe('on d1', () => {
     expect(again.error.code).toBe('OAUTH_GRANT_INVALID')
     const replay = await w.fetch(back.slice(publicUrl.length), { redirect: 'manual' })
     expect((await answer(replay, 400)).error.code).toBe('OAUTH_STATE_INVALID')
+
+    const removed = await w.fetch('/v1/admin/sign-in-providers/corp', {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${site.secretKey}` },
+    })
+    expect(removed.status).toBe(204)
+    expect((await answer(await call('GET', '/v1/auth/methods'), 200)).providers).toEqual([])
   })
 })

@@ -2,7 +2,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { referenceOpenApiDocument } from '../../scripts/openapi.ts'
 import { createSite } from '../../src/sites/service.ts'
 import { createTestApp, createTestSite, type TestApp } from '../helpers/app.ts'
 import { buildWorkerBundle } from './worker-bundle.ts'
@@ -16,8 +15,9 @@ import {
 // The Worker bundle carries a trimmed zod (wrangler.toml's [alias], src/entry/worker-zod.ts):
 // without its other languages' messages and the tools the app never calls (issue 13: the bundle
 // was 369 KB gzip, 268 KB of it before compression zod's locales). These scenarios hold the
-// trimmed zod to the real one: the same validation errors as Node, word for word, and the same
-// OpenAPI document when the Worker generates it itself.
+// trimmed zod to the real one: the same validation errors as Node, word for word. The Worker no
+// longer generates the OpenAPI document with it (it serves the build's copy, which
+// api-contract.test.ts holds to Node's): without that copy it says so, and generates nothing.
 
 let worker: WorkerHarness
 let node: TestApp
@@ -25,7 +25,7 @@ let assetsDir: string
 const secretKeys = { worker: '', node: '' }
 
 beforeAll(async () => {
-  // No prebuilt document among the assets: the Worker must generate it with its own zod.
+  // No prebuilt document among the assets: a deployment that skipped wrangler.toml's [build].
   assetsDir = mkdtempSync(join(tmpdir(), 'porchlight-assets-'))
   cpSync((await buildWorkerBundle()).assetsDir, assetsDir, { recursive: true })
   rmSync(join(assetsDir, 'v1/openapi.json'))
@@ -85,18 +85,18 @@ describe('zod in the Worker bundle', () => {
     expect((await worker.json(res)).error.fields.origin).toMatch(/expected string/i)
   })
 
-  it('generates the OpenAPI document the routes describe, as Node does', async () => {
+  it('does not generate the OpenAPI document without the build’s copy, and logs what to deploy', async () => {
     expect(existsSync(join(assetsDir, 'v1/openapi.json'))).toBe(false)
     const res = await worker.fetch('/v1/openapi.json', {
       headers: { 'Accept-Encoding': 'identity' },
     })
-    expect(res.status).toBe(200)
-    const { servers: _, ...generated } = await referenceOpenApiDocument()
-    expect(await worker.json(res)).toEqual({ ...generated, servers: [{ url: workerOrigin }] })
-  })
-
-  it('logged no errors', () => {
-    expect(errorLines(worker.logs)).toEqual([])
+    expect(res.status).toBe(500)
+    expect((await worker.json(res)).error.code).toBe('INTERNAL_ERROR')
+    const logged = errorLines(worker.logs)
+    expect(logged).toHaveLength(1)
+    expect(logged[0]).toContain('not among the Worker’s static assets (v1/openapi.json)')
+    // Every other route still answers.
+    expect((await worker.fetch('/healthz')).status).toBe(200)
   })
 })
 

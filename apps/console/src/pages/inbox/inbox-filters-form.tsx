@@ -36,7 +36,7 @@ export function InboxFiltersForm({
   const set = (patch: Partial<InboxFilters>) => onFilters({ ...filters, ...patch })
   const exportCsv = useAction(async () => {
     const blob = await ok(
-      api.GET('/v1/admin/submissions/export.csv', {
+      api.GET('/v1/admin/submissions.csv', {
         params: { query: apiQueryOf(filters) },
         parseAs: 'blob',
       }),

@@ -152,7 +152,7 @@ function OperatorList({
 function InviteList({ data, onChanged }: { data: Operators; onChanged(): void }) {
   const t = strings.operators
   const cancel = useAction(async (id: string) => {
-    await ok(api.DELETE('/v1/admin/operators/invites/{id}', { params: { path: { id } } }))
+    await ok(api.DELETE('/v1/admin/operator-invites/{id}', { params: { path: { id } } }))
     onChanged()
     announce(t.inviteCancelled)
   })
@@ -198,7 +198,7 @@ function InviteForm({ onInvited }: { onInvited(): void }) {
   const t = strings.operators
   const invite = useAction(async () => {
     const address = email.trim()
-    await ok(api.POST('/v1/admin/operators/invites', { body: { email: address, role } }))
+    await ok(api.POST('/v1/admin/operator-invites', { body: { email: address, role } }))
     setEmail('')
     onInvited()
     announce(t.invited(address))
