@@ -4,7 +4,7 @@
 // unconfirmed member's state up front is in members-and-discussions.test.ts, beside the story
 // it belongs to. Then the layout: a notice over Publish, a code line past its column, a nav
 // that moved when the bell appeared, and a 404 for /favicon.ico on every page.
-import type { Page } from 'playwright-core'
+import type { Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.ts'
 import { type NodeServer, startNodeServer } from '../../src/entry/node.ts'
@@ -20,14 +20,29 @@ import {
   status,
 } from './harness.ts'
 
-/** Every response of 400 and more and every failed request the page makes, as `STATUS url`. */
+/**
+ * Every response of 400 and more and every failed request the page makes, as `STATUS url`. A
+ * request still in flight when the page navigates away (the bell's unread-count poll, say) is
+ * cancelled by the browser with `net::ERR_ABORTED`: that is the test leaving the page, not a
+ * failure, and is left out. Any other abort still counts.
+ */
 function failuresOf(page: Page): string[] {
   const failures: string[] = []
+  // How many times the page has navigated, and how many it had when each request started.
+  let navigations = 0
+  const startedAt = new WeakMap<Request, number>()
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1
+    startedAt.set(request, navigations)
+  })
   page.on('response', (response) => {
     if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
   })
   page.on('requestfailed', (request) => {
-    failures.push(`${request.failure()?.errorText} ${request.url()}`)
+    const error = request.failure()?.errorText
+    const leftBehind = (startedAt.get(request) ?? navigations) < navigations
+    if (error === 'net::ERR_ABORTED' && leftBehind) return
+    failures.push(`${error} ${request.url()}`)
   })
   return failures
 }
