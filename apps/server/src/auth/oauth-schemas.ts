@@ -1,18 +1,11 @@
 import { z } from 'zod'
 import { providerKinds } from './oauth-presets.ts'
+import { browserKeySchema } from './schemas.ts'
 
 /** A provider's id: in URLs and the SDK (`github`, `corp-sso`). */
 export const providerIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '1–40 lower-case letters, digits or hyphens.')
-
-export const browserKeySchema = z
-  .string()
-  .min(16)
-  .max(200)
-  .describe(
-    'A random value this browser made and keeps (the SDK does it) for the sign-in: the result is redeemed only with it.',
-  )
 
 export const oauthStartSchema = z.strictObject({
   returnTo: z
@@ -20,7 +13,9 @@ export const oauthStartSchema = z.strictObject({
     .min(1)
     .max(2000)
     .describe('The page to come back to: on one of the site’s origins.'),
-  browserKey: browserKeySchema,
+  browserKey: browserKeySchema.describe(
+    'A random value this browser made and keeps (the SDK does it) for the sign-in: the result is redeemed only with it.',
+  ),
   purpose: z
     .enum(['sign_in', 'link'])
     .default('sign_in')

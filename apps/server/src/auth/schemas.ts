@@ -33,11 +33,11 @@ export const usernameSchema = z
 const passwordInput = z.string().min(1, 'Required.').max(1024, 'At most 256 characters.')
 
 /**
- * The key a browser keeps for the sign-in links it asks for (the SDK makes one per browser and
- * sends it with every request, so links asked for in two tabs both work). At least 16
- * characters, as for "Sign in with …" (oauth-schemas.ts): a short key would be guessable.
+ * The key a browser keeps for the flows that finish where they started: sign-in links,
+ * registration without a password and "Sign in with …" (the SDK makes one per browser and sends
+ * it with each, so two tabs both work). At least 16 characters: a short key would be guessable.
  */
-export const linkBrowserKeySchema = z.string().min(16).max(200)
+export const browserKeySchema = z.string().min(16).max(200)
 
 export const registerSchema = z.strictObject({
   email: emailSchema,
@@ -48,7 +48,7 @@ export const registerSchema = z.strictObject({
     ),
   displayName: displayNameSchema,
   username: usernameSchema.optional(),
-  browserKey: linkBrowserKeySchema
+  browserKey: browserKeySchema
     .optional()
     .describe(
       'Without a password: the key this browser keeps for its sign-in links (as for `POST /v1/auth/sign-in-link`); left out, the server makes one and answers it. Ignored with a password.',

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import type { AuthDeps } from './deps.ts'
-import { linkBrowserKeySchema, loginAnswer } from './schemas.ts'
+import { browserKeySchema, loginAnswer } from './schemas.ts'
 import { sessionResponse, signInOutcomeBody } from './sign-in-answer.ts'
 import { redeemSignInLink, requestSignInLink } from './sign-in-link.ts'
 import { secondStepAnswer } from './totp-schemas.ts'
@@ -16,7 +16,7 @@ const tags = ['Membership'] as const
 const signInLinkRequestSchema = z.strictObject({
   // Any string: a malformed address is just an unknown one, and answers like one.
   email: z.string().min(1, 'Required.').max(320),
-  browserKey: linkBrowserKeySchema
+  browserKey: browserKeySchema
     .optional()
     .describe(
       'A random value this browser made and keeps (the SDK makes one per browser), for every link it asks for; left out, the server makes one and answers it.',
