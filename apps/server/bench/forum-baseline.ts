@@ -10,11 +10,10 @@
 // environment.
 import { readFileSync } from 'node:fs'
 import { serve } from '@hono/node-server'
-import type { ResultSet } from '@libsql/client'
 import { type Context, Hono } from 'hono'
-import { positionalValues } from '../src/db/result-set.ts'
+import { byPosition } from '../src/db/result-set.ts'
 import { openDatabase } from '../src/entry/node.ts'
-import { bind, type ForumWork } from './forum-work.ts'
+import { bind, type ForumStatement, type ForumWork } from './forum-work.ts'
 
 const port = Number(process.env.PORT)
 const url = process.env.DATABASE_URL ?? ''
@@ -64,11 +63,15 @@ const author = (r: Values, at: number) =>
     : { id: r[at], displayName: r[at + 1], username: r[at + 2], avatarUrl: r[at + 3] ?? null }
 
 /**
- * The rows as plain arrays, the way Porchlight's page reads take them (db/prepared-read.ts):
- * the client's row objects serve an index through a getter, which costs ~1 µs a row, and a
- * hand-written server over this client would read the arrays too. Same access on both sides.
+ * The statement's rows as plain arrays, asked of the client the way Porchlight's page reads ask
+ * (db/prepared-read.ts): the client then never shapes them into row objects, whose index is
+ * served through a getter (~1 µs a row), and a hand-written server over this client would take
+ * the arrays too. Same access on both sides.
  */
-const valuesOf = (result: ResultSet) => result.rows.map((row) => positionalValues(row) as Values)
+const rowsOf = async (statement: ForumStatement, inputs: Record<string, unknown>) => {
+  const { rows } = await client.execute(byPosition(statement.sql, bind(statement, inputs)))
+  return rows as unknown as Values[]
+}
 
 const app = new Hono()
   .get('/healthz', (c) => c.json({ status: 'ok' }))
@@ -76,16 +79,11 @@ const app = new Hono()
     const no = refused(c)
     if (no) return no
     const limit = pageSize(c, 25)
-    const rows = valuesOf(
-      await client.execute({
-        sql: work.threadList.sql,
-        args: bind(work.threadList, {
-          siteId: site.id,
-          slug: c.req.param('slug'),
-          limit: limit + 1,
-        }),
-      }),
-    )
+    const rows = await rowsOf(work.threadList, {
+      siteId: site.id,
+      slug: c.req.param('slug'),
+      limit: limit + 1,
+    })
     const first = rows[0]
     // A guest reads only categories everyone may read; any other answers as one that is absent.
     if (first?.[1] !== 'everyone') return notFound(c, 'CATEGORY_NOT_FOUND')
@@ -120,17 +118,12 @@ const app = new Hono()
     if (!Number.isSafeInteger(afterNumber) || afterNumber < 0) {
       return c.json({ error: { code: 'INVALID_CURSOR' } }, 400)
     }
-    const rows = valuesOf(
-      await client.execute({
-        sql: work.postsPage.sql,
-        args: bind(work.postsPage, {
-          siteId: site.id,
-          threadId: c.req.param('id'),
-          afterNumber,
-          limit,
-        }),
-      }),
-    )
+    const rows = await rowsOf(work.postsPage, {
+      siteId: site.id,
+      threadId: c.req.param('id'),
+      afterNumber,
+      limit,
+    })
     const first = rows[0]
     // A guest: the category must be open to everyone and the thread not hidden.
     if (first?.[4] !== 'everyone' || first[2] === 1) return notFound(c, 'THREAD_NOT_FOUND')

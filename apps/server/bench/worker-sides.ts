@@ -38,6 +38,8 @@ export async function startWorkerSide(options: {
   /** A folder for miniflare's state. */
   dir: string
   logLevel: string
+  /** Opens workerd's DevTools inspector on this port (bench/worker-profile.ts), off by default. */
+  inspectorPort?: number
 }): Promise<WorkerSide> {
   const cleanups: (() => unknown)[] = []
   const close = async () => {
@@ -82,6 +84,7 @@ export async function startWorkerSide(options: {
         upstream: workerOrigin,
         // Miniflare's own line per request would be measured as the Worker's CPU.
         logRequests: false,
+        ...(options.inspectorPort !== undefined && { inspectorPort: options.inspectorPort }),
       }),
       enableDevRegistry: false,
       resourcePersistencePath: join(options.dir, `miniflare-${options.database}`),

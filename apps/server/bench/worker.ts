@@ -65,8 +65,9 @@ const floorRow = workerRowNames[0]
 export async function runWorkerBench(options: WorkerBenchOptions): Promise<string[]> {
   const rows = workerRowNames.filter(options.wanted)
   if (rows.length === 0) return []
-  options.log('worker: building the bundle as `wrangler deploy` does …')
-  const bundle = await buildWorkerBundle()
+  options.log('worker: building the bundles as `wrangler deploy` does, for D1 and for Turso …')
+  const bundle = await buildWorkerBundle('d1')
+  const bundles = { d1: bundle, 'libsql-http': await buildWorkerBundle('turso') }
   const forum = await cachedForum(seedOptions(1000), options.cacheDir, options.log)
   const source = join(options.dir, 'worker-source.db')
   copyFileSync(forum.path, source)
@@ -78,7 +79,7 @@ export async function runWorkerBench(options: WorkerBenchOptions): Promise<strin
       const copy = join(options.dir, `worker-${database}.db`)
       copyFileSync(source, copy)
       return startWorkerSide({
-        bundle,
+        bundle: bundles[database],
         database,
         source: copy,
         dir: options.dir,
@@ -97,7 +98,10 @@ export async function runWorkerBench(options: WorkerBenchOptions): Promise<strin
     // One after the other: each workerd is told apart by appearing after the previous one.
     for (const start of starts) sides.push(await start())
     const { results, bad } = await measureRounds(options, sides, rows, requests)
-    console.log(`\nThe Worker in workerd beside Node (${bundle.wranglerSummary}):\n`)
+    console.log(
+      `\nThe Worker in workerd beside Node (built for D1: ${bundle.wranglerSummary}; ` +
+        `for Turso: ${bundles['libsql-http'].wranglerSummary}):\n`,
+    )
     const compared = sides.filter((side) => !side.only)
     console.log(
       workerTable(

@@ -3,7 +3,10 @@
 // the largest inputs and packages by the bytes they left in the minified output, each with an
 // estimate of its share of the gzip size.
 //
-//   node apps/server/scripts/worker-bundle-report.ts [--top 25]
+//   node apps/server/scripts/worker-bundle-report.ts [--top 25] [--database d1|turso]
+//
+// The shipped wrangler.toml builds for D1 (the default here); `--database turso` reports the
+// build a Turso deployment makes, which carries the libSQL client too.
 //
 // The gzip share of a part is what the gzipped bundle loses when that part's bytes are cut out
 // of it (the bundle's source map says which output bytes came from which input). Parts share
@@ -16,14 +19,24 @@ import { gzipSync } from 'node:zlib'
 import { buildWorkerBundle, repoRoot } from '../test/worker/worker-bundle.ts'
 import { inputsOfSources, outputBySource } from './worker-bundle-sources.ts'
 
-const { values } = parseArgs({ options: { top: { type: 'string', default: '25' } } })
+const { values } = parseArgs({
+  options: {
+    top: { type: 'string', default: '25' },
+    database: { type: 'string', default: 'd1' },
+  },
+})
 const top = Number(values.top)
 if (!Number.isInteger(top) || top < 1) {
   console.error(`--top takes a whole number of rows, at least 1 (got ${values.top})`)
   process.exit(2)
 }
+const database = values.database
+if (database !== 'd1' && database !== 'turso') {
+  console.error(`--database takes d1 or turso (got ${database})`)
+  process.exit(2)
+}
 
-const bundle = await buildWorkerBundle()
+const bundle = await buildWorkerBundle(database)
 const code = readFileSync(join(bundle.dir, bundle.mainModule), 'utf8')
 const map = JSON.parse(readFileSync(join(bundle.dir, `${bundle.mainModule}.map`), 'utf8')) as {
   sources: string[]
@@ -92,7 +105,7 @@ function table(title: string, parts: Iterable<Part>) {
 }
 
 console.log(
-  `Worker bundle: ${kib(bundle.bytes).trim()} KiB minified, ${kib(bundle.gzipBytes).trim()} KiB gzip ` +
+  `Worker bundle for ${database === 'd1' ? 'D1' : 'Turso'}: ${kib(bundle.bytes).trim()} KiB minified, ${kib(bundle.gzipBytes).trim()} KiB gzip ` +
     `(${bundle.wranglerSummary}); ${bundle.buildMs > 0 ? 'built now' : 'an identical build reused'}`,
 )
 table(`The ${top} largest inputs`, files)

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type ErrorHandler, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { accountRoutes } from './auth/account-routes.ts'
@@ -30,10 +30,10 @@ import { allowedMethodsOf } from './http/method-not-allowed.ts'
 import { openApiPath, openApiRoutes } from './http/openapi-route.ts'
 import { requestBasics } from './http/request-basics.ts'
 import { forgetSiteAfterChanges, publicSite, secretKeySite } from './http/site.ts'
-import { describeError } from './logger.ts'
+import { describeError, type Logger } from './logger.ts'
 import { devMailRoutes } from './mail/dev.ts'
 import { metricsRoutes } from './metrics/endpoint.ts'
-import { markUnmatched, recordRequests } from './metrics/http.ts'
+import { markUnmatched } from './metrics/http.ts'
 import { noMetrics } from './metrics/metrics.ts'
 import { adminOperatorRoutes } from './operators/admin-routes.ts'
 import { ownerAccess } from './operators/owner-access.ts'
@@ -57,21 +57,22 @@ export function createApp(deps: AppDeps) {
   // Hono's RegExpRouter, never its fallback: a route it cannot take stops startup (http/app-router.ts).
   const app = new Hono<AppEnv>({ router: appRouter() })
 
-  // First, so a request's time covers all the middleware after it; skipped when metrics are off.
-  if (deps.metrics !== noMetrics) app.use(recordRequests(deps.metrics))
-  // The request id, the request's logger and log line, the security headers (http/request-basics.ts).
-  app.use(requestBasics(log, { https: deps.config.publicUrl.startsWith('https:') }))
-  const limitBody = bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => {
-      throw HttpErrors.payloadTooLarge(deps.config.maxBodyBytes)
-    },
-  })
-  // GET and HEAD requests have no body (the Fetch spec forbids one), so the limit has nothing to
-  // check there; asking for the body anyway makes @hono/node-server build a full Request, which
-  // was about half of all middleware time per request (docs/performance.md).
-  app.use((c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
+  const answerError = errorAnswerer(log)
+  // Every layer the whole app shares, as ONE middleware (each layer is an async frame per
+  // request): the request id, the request's logger and log line, the security headers, the body
+  // limit, and the request metrics when they are on (http/request-basics.ts).
+  app.use(
+    requestBasics(log, {
+      https: deps.config.publicUrl.startsWith('https:'),
+      metrics: deps.metrics === noMetrics ? undefined : deps.metrics,
+      bodyLimit: bodyLimit({
+        maxSize: deps.config.maxBodyBytes,
+        onError: () => {
+          throw HttpErrors.payloadTooLarge(deps.config.maxBodyBytes)
+        },
+      }),
+      onError: answerError,
+    }),
   )
   // The public API is called from visitors' browsers on the sites' own origins; the owner's API
   // is for servers, tools and the console on this server's own origin, so browsers get no CORS
@@ -156,7 +157,16 @@ export function createApp(deps: AppDeps) {
     markUnmatched(c)
     throw HttpErrors.notFound()
   })
-  app.onError((error, c) => {
+  app.onError(answerError)
+  return app
+}
+
+/**
+ * The app's error handler: a known error is answered with its code; a busy or unreachable
+ * database with 503; anything else is logged and answered 500 with nothing but the request id.
+ */
+function errorAnswerer(log: Logger): ErrorHandler<AppEnv> {
+  return (error, c) => {
     const known = toApiError(error)
     const requestLog = c.get('log') ?? log
     const fault = known ? null : databaseFault(error)
@@ -179,8 +189,7 @@ export function createApp(deps: AppDeps) {
           : HttpErrors.internal())
     for (const [name, value] of Object.entries(e.headers ?? {})) c.header(name, value)
     return c.json(errorBody(e.code, e.message, e.fields), e.status)
-  })
-  return app
+  }
 }
 
 function toApiError(error: unknown): ApiError | null {

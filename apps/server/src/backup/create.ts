@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import { releaseClosedConnections } from '../db/release-closed.ts'
 import { BackupError } from './errors.ts'
 import { flushFolder, flushToDisk, placeFile, removeLeftover, withSidecars } from './files.ts'
 import { checkPorchlightDatabase, type DatabaseReport } from './inspect.ts'
@@ -59,6 +60,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupReport
       durationMs: Date.now() - started,
     }
   } finally {
+    // The check's connection keeps the copy open until its statements are collected: a backup
+    // that rotation deletes later would hold its disk space for as long as the server runs.
+    await releaseClosedConnections()
     for (const leftover of [temp, `${temp}-journal`]) removeLeftover(leftover)
   }
 }

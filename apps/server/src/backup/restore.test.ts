@@ -127,6 +127,7 @@ describe('porchlight restore FILE', () => {
 
   // A server's request connection is closed and reopened after a lock failure; the connection it
   // holds for its whole life (holdDatabasePresence) is what keeps a restore out meanwhile.
+  // (Five CLI processes, each a Node start: as slow as the machine is busy, hence the timeout.)
   it('sees the connection a server holds from start to stop, and nothing once it is closed', async () => {
     expect((await cli('migrate')).code).toBe(0)
     expect((await cli('site', 'create', '--name', 'Shop', '--origin', origin)).code).toBe(0)
@@ -139,7 +140,7 @@ describe('porchlight restore FILE', () => {
     expect(refused.err).toMatch(/^DATABASE_IN_USE: /)
     presence.release()
     expect((await cli('restore', backup)).code).toBe(0)
-  })
+  }, 60_000)
 
   it('replaces a damaged database, keeping it aside as it is', async () => {
     expect((await cli('migrate')).code).toBe(0)
@@ -156,7 +157,7 @@ describe('porchlight restore FILE', () => {
     expect(readdirSync(join(dir, 'data')).filter((f) => f.includes('before-restore'))).toHaveLength(
       1,
     )
-  })
+  }, 60_000)
 
   it('brings a backup made by an older version up to this version’s migrations', async () => {
     const old = join(dir, 'old.db')

@@ -3,6 +3,7 @@ import { existsSync, realpathSync, renameSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { createLocalClient } from '../db/local-client.ts'
 import { migrate } from '../db/migrate.ts'
+import { releaseClosedConnections } from '../db/release-closed.ts'
 import { claimDatabase } from './claim.ts'
 import { BackupError } from './errors.ts'
 import { flushFolder, flushToDisk, removeLeftover, withSidecars } from './files.ts'
@@ -51,6 +52,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
     await flushToDisk(staging)
     // A -wal left without its database would be replayed into the restored one: it goes aside too.
     const present = withSidecars(target).some((name) => existsSync(name))
+    // Connections closed in this process keep their files open, and locked, until their
+    // statements are collected: a server shut down before this would make the claim below
+    // refuse, and the checks above would keep the restored copy open until the next one.
+    await releaseClosedConnections()
     const keptAs = present ? swapIn(target, options.now) : undefined
     if (!keptAs) renameSync(staging, target)
     await flushFolder(dirname(target))

@@ -8,6 +8,11 @@ export type SqliteFile = {
   query(sql: string, args?: unknown[]): Promise<Row[]>
   /** Runs statements without results (on libSQL's own threads). */
   exec(sql: string): Promise<void>
+  /**
+   * Closes the connection. After `query`, libSQL keeps the file open until its statements are
+   * collected: a caller that needs the file given back awaits `releaseClosedConnections()`
+   * (db/release-closed.ts) once its work is done.
+   */
   close(): void
 }
 

@@ -6,6 +6,7 @@ import { ApiError } from '../http/errors.ts'
 import { authOf } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
+import type { OutboxRunner } from '../outbox/runner.ts'
 import type { SiteCache } from '../sites/site-cache.ts'
 import { siteOfPublishableKey } from '../sites/site-records.ts'
 import { createChallenge } from '../spam/proof-of-work.ts'
@@ -28,6 +29,7 @@ export type ContactRouteDeps = SubmitDeps & {
   siteCache: SiteCache
   clientAddress: (c: Context) => string
   kickOutbox: () => Promise<void>
+  outbox: Pick<OutboxRunner, 'birthClaim' | 'deliverBornClaimed'>
 }
 
 /** The first of `candidates` that is a URL on one of the site's origins; guards every redirect. */
@@ -210,7 +212,14 @@ export function contactRoutes(
           throw form && isHtmlPost(c) ? withLabels(error, form.settings.fields) : error
         })
         if (result.notes.length > 0) c.get('log').warn('spam check note', { notes: result.notes })
-        afterResponse(c, deps.kickOutbox())
+        // Its jobs are this process's already: delivered without a claim, or, queued unclaimed
+        // while it shuts down, left to a kick.
+        afterResponse(
+          c,
+          result.bornClaimed
+            ? deps.outbox.deliverBornClaimed(result.bornClaimed)
+            : deps.kickOutbox(),
+        )
         if (!isHtmlPost(c)) {
           return c.json({ id: result.id } satisfies z.input<typeof submissionCreatedAnswer>, 201)
         }

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { BatchItem } from 'drizzle-orm/batch'
 import type { Clock } from '../clock.ts'
-import type { Database } from '../db/client.ts'
+import { changedRows, type Database, type RunResult } from '../db/client.ts'
 import {
   type CounterRow,
   countHit,
@@ -12,7 +12,14 @@ import {
   slidingWindow,
   withinLimit,
 } from '../http/rate-limit.ts'
-import { type EnqueueOptions, enqueueWhen } from '../outbox/jobs.ts'
+import type { ClaimedJob } from '../outbox/deliver.ts'
+import {
+  type BirthClaim,
+  type EnqueueOptions,
+  enqueueWhen,
+  jobIdFor,
+  maxAttemptsOf,
+} from '../outbox/jobs.ts'
 import type { SiteScope } from '../sites/scope.ts'
 import type { PendingAssessment, SpamReason } from '../spam/assess.ts'
 import type { Fields } from './fields.ts'
@@ -41,10 +48,22 @@ export type SubmissionWrite = {
   /** The confirmation to the sender, queued if stored clean and its own limit allows. */
   autoresponse?: { job: EnqueueOptions; limit: SubmissionLimit }
   windowMs: number
+  /**
+   * Queue the jobs claimed by this process (`OutboxRunner.birthClaim`), which then delivers
+   * them (`bornClaimed`) without a claim of its own.
+   */
+  claim?: BirthClaim
 }
 
 export type SubmissionWritten =
-  | { stored: true; spam: boolean; reasons: SpamReason[]; autoresponseLimited: boolean }
+  | {
+      stored: true
+      spam: boolean
+      reasons: SpamReason[]
+      autoresponseLimited: boolean
+      /** With `claim`: the jobs queued, claimed by this process, for it to deliver. */
+      bornClaimed: ClaimedJob[]
+    }
   | { stored: false; retryAfterSeconds: number }
 
 /**
@@ -87,6 +106,13 @@ export async function writeSubmission(
 
   const spend = verdict.proofOfWork?.spend
   const auto = input.autoresponse
+  const { claim } = input
+  // The jobs in the order of their inserts, with their ids chosen here to hand them over by.
+  const queued = [...input.jobs, ...(auto ? [auto.job] : [])].map((job) => ({
+    job,
+    id: jobIdFor(job),
+  }))
+  const queueAs = (k: number) => ({ claim, ...(queued[k] && { id: queued[k].id }) })
   const statements = [
     hits,
     insertSubmission(db, input, limitsHold),
@@ -98,7 +124,7 @@ export async function writeSubmission(
             ON CONFLICT DO NOTHING`),
         ]
       : []),
-    ...input.jobs.map((job) => enqueueWhen(db, clock, scope, job, storedClean)),
+    ...input.jobs.map((job, k) => enqueueWhen(db, clock, scope, job, storedClean, queueAs(k))),
     ...(auto
       ? [
           countHit(db, limited(auto.limit), window, storedClean),
@@ -108,9 +134,17 @@ export async function writeSubmission(
             scope,
             auto.job,
             sql`${storedClean} AND ${withinLimit(limited(auto.limit), window)}`,
+            queueAs(queued.length - 1),
           ),
         ]
       : []),
+  ]
+  // Where each job's insert is among the results: the jobs, then the autoresponse's counter
+  // and job, last.
+  const jobsFrom = 2 + (spend ? 1 : 0)
+  const resultIndexes = [
+    ...input.jobs.map((_, k) => jobsFrom + k),
+    ...(auto ? [statements.length - 1] : []),
   ]
   const results: readonly unknown[] = await db.batch(
     statements as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]],
@@ -119,11 +153,31 @@ export async function writeSubmission(
   const [written] = results[1] as { status: string; spam_reasons: string }[]
   if (!written) return { stored: false, retryAfterSeconds: refusedFor(window) }
   const autoRows = auto ? (results.at(-2) as CounterRow[]) : []
+  // Only the jobs that were inserted: an insert whose condition failed changed no row.
+  const bornClaimed = claim
+    ? queued.flatMap(({ job, id }, k): ClaimedJob[] => {
+        const inserted = results[resultIndexes[k] ?? -1] as RunResult | undefined
+        return inserted && changedRows(inserted) === 1
+          ? [
+              {
+                id,
+                siteId,
+                kind: job.kind,
+                payload: job.payload,
+                attempt: 1,
+                maxAttempts: maxAttemptsOf(job),
+                runAt: now,
+              },
+            ]
+          : []
+      })
+    : []
   return {
     stored: true,
     spam: written.status === 'spam',
     reasons: JSON.parse(written.spam_reasons) as SpamReason[],
     autoresponseLimited: auto !== undefined && autoresponseRefused(autoRows, window, auto.limit),
+    bornClaimed,
   }
 }
 

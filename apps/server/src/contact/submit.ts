@@ -5,6 +5,8 @@ import { HttpErrors } from '../http/errors.ts'
 import { newId } from '../ids.ts'
 import { emailPayloadSchema } from '../mail/job.ts'
 import type { Metrics } from '../metrics/metrics.ts'
+import type { ClaimedJob } from '../outbox/deliver.ts'
+import type { OutboxRunner } from '../outbox/runner.ts'
 import { assessBeforeStoring } from '../spam/assess.ts'
 import type { TurnstileVerifier } from '../spam/turnstile.ts'
 import { ContactErrors } from './errors.ts'
@@ -18,6 +20,11 @@ export type SubmitDeps = {
   clock: Clock
   turnstile: TurnstileVerifier
   metrics: Metrics
+  /**
+   * When given, the submission's jobs are queued claimed by this process (`birthClaim`), and
+   * returned to be delivered (`deliverBornClaimed`) without a claim of their own.
+   */
+  outbox?: Pick<OutboxRunner, 'birthClaim'>
 }
 
 const hourMs = 3_600_000
@@ -47,7 +54,14 @@ export async function submitForm(
      */
     siteServer?: { visitorNamed: boolean }
   },
-): Promise<{ id: string; spam: boolean; notes: readonly string[]; redirectUrl?: string }> {
+): Promise<{
+  id: string
+  spam: boolean
+  notes: readonly string[]
+  redirectUrl?: string
+  /** Null when the jobs were queued unclaimed: a kick delivers them. */
+  bornClaimed: ClaimedJob[] | null
+}> {
   const { clock } = deps
   const { scope } = site
   if (!form) throw ContactErrors.formNotFound()
@@ -86,6 +100,7 @@ export async function submitForm(
   // sender gets no confirmation, rather than a 500 that loses the submission itself.
   const confirmTo =
     !verdict.spam && email && settings.autoresponse.enabled && isMailable(email) ? email : undefined
+  const claim = deps.outbox?.birthClaim() ?? undefined
   const written = await writeSubmission(deps, {
     scope,
     row: {
@@ -114,6 +129,7 @@ export async function submitForm(
       },
     }),
     windowMs: hourMs,
+    ...(claim && { claim }),
   })
   if (!written.stored) {
     deps.metrics.rateLimited('submit')
@@ -127,5 +143,6 @@ export async function submitForm(
     spam: written.spam,
     notes: verdict.notes,
     ...(settings.redirectUrl && { redirectUrl: settings.redirectUrl }),
+    bornClaimed: claim ? written.bornClaimed : null,
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Client } from '@libsql/client'
 import Database from 'libsql'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { canSeeOpenHandles, openHandles } from '../../test/helpers/open-handles.ts'
 import { createLocalClient } from './local-client.ts'
 
 let dir: string
@@ -97,6 +98,35 @@ describe('waiting for a lock', () => {
       patient.close()
     }
   })
+
+  // Regression: every write that met the lock retired its connection, which libSQL keeps open
+  // until garbage collection; a burst of writes under another process's lock left one or more
+  // file handles on the database per write.
+  it.skipIf(!canSeeOpenHandles)(
+    'queues a burst of writes behind the lock, keeping a few file handles, not one per write',
+    async () => {
+      const patient = createLocalClient({ path, busyBudgetMs: 5000 })
+      try {
+        await patient.execute('SELECT count(*) FROM notes')
+        const before = openHandles(path).length
+        other.exec('BEGIN IMMEDIATE')
+        const bodies = Array.from({ length: 100 }, (_, n) => `write ${n}`)
+        const writes = bodies.map((body) =>
+          patient.execute({ sql: 'INSERT INTO notes (body) VALUES (?)', args: [body] }),
+        )
+        // Reads are still answered while the writes wait.
+        expect((await patient.execute('SELECT count(*) AS n FROM notes')).rows[0]?.n).toBe(0)
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        expect(openHandles(path).length).toBeLessThanOrEqual(before + 4)
+        other.exec('COMMIT')
+        await Promise.all(writes)
+        expect(committedBodies()).toEqual(bodies)
+        expect(openHandles(path).length).toBeLessThanOrEqual(before + 4)
+      } finally {
+        patient.close()
+      }
+    },
+  )
 
   it('gives up when the budget is spent, with the lock error', async () => {
     other.exec('BEGIN IMMEDIATE')

@@ -9,6 +9,7 @@ import {
 import Database from 'libsql'
 import { isBusyError } from './faults.ts'
 import { type PreparedConnection, prepareConnection } from './prepared-connection.ts'
+import { releaseClosedConnections } from './release-closed.ts'
 import { createWaitQueue } from './wait-queue.ts'
 
 export type LocalClientOptions = {
@@ -36,6 +37,12 @@ export type LocalClientOptions = {
 export type LocalClient = Client & {
   /** How many statements the current connection keeps prepared; 0 before its first call. */
   readonly preparedStatements: number
+  /**
+   * Closes the client, and resolves once the database file is really given back: `close()`
+   * alone leaves it open, and locked, until garbage collection (`release-closed.ts`). Call this
+   * before anything in the same process needs the file free (a restore, a shutdown).
+   */
+  release(): Promise<void>
 }
 
 const defaultStatementCacheSize = 500
@@ -136,8 +143,36 @@ export function createLocalClient(options: LocalClientOptions): LocalClient {
     }
   }
 
+  /**
+   * Whether the write lock is free now, found with `exec`, which leaves no statement behind: a
+   * prepared statement that meets the lock poisons its connection (see `attempt`), and each
+   * retired connection keeps its file handle until garbage collection (release-closed.ts).
+   */
+  function writeLockFree(): boolean {
+    // An embedded replica sends writes to its primary; its local file is not contended.
+    if (replica) return true
+    let conn: PreparedConnection
+    try {
+      conn = current()
+    } catch {
+      return true // let the waiting call meet the failure itself
+    }
+    try {
+      conn.native.exec('BEGIN IMMEDIATE')
+    } catch (error) {
+      return !isBusyError(toLibsqlError(error))
+    }
+    try {
+      conn.native.exec('ROLLBACK')
+    } catch {
+      discard()
+    }
+    return true
+  }
+
   const queue = createWaitQueue({
     attempt,
+    lockFree: writeLockFree,
     budgetMs: options.busyBudgetMs ?? 5000,
     onContention(contended) {
       patienceMs = contended ? 0 : nativeBusyTimeoutMs
@@ -152,14 +187,16 @@ export function createLocalClient(options: LocalClientOptions): LocalClient {
   const client: LocalClient = {
     async execute(stmtOrSql: InStatement, args?: InArgs): Promise<ResultSet> {
       const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql
-      return queue.run((conn) => conn.execute(stmt))
+      return queue.run((conn) => conn.execute(stmt), { writes: mayWrite(stmt) })
     },
 
     async batch(stmts, mode: TransactionMode = 'deferred') {
       const normalized = stmts.map((s) =>
         Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s,
       ) as InStatement[]
-      return queue.run((conn) => conn.batch(normalized, mode))
+      return queue.run((conn) => conn.batch(normalized, mode), {
+        writes: mode !== 'read' && normalized.some(mayWrite),
+      })
     },
 
     async migrate(stmts) {
@@ -194,6 +231,11 @@ export function createLocalClient(options: LocalClientOptions): LocalClient {
       discard()
     },
 
+    async release() {
+      client.close()
+      await releaseClosedConnections()
+    },
+
     reconnect() {
       discard()
       closed = false
@@ -210,6 +252,16 @@ export function createLocalClient(options: LocalClientOptions): LocalClient {
     protocol: 'file',
   }
   return client
+}
+
+/**
+ * Whether a statement may need the write lock, judged by its first word: a query (`SELECT`, or
+ * `WITH` before one) is tried at once even while writes wait for a lock.
+ * A write taken for a read only costs a try that fails; a read taken for a write waits its turn.
+ */
+function mayWrite(stmt: InStatement): boolean {
+  const sql = typeof stmt === 'string' ? stmt : stmt.sql
+  return !/^\s*(select|with)\b/i.test(sql)
 }
 
 /** The binding's errors as libSQL's clients report them: same class, same `code`. */

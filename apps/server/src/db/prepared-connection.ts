@@ -1,7 +1,16 @@
-import type { InStatement, ResultSet, TransactionMode } from '@libsql/client'
+import type { InStatement, ResultSet, Row, TransactionMode } from '@libsql/client'
 import type Database from 'libsql'
 import { bindArgs } from './bind-args.ts'
-import { type RowShape, resultSet, rowShape, shapeFits, shapeRow } from './result-set.ts'
+import {
+  blobsAsArrayBuffers,
+  type RowShape,
+  resultSet,
+  rowShape,
+  shapeFits,
+  shapeRow,
+  wantsRowsByPosition,
+} from './result-set.ts'
+import { selectsStar } from './select-star.ts'
 import { createStatementCache } from './statement-cache.ts'
 
 export type Connection = InstanceType<typeof Database>
@@ -45,14 +54,14 @@ export function prepareConnection(native: Connection, capacity: number): Prepare
     const statement = native.prepare(sql)
     const reader = statement.reader
     if (reader) statement.raw(true)
-    return { statement, reader, star: /(?<!\()\*|\*(?!\))/.test(sql) }
+    return { statement, reader, star: selectsStar(sql) }
   }
 
   function execute(stmt: InStatement): ResultSet {
     const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] } : stmt
     const prepared = statements.get(sql, prepare)
     try {
-      return run(prepared, bindArgs(args ?? []))
+      return run(prepared, bindArgs(args ?? []), wantsRowsByPosition(stmt))
     } catch (error) {
       // A statement that failed may be left half-run; the next use prepares it afresh.
       statements.drop(sql)
@@ -60,7 +69,12 @@ export function prepareConnection(native: Connection, capacity: number): Prepare
     }
   }
 
-  function run(prepared: Prepared, params: unknown[] | Record<string, unknown>): ResultSet {
+  /** Runs `prepared`; a reader's rows come back shaped, or as plain arrays when `byPosition`. */
+  function run(
+    prepared: Prepared,
+    params: unknown[] | Record<string, unknown>,
+    byPosition: boolean,
+  ): ResultSet {
     const { statement } = prepared
     if (!prepared.reader) {
       const info = statement.run(params)
@@ -73,7 +87,9 @@ export function prepareConnection(native: Connection, capacity: number): Prepare
       const columns = statement.columns().map((c) => c.name)
       if (!shape || !shapeFits(shape, columns)) shape = prepared.shape = rowShape(columns)
     }
-    const rows = values.map((row) => shapeRow(shape, row))
+    const rows = byPosition
+      ? (values.map(blobsAsArrayBuffers) as unknown as Row[])
+      : values.map((row) => shapeRow(shape, row))
     return resultSet(shape.columns, rows, 0, undefined)
   }
 

@@ -1,8 +1,9 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm'
+import type { Client, InArgs } from '@libsql/client'
+import { and, eq, fillPlaceholders, type SQL, sql } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { SiteScope } from '../sites/scope.ts'
 import type { Database } from './client.ts'
-import { positionalValues } from './result-set.ts'
+import { byPosition, positionalValues } from './result-set.ts'
 
 // The reads every page view makes (a category's threads, a thread's posts) are built with
 // drizzle's query builder once, not per request, and their rows read by position instead of
@@ -25,7 +26,13 @@ export function ofSite(table: { siteId: SQLiteColumn }, ...conditions: (SQL | un
 export type PositionalRow = { readonly [index: number]: unknown }
 
 /** What drizzle's `.prepare()` gives back, as far as a prepared read uses it. */
-type Prepared = { values(placeholders: Record<string, unknown>): Promise<unknown[]> }
+type Prepared = {
+  values(placeholders: Record<string, unknown>): Promise<unknown[]>
+  getQuery(): { sql: string; params: unknown[] }
+}
+
+/** One prepared read bound to its database: the placeholders' values in, rows by position out. */
+type Run = (placeholders: Record<string, unknown>) => Promise<PositionalRow[]>
 
 /**
  * A site-scoped read prepared once per database by `build` (drizzle's `.prepare()` on a query
@@ -38,16 +45,44 @@ type Prepared = { values(placeholders: Record<string, unknown>): Promise<unknown
 export function preparedRead<Inputs extends Record<string, unknown>>(
   build: (db: Database) => Prepared,
 ) {
-  const prepared = new WeakMap<Database, Prepared>()
+  const prepared = new WeakMap<Database, Run>()
   return async (db: Database, scope: SiteScope, inputs: Inputs): Promise<PositionalRow[]> => {
-    let read = prepared.get(db)
-    if (!read) {
-      read = build(db)
-      prepared.set(db, read)
+    let run = prepared.get(db)
+    if (!run) {
+      run = runner(db, build(db))
+      prepared.set(db, run)
     }
-    const rows = (await read.values({ ...inputs, siteId: scope.siteId })) as PositionalRow[]
-    return rows.map(positionalValues)
+    return run({ ...inputs, siteId: scope.siteId })
   }
+}
+
+/**
+ * How `query` runs on `db`. On a libSQL client (the Node file, an embedded replica, Turso) its
+ * statement goes to the client as drizzle would send it, asking for the rows by position: the
+ * Node connection then never shapes them into row objects. On D1, drizzle's own `values()`,
+ * whose rows are arrays already.
+ */
+function runner(db: Database, query: Prepared): Run {
+  const client = libsqlClientOf(db)
+  if (!client) {
+    return async (placeholders) =>
+      ((await query.values(placeholders)) as PositionalRow[]).map(positionalValues)
+  }
+  const { sql, params } = query.getQuery()
+  return async (placeholders) => {
+    const args = fillPlaceholders(params, placeholders) as InArgs
+    const { rows } = await client.execute(byPosition(sql, args))
+    // Plain arrays from Porchlight's connection; a remote client's rows read by index as well.
+    return (rows as unknown as PositionalRow[]).map(positionalValues)
+  }
+}
+
+/** The libSQL client under `db`, or `undefined` on D1 (whose binding runs no `execute`). */
+function libsqlClientOf(db: Database): Pick<Client, 'execute'> | undefined {
+  const client = (db as { $client?: Partial<Client> }).$client
+  return typeof client?.execute === 'function' && typeof client.batch === 'function'
+    ? (client as Pick<Client, 'execute'>)
+    : undefined
 }
 
 /** An SQLite boolean (`integer` in boolean mode) as drizzle reads it. */

@@ -144,6 +144,13 @@ describe('prepared statements after a migration by another process', () => {
     expect({ ...after.rows[0] }).toEqual({ id: 1, text: 'one', mood: 'calm' })
   })
 
+  it('answer with the new columns of a `table.*` projection beside arithmetic', async () => {
+    const all = 'SELECT n.*, n.id * 10 AS tens FROM notes n ORDER BY n.id'
+    expect({ ...(await client.execute(all)).rows[0] }).toEqual({ id: 1, body: 'one', tens: 10 })
+    await migrateFromAnotherProcess(['ALTER TABLE notes RENAME COLUMN body TO text'])
+    expect({ ...(await client.execute(all)).rows[0] }).toEqual({ id: 1, text: 'one', tens: 10 })
+  })
+
   it('read and write the right columns of a table rebuilt in another order', async () => {
     const insert = 'INSERT INTO notes (body) VALUES (?)'
     const read = 'SELECT id, body FROM notes WHERE body = ?'

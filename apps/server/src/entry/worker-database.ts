@@ -6,6 +6,20 @@ import { ConfigError } from '../config.ts'
 import { createD1Database, d1SqlClient } from '../db/client.ts'
 import type { DatabaseOptions } from '../deps.ts'
 
+/**
+ * The database a Worker build is for, from wrangler.toml's `[define]`: `'d1'` (the shipped
+ * wrangler.toml) or `'turso'`. A D1 build carries no libSQL client (~15 KiB of the bundle's
+ * gzip size, the HTTP client and its protocol code): with the value known at build time, the
+ * bundler drops the import below. Undefined outside a Worker build (tests in Node), where both
+ * databases are there.
+ */
+declare const PORCHLIGHT_WORKER_DATABASE: 'd1' | 'turso' | undefined
+
+const tursoClient: typeof createClient | undefined =
+  typeof PORCHLIGHT_WORKER_DATABASE !== 'undefined' && PORCHLIGHT_WORKER_DATABASE === 'd1'
+    ? undefined
+    : createClient
+
 /** Which database a Worker uses, and the options `createDeps` takes for it. */
 export type WorkerDatabase = { kind: 'd1' | 'turso'; options: DatabaseOptions }
 
@@ -17,7 +31,9 @@ export type WorkerDatabase = { kind: 'd1' | 'turso'; options: DatabaseOptions }
  * Both at once is refused rather than resolved by a rule: the data lives in one of them, and a
  * deployment that quietly switched (say, a `DATABASE_URL` secret added to a D1 deployment) would
  * look empty to every member, and write new accounts where the old ones are not. Neither is
- * refused too: a Worker has no file system for the Node default.
+ * refused too: a Worker has no file system for the Node default. A build for D1 (the shipped
+ * wrangler.toml's `[define]`) refuses `DATABASE_URL` alone, saying which line to change: it has
+ * no client to reach Turso with.
  *
  * @example
  * const { kind, options } = workerDatabase(env, config.database)
@@ -53,7 +69,12 @@ export function workerDatabase(
       'Invalid environment:\n  DB, DATABASE_URL: no database. Bind a D1 database as DB ([[d1_databases]] in wrangler.toml), or set DATABASE_URL (and DATABASE_AUTH_TOKEN) to a Turso database.',
     )
   }
-  const client = createClient({
+  if (!tursoClient) {
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_URL: this Worker was built for D1 and carries no Turso client. For Turso, set PORCHLIGHT_WORKER_DATABASE = "\'turso\'" under [define] in wrangler.toml (with the D1 block removed) and deploy again.',
+    )
+  }
+  const client = tursoClient({
     url,
     ...(database.authToken && { authToken: database.authToken }),
   })

@@ -23,7 +23,13 @@ import { explicitMode, productionRequest } from './worker-mode.ts'
  */
 export type WorkerEnv = Record<string, unknown>
 
-type Serving = { app: ReturnType<typeof createApp>; deps: AppDeps; ready: Promise<void> }
+type Serving = {
+  app: ReturnType<typeof createApp>
+  deps: AppDeps
+  ready: Promise<void>
+  /** Set once `ready` has resolved: later requests go straight to the app. */
+  started?: true
+}
 /** A configuration the Worker cannot serve with at all: every request gets this answer. */
 type Refused = { refused: ApiError }
 type Instance = Serving | Refused
@@ -32,20 +38,38 @@ type Instance = Serving | Refused
 // isolate starts fresh anyway). Migrations run once per isolate before its first request.
 let current: { env: WorkerEnv; production: boolean; instance: Instance } | undefined
 
-function instanceFor(env: WorkerEnv, production: boolean, origin?: string): Instance {
+function instanceFor(env: WorkerEnv, production: boolean, url?: string): Instance {
   if (current?.env === env && current.production === production) return current.instance
-  const instance = start(env, production, origin)
+  const instance = start(env, production, url)
   current = { env, production, instance }
   if ('ready' in instance) {
-    instance.ready.catch(() => {
-      // Let the next request try again instead of failing forever.
-      if (current?.instance === instance) current = undefined
-    })
+    instance.ready.then(
+      () => {
+        instance.started = true
+      },
+      () => {
+        // Let the next request try again instead of failing forever.
+        if (current?.instance === instance) current = undefined
+      },
+    )
   }
   return instance
 }
 
-function start(env: WorkerEnv, production: boolean, origin: string | undefined): Instance {
+// The mode of the last request's origin. An isolate's requests nearly all come to one host, so
+// the URL is parsed (twice: the mode, then the origin) only when the origin changes; a URL as
+// the runtime hands it over is serialized, so its origin plus "/" begins it.
+let lastMode: { env: WorkerEnv; prefix: string; production: boolean } | undefined
+
+function modeOf(url: string, env: WorkerEnv): boolean {
+  if (lastMode?.env === env && url.startsWith(lastMode.prefix)) return lastMode.production
+  const production = productionRequest(url, env)
+  lastMode = { env, prefix: `${new URL(url).origin}/`, production }
+  return production
+}
+
+function start(env: WorkerEnv, production: boolean, url: string | undefined): Instance {
+  const origin = url === undefined ? undefined : new URL(url).origin
   let config: ReturnType<typeof loadConfig>
   let database: ReturnType<typeof workerDatabase>
   try {
@@ -168,17 +192,30 @@ function isAssetsBinding(value: unknown): value is AssetsBinding {
   return typeof (value as Partial<AssetsBinding> | null)?.fetch === 'function'
 }
 
+/** A request that arrived before its isolate was ready: it waits for the migrations. */
+async function afterStart(
+  instance: Serving,
+  request: Request,
+  env: WorkerEnv,
+  ctx: ExecutionContext,
+): Promise<Response> {
+  try {
+    await instance.ready
+  } catch (error) {
+    return answer(startFailure(error, instance.deps))
+  }
+  return instance.app.fetch(request, env, ctx)
+}
+
 export default {
-  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    const production = productionRequest(request.url, env)
-    const instance = instanceFor(env, production, new URL(request.url).origin)
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    // Read once: each read of a workerd request's `url` copies it into a new string.
+    const url = request.url
+    const instance = instanceFor(env, modeOf(url, env), url)
     if ('refused' in instance) return answer(instance.refused)
-    try {
-      await instance.ready
-    } catch (error) {
-      return answer(startFailure(error, instance.deps))
-    }
-    return instance.app.fetch(request, env, ctx)
+    // Once started, no await: the app's answer is handed back as it comes.
+    if (instance.started) return instance.app.fetch(request, env, ctx)
+    return afterStart(instance, request, env, ctx)
   },
 
   /** The cron trigger: retries that have come due, and housekeeping. */

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Clock } from '../clock.ts'
 import type { Database } from '../db/client.ts'
-import type { AppEnv } from '../http/env.ts'
+import type { AppEnv, ResolvedSite } from '../http/env.ts'
 import type { RateLimiter } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
 import type { SiteScope } from '../sites/scope.ts'
@@ -25,6 +25,19 @@ export type ForumDeps = {
  */
 export async function forumSettingsOf(deps: SiteReadDeps, scope: SiteScope) {
   return (await siteOfId(deps, scope.siteId))?.forum ?? readForumSettings({})
+}
+
+/**
+ * The forum settings of the request's site: those the site middleware resolved the site with
+ * (its cache entry, with the same lifetime and invalidation as any), so a forum request looks its
+ * site up once, not twice; else `forumSettingsOf`.
+ */
+export async function forumSettingsOfRequest(
+  deps: SiteReadDeps,
+  c: Context<AppEnv>,
+): Promise<ForumSettings> {
+  const site: ResolvedSite & { forum?: ForumSettings } = siteOf(c)
+  return site.forum ?? forumSettingsOf(deps, site.scope)
 }
 
 /** Who is asking, as the permission rules see them. */

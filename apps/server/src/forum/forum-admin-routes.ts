@@ -6,7 +6,7 @@ import { requireAuth } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import { createCategory, deleteCategory, updateCategory } from './categories.ts'
-import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
+import { actorOf, type ForumDeps, forumSettingsOfRequest } from './context.ts'
 import { changeMemberRole } from './member-moderation.ts'
 import { categoryPatchSchema, roleAnswer, roleSchema } from './moderation-schemas.ts'
 import { adminsOnly, forumRequest } from './route-guards.ts'
@@ -93,7 +93,7 @@ export function forumAdminRoutes(
       ...jsonBody(roleSchema),
       async (c) => {
         const { scope, auth } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+        const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
         const { role } = c.req.valid('json')
         const changed = await changeMemberRole(deps, scope, actor, c.req.param('id'), role, auth)
         return c.json(changed satisfies z.input<typeof roleAnswer>)

@@ -4,7 +4,7 @@ import { jsonBody } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
 import { documented, type RouteDoc } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
+import { actorOf, type ForumDeps, forumSettingsOfRequest } from './context.ts'
 import { deletePost, editPost } from './editing.ts'
 import { flagPost } from './flags.ts'
 import { editPostSchema, flagAnswer, flagSchema, likeAnswer } from './moderation-schemas.ts'
@@ -35,7 +35,7 @@ export function memberForumRoutes(
   const request = [...forumRequest(site, memberSession), signedIn] as const
   const actorFor = async (c: Context<AppEnv>) => {
     const { scope } = siteOf(c)
-    return { scope, actor: actorOf(c, clock, await forumSettingsOf(deps, scope)) }
+    return { scope, actor: actorOf(c, clock, await forumSettingsOfRequest(deps, c)) }
   }
   return new Hono<AppEnv>()
     .patch(

@@ -4,7 +4,7 @@ import { jsonBody, optionalJsonBody, queryParams } from '../http/body.ts'
 import type { AppEnv } from '../http/env.ts'
 import { documented, type RouteDoc } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
+import { actorOf, type ForumDeps, forumSettingsOfRequest } from './context.ts'
 import { resolveFlags } from './flags.ts'
 import { forumAdminRoutes } from './forum-admin-routes.ts'
 import { suspendMember } from './member-moderation.ts'
@@ -72,7 +72,7 @@ export function moderationRoutes(
   const moderators = [...forumRequest(site, member), moderatorsOnly] as const
   const actorFor = async (c: Context<AppEnv>) => {
     const { scope } = siteOf(c)
-    return { scope, actor: actorOf(c, clock, await forumSettingsOf(deps, scope)) }
+    return { scope, actor: actorOf(c, clock, await forumSettingsOfRequest(deps, c)) }
   }
 
   const app = new Hono<AppEnv>()

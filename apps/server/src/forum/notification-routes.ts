@@ -10,7 +10,7 @@ import { MemberErrors, requireAuth } from '../http/member.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
 import type { SiteCache } from '../sites/site-cache.ts'
-import { actorOf, forumSettingsOf } from './context.ts'
+import { actorOf, forumSettingsOfRequest } from './context.ts'
 import { ForumErrors } from './errors.ts'
 import {
   markReadSchema,
@@ -81,7 +81,7 @@ export function notificationRoutes(
   /** The thread, if the caller may read it; 404 otherwise, so hidden threads stay private. */
   async function readableThread(c: Parameters<typeof siteOf>[0], threadId: string) {
     const { scope } = siteOf(c)
-    const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+    const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
     const found = await threadWithCategory(db, scope, threadId)
     if (!found || !canReadThread(actor, found.category, found.thread)) {
       throw ForumErrors.threadNotFound()

@@ -7,7 +7,7 @@ import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { rateLimitOrThrow } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
-import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
+import { actorOf, type ForumDeps, forumSettingsOfRequest } from './context.ts'
 import { ForumErrors } from './errors.ts'
 import { postViewFor } from './moderation-queries.ts'
 import { assertCanWrite } from './permissions.ts'
@@ -51,7 +51,7 @@ export function postingRoutes(deps: ForumDeps, request: ReturnType<typeof forumR
         ...jsonBody(createThreadSchema),
         async (c) => {
           const { scope } = siteOf(c)
-          const forum = await forumSettingsOf(deps, scope)
+          const forum = await forumSettingsOfRequest(deps, c)
           const actor = actorOf(c, clock, forum)
           const input = c.req.valid('json')
           if (input.title.length > forum.maxTitleLength) {
@@ -91,7 +91,7 @@ export function postingRoutes(deps: ForumDeps, request: ReturnType<typeof forumR
         ...jsonBody(previewSchema),
         async (c) => {
           const { scope, id } = siteOf(c)
-          const forum = await forumSettingsOf(deps, scope)
+          const forum = await forumSettingsOfRequest(deps, c)
           const actor = actorOf(c, clock, forum)
           assertCanWrite(actor)
           const { body } = c.req.valid('json')
@@ -124,7 +124,7 @@ export function postingRoutes(deps: ForumDeps, request: ReturnType<typeof forumR
         ...jsonBody(replySchema),
         async (c) => {
           const { scope } = siteOf(c)
-          const forum = await forumSettingsOf(deps, scope)
+          const forum = await forumSettingsOfRequest(deps, c)
           const actor = actorOf(c, clock, forum)
           const input = c.req.valid('json')
           assertBodyLength(input.body, forum.maxPostLength)

@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/env.ts'
 import { ApiError } from '../http/errors.ts'
 import { documented } from '../http/openapi.ts'
 import { siteOf } from '../http/site.ts'
-import { actorOf, type ForumDeps, forumSettingsOf } from './context.ts'
+import { actorOf, type ForumDeps, forumSettingsOfRequest } from './context.ts'
 import { ForumErrors } from './errors.ts'
 import { categoryThreadsPage, threadPostsPage } from './page-queries.ts'
 import { canReadCategory, canReadThread, isModerator } from './permissions.ts'
@@ -60,7 +60,7 @@ export function forumRoutes(
       ...request,
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+        const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
         const rows = await categoriesOfSite(db, scope)
         return c.json({
           items: rows
@@ -84,7 +84,7 @@ export function forumRoutes(
       queryParams(listThreadsQuery),
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+        const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
         const { cursor, limit } = c.req.valid('query')
         const [pinned, lastActivityAt, id] = cursor ? decodeCursor(cursor) : []
         if (
@@ -130,7 +130,7 @@ export function forumRoutes(
       ...request,
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+        const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
         const found = await threadWithCategory(db, scope, c.req.param('id'))
         if (!found || !canReadThread(actor, found.category, found.thread))
           throw ForumErrors.threadNotFound()
@@ -173,7 +173,7 @@ export function forumRoutes(
       queryParams(listPostsQuery),
       async (c) => {
         const { scope } = siteOf(c)
-        const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+        const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
         const { cursor, limit } = c.req.valid('query')
         const after = c.req.valid('query').after ?? cursor
         const afterNumber =

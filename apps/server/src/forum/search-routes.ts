@@ -10,7 +10,7 @@ import { documented } from '../http/openapi.ts'
 import { type RateLimiter, rateLimitOrThrow } from '../http/rate-limit.ts'
 import { siteOf } from '../http/site.ts'
 import type { SiteCache } from '../sites/site-cache.ts'
-import { actorOf, forumSettingsOf } from './context.ts'
+import { actorOf, forumSettingsOfRequest } from './context.ts'
 import { forumRequest } from './route-guards.ts'
 import { searchPageAnswer } from './schemas.ts'
 import { maxSearchOffset, searchPosts } from './search.ts'
@@ -76,7 +76,7 @@ export function searchRoutes(
       ) {
         throw invalidCursor()
       }
-      const actor = actorOf(c, clock, await forumSettingsOf(deps, scope))
+      const actor = actorOf(c, clock, await forumSettingsOfRequest(deps, c))
       // One extra row says whether there is a next page, without a count over every match.
       const take = Math.min(limit, maxSearchOffset - offset)
       const rows = await searchPosts(db, scope, actor, { query: q, offset, limit: take + 1 })

@@ -6,6 +6,7 @@ import { routesRegExpRouterRefuses } from '../../test/helpers/router-probe.ts'
 import { createPrometheusMetrics } from '../metrics/prometheus.ts'
 import type { StaticAssets } from '../pages/assets.ts'
 import { appRouter } from './app-router.ts'
+import { descriptionOnly, routeDocOf } from './openapi.ts'
 
 const noFiles: StaticAssets = {
   embed: async () => null,
@@ -51,15 +52,27 @@ describe("the app's router", () => {
     t = await createTestApp({ assets: noFiles, env: { DEMO_PAGES: 'true' } })
     const { app } = t
     const missed: string[] = []
+    const descriptionsRun: string[] = []
+    const descriptionsLost: string[] = []
     for (const route of app.routes) {
       if (route.method === 'ALL') continue
       const [handlers] = app.router.match(route.method, pathFor(route.path))
-      const found = handlers.some(
-        ([[, matched]]: [[unknown, RouterRoute], unknown]) => matched === route,
-      )
-      if (!found) missed.push(`${route.method} ${route.path}`)
+      const matched = handlers.map(([[, entry]]: [[unknown, RouterRoute], unknown]) => entry)
+      const name = `${route.method} ${route.path}`
+      const description = descriptionOnly(route.handler)
+      if (description) {
+        // A route's description is no step of its request: left out of what runs, and kept
+        // against the route's own entries for the owner API's access check and audit log.
+        if (matched.includes(route)) descriptionsRun.push(name)
+        const own = matched.filter((e) => e.method === route.method && e.path === route.path)
+        if (!own.some((e) => routeDocOf(e) === description)) descriptionsLost.push(name)
+        continue
+      }
+      if (!matched.includes(route)) missed.push(name)
     }
     expect(missed).toEqual([])
+    expect(descriptionsRun).toEqual([])
+    expect(descriptionsLost).toEqual([])
   })
 
   it('stops the app when a route would defeat it, naming the route, the other one, and why', () => {

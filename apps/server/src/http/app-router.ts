@@ -1,5 +1,6 @@
 import { UnsupportedPathError } from 'hono/router'
 import { RegExpRouter } from 'hono/router/reg-exp-router'
+import { descriptionOnly, keepRouteDoc, type RouteDoc } from './openapi.ts'
 
 /**
  * The app's router: Hono's RegExpRouter, which matches a request against all ~200 routes with
@@ -15,6 +16,12 @@ import { RegExpRouter } from 'hono/router/reg-exp-router'
  * parameter: `/v1/x-new`, or `/v1/x/start/:provider` rather than `/v1/x/:provider/start` beside
  * `/v1/x/callback`.
  *
+ * A route's description (`documented(...)`, openapi.ts) is registered as its first handler, so
+ * the OpenAPI document finds it among `app.routes`; it does nothing for a request, and each
+ * handler a request runs is an async frame of Hono's. The router therefore leaves it out of
+ * what it matches, and keeps it against the route's own entries (`routeDocOf`), where the owner
+ * API's access check looks for it.
+ *
  * @example
  * const app = new Hono<AppEnv>({ router: appRouter() })
  */
@@ -26,8 +33,20 @@ type Registered = { method: string; path: string }
 
 class ExplainedRegExpRouter<T> extends RegExpRouter<T> {
   readonly #registered: Registered[] = []
+  /** Each documented route's description, by `METHOD path`. */
+  readonly #docs = new Map<string, RouteDoc>()
 
   override add(method: string, path: string, handler: T): void {
+    // Hono registers each handler as `[handler, route]`.
+    const [run, route] = Array.isArray(handler) ? handler : []
+    const key = `${method} ${path}`
+    const description = descriptionOnly(run)
+    if (description) {
+      this.#docs.set(key, description)
+      return
+    }
+    const doc = this.#docs.get(key)
+    if (doc && typeof route === 'object' && route !== null) keepRouteDoc(route, doc)
     try {
       super.add(method, path, handler)
     } catch (error) {

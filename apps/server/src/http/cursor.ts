@@ -1,11 +1,14 @@
-import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding'
+import { Buffer } from 'node:buffer'
+import { decodeBase64urlIgnorePadding } from '@oslojs/encoding'
 import { ApiError } from './errors.ts'
 
 // Cursors are opaque to clients: base64url of a small JSON tuple. They are not secret or signed;
 // every query that uses one is still scoped to the caller's site.
 
 export function encodeCursor(values: readonly (string | number)[]): string {
-  return encodeBase64urlNoPadding(new TextEncoder().encode(JSON.stringify(values)))
+  // Buffer's own base64url (unpadded, as before): every page a list answers carries a cursor, and
+  // a TextEncoder's fresh array plus a base64 loop in JS cost several times more per request.
+  return Buffer.from(JSON.stringify(values)).toString('base64url')
 }
 
 export function decodeCursor(cursor: string): unknown[] {

@@ -167,7 +167,8 @@ export const docExtension = 'x-porchlight'
  * Describes a route for the OpenAPI document (`/v1/openapi.json`): what it answers, who may call
  * it, and the error codes it can answer with. Its request body and query string are described
  * by the same zod schemas that validate them (`jsonBody`, `queryParams`); this adds the rest.
- * Place it first among the route's handlers.
+ * Place it first among the route's handlers. It is a description, not a step: the app's router
+ * (http/app-router.ts) leaves it out of what a request runs, and keeps it against the route.
  *
  * @example
  * app.get('/site', documented({ summary: 'The site', tags: ['Site'], access: 'site',
@@ -175,15 +176,15 @@ export const docExtension = 'x-porchlight'
  */
 export function documented(doc: RouteDoc): MiddlewareHandler {
   const middleware = passThrough(describedRoute(doc))
-  routeDocs.set(middleware, doc)
+  docsByHandler.set(middleware, doc)
   return middleware
 }
 
 /**
- * hono-openapi's route middleware is `async (c, next) => { await next() }`, run on every request
- * of every route: an async frame and two promises for nothing (docs/performance.md). Its document
- * generator knows a route's description by the property under `uniqueSymbol`, so a plain
- * pass-through carrying that property documents the same route.
+ * hono-openapi's route middleware is `async (c, next) => { await next() }`; its document
+ * generator knows a route's description by the property under `uniqueSymbol` on a handler of
+ * the route, so a plain pass-through carrying that property documents the same route. On an app
+ * with Hono's own router (a feature's routes tested alone) it runs, and does nothing.
  */
 function passThrough(described: MiddlewareHandler): MiddlewareHandler {
   const description = (described as MiddlewareHandler & { [uniqueSymbol]: unknown })[uniqueSymbol]
@@ -191,13 +192,36 @@ function passThrough(described: MiddlewareHandler): MiddlewareHandler {
   return Object.assign(middleware, { [uniqueSymbol]: description })
 }
 
-// Each route's description, by the middleware `documented` made for it: the owner API's access
-// check finds the route a request matched this way, and the audit log names it by its summary.
-const routeDocs = new WeakMap<object, RouteDoc>()
+// Each route's description: the owner API's access check finds the route a request matched this
+// way, and the audit log names it by its summary. Kept by the pass-through `documented` made,
+// and by each of the route's own entries once the app's router has left the pass-through out.
+const docsByHandler = new WeakMap<object, RouteDoc>()
+const docsByRoute = new WeakMap<object, RouteDoc>()
 
-/** The description of a route, if `handler` is the middleware `documented(...)` made for it. */
-export function routeDocOf(handler: unknown): RouteDoc | undefined {
-  return typeof handler === 'function' ? routeDocs.get(handler) : undefined
+// A sub-app with its own error handler is mounted with each handler wrapped; Hono keeps the
+// original under this key (as route-schemas.ts reads it).
+const composedHandler = '__COMPOSED_HANDLER'
+
+/** The description, if `handler` is (or wraps) the pass-through `documented(...)` made. */
+export function descriptionOnly(handler: unknown): RouteDoc | undefined {
+  let current = handler
+  while (typeof current === 'function' && composedHandler in current) {
+    current = (current as unknown as Record<string, unknown>)[composedHandler]
+  }
+  return typeof current === 'function' ? docsByHandler.get(current) : undefined
+}
+
+/** Keeps `doc` against one of a route's entries (Hono's `RouterRoute`): see app-router.ts. */
+export function keepRouteDoc(route: object, doc: RouteDoc): void {
+  docsByRoute.set(route, doc)
+}
+
+/**
+ * The description of the route an entry of a request's matched routes (`matchedRoutes(c)`)
+ * belongs to, whichever router the app has.
+ */
+export function routeDocOf(route: { handler: unknown }): RouteDoc | undefined {
+  return docsByRoute.get(route) ?? descriptionOnly(route.handler)
 }
 
 function describedRoute(doc: RouteDoc): MiddlewareHandler {

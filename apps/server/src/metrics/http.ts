@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { routePath } from 'hono/route'
 import type { MethodLabel, Metrics } from './metrics.ts'
 
@@ -28,19 +28,15 @@ export function methodLabel(method: string): MethodLabel {
 }
 
 /**
- * Counts and times every request by method, route template and status. Registered first, so the
- * time covers all other middleware; by then `app.onError` has turned any error into the
- * response, so the status is the one the client got.
+ * Counts and times one answered request by method, route template and status. Called by the
+ * app's request middleware (http/request-basics.ts) once the route has answered, so the status
+ * is the one the client got.
  */
-export function recordRequests(metrics: Metrics): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now()
-    await next()
-    metrics.httpRequest({
-      method: methodLabel(c.req.method),
-      route: routeLabel(c),
-      status: c.res.status,
-      seconds: (performance.now() - started) / 1000,
-    })
-  }
+export function recordRequest(metrics: Metrics, c: Context, seconds: number) {
+  metrics.httpRequest({
+    method: methodLabel(c.req.method),
+    route: routeLabel(c),
+    status: c.res.status,
+    seconds,
+  })
 }

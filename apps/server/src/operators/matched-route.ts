@@ -11,18 +11,6 @@ export type MatchedRoute = {
   doc: RouteDoc | undefined
 }
 
-// A sub-app with its own error handler is mounted with each handler wrapped; Hono keeps the
-// original under this key (as http/route-schemas.ts reads it).
-const composedHandler = '__COMPOSED_HANDLER'
-
-function unwrapped(handler: unknown): unknown {
-  let current = handler
-  while (typeof current === 'function' && composedHandler in current) {
-    current = (current as unknown as Record<string, unknown>)[composedHandler]
-  }
-  return current
-}
-
 /** Hono's `/forms/:formId` (or `:id{[0-9]+}`) as OpenAPI writes it: `/forms/{formId}`. */
 export function openApiTemplate(honoPath: string): string {
   return honoPath.replace(/:([A-Za-z0-9_]+)(\{[^/]*\})?\??/g, '{$1}')
@@ -41,7 +29,7 @@ export function matchedRoute(c: Context<AppEnv>): MatchedRoute | null {
   if (!route) return null
   const doc = matchedRoutes(c)
     .filter((r) => r.method === method && r.path === route.path)
-    .map((r) => routeDocOf(unwrapped(r.handler)))
+    .map((r) => routeDocOf(r))
     .find((found) => found !== undefined)
   return { method, template: openApiTemplate(route.path), doc }
 }

@@ -31,7 +31,18 @@ export type DeliveryDeps = {
   metrics?: Metrics
 }
 
+/** A job under this process's lease, with what recording its outcome needs. */
+export type ClaimedJob = Job & { maxAttempts: number; runAt: number }
+
 const defaults = { batchSize: 10, leaseMs: 120_000, baseBackoffMs: 15_000, maxBackoffMs: 3_600_000 }
+
+/**
+ * When a lease taken at `now` runs out: the one `deliverDue`'s claim sets, and the one a job born
+ * claimed (`enqueueWhen`'s `claim`) is given, so both are taken back by a sweep alike.
+ */
+export function leaseEnd(now: number, options: DeliveryOptions = {}) {
+  return now + (options.leaseMs ?? defaults.leaseMs)
+}
 
 /**
  * Exponential backoff with ±20% jitter so retries after an outage do not arrive in lockstep.
@@ -52,7 +63,7 @@ export function backoffMs(attempt: number, base: number, max: number, random = M
  * @returns how many jobs were claimed, so callers can drain until a round comes back short.
  */
 export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = {}) {
-  const { db, clock, handlers, log } = deps
+  const { db, clock } = deps
   const o = { ...defaults, ...options }
   const now = clock.now()
 
@@ -89,25 +100,55 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
     .set({
       status: 'sending',
       attempts: sql`${outbox.attempts} + 1`,
-      leaseUntil: now + o.leaseMs,
+      leaseUntil: leaseEnd(now, o),
       updatedAt: now,
     })
     .where(inArray(outbox.id, due))
     .returning()
   // One write transaction per round for both: each write costs a commit, whatever it changes.
   const [, claimed] = await db.batch([expire, claim])
+  await deliverClaimed(
+    deps,
+    claimed.map((row) => ({
+      id: row.id,
+      siteId: row.siteId,
+      kind: row.kind,
+      payload: row.payload,
+      attempt: row.attempts,
+      maxAttempts: row.maxAttempts,
+      runAt: row.runAt,
+    })),
+    o,
+  )
+  return claimed.length
+}
+
+/**
+ * Runs the handlers of jobs this process holds a lease on: claimed by `deliverDue`, or born
+ * claimed in the transaction that queued them (`enqueueWhen`'s `claim`), and records each
+ * outcome. Delivered, dead or due again, a job leaves `sending` only if it is still in it: a
+ * job handed back meanwhile (`releaseClaims`) stays queued.
+ */
+export async function deliverClaimed(
+  deps: DeliveryDeps,
+  jobs: readonly ClaimedJob[],
+  options: DeliveryOptions = {},
+) {
+  if (jobs.length === 0) return
+  const { db, clock, handlers, log } = deps
+  const o = { ...defaults, ...options }
   // Outcomes finishing together are written together (`outcomes.ts`).
-  const outcomes = createOutcomeWriter(db)
-  for (const row of claimed) deps.held?.add(row.id)
+  const outcomes = createOutcomeWriter(db, clock)
+  for (const row of jobs) deps.held?.add(row.id)
 
   await Promise.all(
-    claimed.map(async (row) => {
+    jobs.map(async (row) => {
       const job: Job = {
         id: row.id,
         siteId: row.siteId,
         kind: row.kind,
         payload: row.payload,
-        attempt: row.attempts,
+        attempt: row.attempt,
       }
       const handler = handlers[row.kind]
       // A kind without a handler is counted as `unknown`: job kinds come from rows, not code.
@@ -115,28 +156,17 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
       try {
         if (!handler) throw new NoHandlerError(row.kind)
         await handler(job)
-        await outcomes.record(
-          db
-            .update(outbox)
-            .set({
-              status: 'delivered',
-              deliveredAt: clock.now(),
-              leaseUntil: null,
-              lastError: null,
-              updatedAt: clock.now(),
-            })
-            .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending'))),
-        )
+        await outcomes.delivered(row.id)
         deps.metrics?.outboxAttempt(kind, 'delivered')
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         const dead =
-          error instanceof NoHandlerError || isPermanent(error) || row.attempts >= row.maxAttempts
-        const retryAt = clock.now() + backoffMs(row.attempts, o.baseBackoffMs, o.maxBackoffMs)
+          error instanceof NoHandlerError || isPermanent(error) || row.attempt >= row.maxAttempts
+        const retryAt = clock.now() + backoffMs(row.attempt, o.baseBackoffMs, o.maxBackoffMs)
         log.warn('outbox job failed', {
           jobId: row.id,
           kind: row.kind,
-          attempt: row.attempts,
+          attempt: row.attempt,
           dead,
           error: message,
         })
@@ -158,7 +188,6 @@ export async function deliverDue(deps: DeliveryDeps, options: DeliveryOptions = 
       }
     }),
   )
-  return claimed.length
 }
 
 /**

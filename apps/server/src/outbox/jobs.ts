@@ -53,11 +53,11 @@ export function enqueue(db: Database, clock: Clock, scope: SiteScope, options: E
   return db
     .insert(outbox)
     .values({
-      id: options.key ? `job_${options.key}` : newId('job'),
+      id: jobIdFor(options),
       siteId: scope.siteId,
       kind: options.kind,
       payload: options.payload,
-      maxAttempts: options.maxAttempts ?? 10,
+      maxAttempts: maxAttemptsOf(options),
       topic: options.topic ?? null,
       runAt: now + (options.delayMs ?? 0),
       createdAt: now,
@@ -67,8 +67,18 @@ export function enqueue(db: Database, clock: Clock, scope: SiteScope, options: E
 }
 
 /**
+ * A job queued already claimed by the process that queues it, on its first attempt, as
+ * `deliverDue`'s claim would leave it (`OutboxRunner.birthClaim`): that process delivers it
+ * without claiming it, and should it die first, the lease runs out and any sweep takes it.
+ */
+export type BirthClaim = { leaseUntil: number }
+
+/**
  * `enqueue` on a condition settled by the batch itself (SQL, e.g. "the submission was stored and
- * is not spam"): the job exists if and only if the condition held when the batch committed.
+ * is not spam"): the job exists if and only if the condition held when the batch committed (its
+ * run changed one row: `changedRows`). With `as.claim`, the job is queued claimed (`sending`,
+ * first attempt, leased) and due at once, whatever `delayMs` says; `as.id` is its id, chosen by
+ * the caller (`jobIdFor`) to know it.
  */
 export function enqueueWhen(
   db: Database,
@@ -76,15 +86,30 @@ export function enqueueWhen(
   scope: SiteScope,
   options: EnqueueOptions,
   condition: SQL,
+  as: { claim?: BirthClaim | undefined; id?: string } = {},
 ) {
+  const { claim } = as
   const now = clock.now()
-  const id = options.key ? `job_${options.key}` : newId('job')
+  const id = as.id ?? jobIdFor(options)
+  const state = claim
+    ? sql`'sending', 1, ${claim.leaseUntil}, ${now}`
+    : sql`'pending', 0, NULL, ${now + (options.delayMs ?? 0)}`
   // The WHERE also keeps SQLite from reading `ON CONFLICT` as a join's ON.
   return db.run(sql`
-    INSERT INTO outbox (id, site_id, kind, payload, max_attempts, topic, run_at, created_at, updated_at)
+    INSERT INTO outbox (id, site_id, kind, payload, max_attempts, topic, status, attempts,
+      lease_until, run_at, created_at, updated_at)
     SELECT ${id}, ${scope.siteId}, ${options.kind}, ${JSON.stringify(options.payload)},
-      ${options.maxAttempts ?? 10}, ${options.topic ?? null}, ${now + (options.delayMs ?? 0)},
-      ${now}, ${now}
+      ${maxAttemptsOf(options)}, ${options.topic ?? null}, ${state}, ${now}, ${now}
     WHERE ${condition}
     ON CONFLICT DO NOTHING`)
+}
+
+/** The id a job gets: from its idempotency key when it has one, so a second one is not queued. */
+export function jobIdFor(options: EnqueueOptions) {
+  return options.key ? `job_${options.key}` : newId('job')
+}
+
+/** How many attempts a job gets before it is marked dead. */
+export function maxAttemptsOf(options: EnqueueOptions) {
+  return options.maxAttempts ?? 10
 }

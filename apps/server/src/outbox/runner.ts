@@ -1,6 +1,15 @@
 import { describeError } from '../logger.ts'
 import type { Housekeeping } from '../maintenance/housekeeping.ts'
-import { type DeliveryDeps, type DeliveryOptions, deliverDue, releaseClaims } from './deliver.ts'
+import {
+  type ClaimedJob,
+  type DeliveryDeps,
+  type DeliveryOptions,
+  deliverClaimed,
+  deliverDue,
+  leaseEnd,
+  releaseClaims,
+} from './deliver.ts'
+import type { BirthClaim } from './jobs.ts'
 
 export interface OutboxRunner {
   /**
@@ -10,6 +19,18 @@ export interface OutboxRunner {
    * costs one drain, not one each.
    */
   kick(): Promise<void>
+  /**
+   * The lease for jobs a request queues already claimed by this process (`enqueueWhen`'s
+   * `claim`), so that it delivers them without a claim of its own: the one `deliverDue` would
+   * set. Null once the runner is closing: queue them unclaimed then.
+   */
+  birthClaim(): BirthClaim | null
+  /**
+   * Delivers jobs born claimed (`birthClaim`), once the transaction that queued them committed.
+   * They join the drain as a kick does, but cost it no claim. Should this process die first, the
+   * lease runs out and any process's sweep delivers them; once closing, they are handed back.
+   */
+  deliverBornClaimed(jobs: readonly ClaimedJob[]): Promise<void>
   /** Periodic work: retries that have come due, and housekeeping (`maintenance/`). */
   tick(): Promise<void>
   /**
@@ -32,9 +53,9 @@ export type RunnerOptions = DeliveryOptions & {
    */
   drains?: 'shared' | 'per-request'
   /**
-   * How long a drain started by a request's signal waits before its first claim, so that
+   * How long a drain started by a request's signal waits before each round, so that
    * submissions arriving together share one claim and one outcome write instead of a round
-   * each (signals during the drain then join it). Ticks and shutdown do not wait. Default 25 ms:
+   * each (signals during a round join the next). Ticks and shutdown do not wait. Default 25 ms:
    * nothing to someone waiting for an email, and at a few hundred submissions a second it
    * gathers several jobs per round.
    */
@@ -61,6 +82,8 @@ export function createOutboxRunner(
   // The drain that kicks join, if any; `again`: a kick arrived since its last claim.
   let current: Drain | null = null
   let again = false
+  // Jobs born claimed and handed over, waiting for the drain to deliver them.
+  let adopted: ClaimedJob[] = []
   // `closing`: kicks and ticks from outside are ignored; `stopped`: no further batch is claimed.
   let closing = false
   let stopped = false
@@ -68,13 +91,24 @@ export function createOutboxRunner(
   const held = new Set<string>()
   const delivery: DeliveryDeps = { ...deps, held }
 
-  async function rounds(self: Drain, gather: boolean) {
+  /** `sweep`: claim what is due (kicks, ticks); else only deliver what was handed over. */
+  async function rounds(self: Drain, gather: boolean, sweep: boolean) {
     try {
-      if (gather && gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs))
       do {
+        // Every round, not only the first: under load, signals arrive while a round runs, and a
+        // round started at once for them would carry one or two jobs, each paying a whole
+        // round's writes (its outcomes' commit, a mail transport's batch).
+        if (gather && gatherMs > 0) await new Promise((resolve) => setTimeout(resolve, gatherMs))
+        // Past the shutdown's deadline: what is held is handed back, not sent.
+        if (stopped) break
+        const bornClaimed = adopted
+        adopted = []
+        await deliverClaimed(delivery, bornClaimed, options)
+        if (!sweep && !again) continue
+        sweep = false
         again = false
         while (!stopped && (await deliverDue(delivery, options)) >= batchSize) {}
-      } while (again && !stopped)
+      } while ((again || adopted.length > 0) && !stopped)
     } finally {
       // In the same step as the last look at `again`: a kick from now on starts a new drain
       // instead of joining one that will not look again.
@@ -82,10 +116,10 @@ export function createOutboxRunner(
     }
   }
 
-  function start(gather: boolean): Promise<void> {
+  function start(gather: boolean, sweep = true): Promise<void> {
     const started: Drain = { startedAt: Date.now(), done: Promise.resolve() }
     current = started
-    started.done = rounds(started, gather).catch((error) =>
+    started.done = rounds(started, gather, sweep).catch((error) =>
       deps.log.error('outbox delivery failed', describeError(error)),
     )
     return started.done
@@ -95,14 +129,39 @@ export function createOutboxRunner(
     return drain !== null && (!perRequest || Date.now() - drain.startedAt < joinWindowMs)
   }
 
-  /** Joins the running drain or starts one; `gather` only for signals from requests. */
-  function drain(gather: boolean): Promise<void> {
+  /**
+   * Joins the running drain or starts one; `gather` only for signals from requests; `sweep`
+   * false when only jobs handed over are waiting.
+   */
+  function drain(gather: boolean, sweep = true): Promise<void> {
     if (closing) return Promise.resolve()
     if (joinable(current)) {
-      again = true
+      if (sweep) again = true
       return perRequest ? Promise.resolve() : current.done
     }
-    return start(gather)
+    return start(gather, sweep)
+  }
+
+  async function deliverBornClaimed(jobs: readonly ClaimedJob[]) {
+    if (jobs.length === 0) return
+    if (closing) {
+      // Too late to deliver them here: back in the queue, due at once, for the next process.
+      await releaseClaims(
+        deps.db,
+        deps.clock,
+        jobs.map((job) => job.id),
+      ).catch((error) =>
+        deps.log.error('could not hand back claimed outbox jobs', {
+          jobs: jobs.length,
+          ...describeError(error),
+        }),
+      )
+      return
+    }
+    // Held from now on, so that a shutdown hands back those it cannot wait for.
+    for (const job of jobs) held.add(job.id)
+    adopted.push(...jobs)
+    await drain(true, false)
   }
 
   async function housekeeping() {
@@ -136,7 +195,13 @@ export function createOutboxRunner(
     }
   }
 
-  return { kick: () => drain(true), tick, close }
+  return {
+    kick: () => drain(true),
+    birthClaim: () => (closing ? null : { leaseUntil: leaseEnd(deps.clock.now(), options) }),
+    deliverBornClaimed,
+    tick,
+    close,
+  }
 }
 
 /** Waits for `work`, but not past `deadline` (epoch ms). */

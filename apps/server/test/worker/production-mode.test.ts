@@ -122,6 +122,17 @@ describe('the same settings under `wrangler dev` (a loopback host)', () => {
     expect(errorLines(w.logs)).toEqual([])
   })
 
+  // The Worker remembers the mode of the last origin it saw, to skip parsing each URL: a request
+  // to another host must still be judged by its own host, in either direction.
+  it('judges each request by its own host, in the same isolate', async () => {
+    const atHost = async (path: string) => (await w.fetch(path)).status
+    expect(await atHost('/readyz')).toBe(200)
+    expect(await atHost(`${origin}/readyz`)).toBe(503)
+    expect(await atHost('/readyz')).toBe(200)
+    expect(await atHost('http://127.0.0.1:8788/readyz')).toBe(200)
+    expect(await atHost(`${origin}/readyz`)).toBe(503)
+  })
+
   it('made a demo site allowed at the address it was reached at, and printed its keys', async () => {
     const sites = await w.query<{ id: string; name: string; publishable_key: string }>(
       'SELECT id, name, publishable_key FROM sites',
@@ -179,6 +190,15 @@ const refusals: {
     },
     names: 'DATABASE_URL',
     logged: 'a Worker reaches Turso over HTTP, not a WebSocket',
+  },
+  {
+    // A Turso deployment (D1 block removed, DATABASE_URL set) still on the shipped D1 build,
+    // which carries no libSQL client: it says which line of wrangler.toml to change.
+    case: 'a Turso DATABASE_URL on the build for D1',
+    options: { database: 'turso', build: 'd1' },
+    names: 'DATABASE_URL',
+    logged:
+      'this Worker was built for D1 and carries no Turso client. For Turso, set PORCHLIGHT_WORKER_DATABASE',
   },
   {
     // SMTP needs TCP sockets, which a Worker does not have.

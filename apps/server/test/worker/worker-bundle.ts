@@ -10,6 +10,10 @@
  * wrangler's version): every test file of a run, and later runs with the same inputs, share one
  * build. The `[build]` command rewrites folders of the checkout, so builds take turns under a
  * lock; a process that waited for the lock finds the build done and reuses it.
+ *
+ * Two builds: the shipped wrangler.toml's, for D1, which carries no libSQL client, and the one a
+ * Turso deployment makes, with `PORCHLIGHT_WORKER_DATABASE = "'turso'"` under `[define]` (given
+ * here on wrangler's command line, which overrides the toml's `[define]` as the edit would).
  */
 import { createHash } from 'node:crypto'
 import {
@@ -69,22 +73,32 @@ const moduleTypes: Record<string, ModuleType> = {
   '.bin': 'data',
 }
 
-let pending: Promise<WorkerBundle> | undefined
+/** Which database the Worker is built for (wrangler.toml's `PORCHLIGHT_WORKER_DATABASE`). */
+export type WorkerBuild = 'd1' | 'turso'
 
-/** The built Worker; builds at most once per process, and reuses a build with the same inputs. */
-export function buildWorkerBundle(): Promise<WorkerBundle> {
-  pending ??= build()
-  return pending
+const pending = new Map<WorkerBuild, Promise<WorkerBundle>>()
+
+/**
+ * The built Worker for `database` (the shipped wrangler.toml's D1 build by default); builds each
+ * at most once per process, and reuses a build with the same inputs.
+ */
+export function buildWorkerBundle(database: WorkerBuild = 'd1'): Promise<WorkerBundle> {
+  let bundle = pending.get(database)
+  if (!bundle) {
+    bundle = build(database)
+    pending.set(database, bundle)
+  }
+  return bundle
 }
 
-async function build(): Promise<WorkerBundle> {
-  const root = join(tmpdir(), `porchlight-worker-${inputsHash()}`)
+async function build(database: WorkerBuild): Promise<WorkerBundle> {
+  const root = join(tmpdir(), `porchlight-worker-${database}-${inputsHash()}`)
   const marker = join(root, 'build.json')
   let buildMs = 0
   if (!existsSync(marker)) {
     await holdingBuildLock(async () => {
       // Another process may have built the same inputs while this one waited.
-      if (!existsSync(marker)) buildMs = await buildInto(root)
+      if (!existsSync(marker)) buildMs = await buildInto(root, database)
     })
   }
   const { summary } = JSON.parse(readFileSync(marker, 'utf8')) as { summary: string }
@@ -99,7 +113,7 @@ async function build(): Promise<WorkerBundle> {
   }
 }
 
-async function buildInto(root: string): Promise<number> {
+async function buildInto(root: string, database: WorkerBuild): Promise<number> {
   const started = performance.now()
   const staging = mkdtempSync(join(tmpdir(), 'porchlight-worker-build-'))
   try {
@@ -110,6 +124,7 @@ async function buildInto(root: string): Promise<number> {
       join(staging, 'worker'),
       '--metafile',
       join(staging, 'meta.json'),
+      ...(database === 'd1' ? [] : ['--define', `PORCHLIGHT_WORKER_DATABASE:'${database}'`]),
     ])
     cpSync(join(repoRoot, 'apps/server/dist/public'), join(staging, 'public'), { recursive: true })
     const summary = /Total Upload:[^\n]*/.exec(output)?.[0]?.trim() ?? '(no summary printed)'

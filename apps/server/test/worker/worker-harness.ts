@@ -27,7 +27,12 @@ import { type Clock, systemClock } from '../../src/clock.ts'
 import { createD1Database, createDatabase, type Database as Db } from '../../src/db/client.ts'
 import { type LibsqlHttpServer, startLibsqlHttpServer } from '../support/libsql-http-server.ts'
 import { type ResendStandIn, startResendStandIn } from './resend-stand-in.ts'
-import { buildWorkerBundle, repoRoot, type WorkerBundle } from './worker-bundle.ts'
+import {
+  buildWorkerBundle,
+  repoRoot,
+  type WorkerBuild,
+  type WorkerBundle,
+} from './worker-bundle.ts'
 
 /** Where requests appear to come from: a deployed Worker's host, so production mode. */
 export const workerOrigin = 'https://porchlight.example.workers.dev'
@@ -60,6 +65,11 @@ export type WorkerHarnessOptions = {
   origin?: string
   /** The static assets folder the ASSETS binding serves; the build's own copy by default. */
   assetsDir?: string
+  /**
+   * The build to run: by default the one for `database` (wrangler.toml's D1 build, or the
+   * Turso build); the D1 build on Turso's settings is a Turso deployment left on the D1 build.
+   */
+  build?: WorkerBuild
   /**
    * Whether to wait for the Worker to start (a first `/healthz` must answer 200, so migrations
    * have run). Off for Workers that are meant to refuse.
@@ -121,7 +131,7 @@ export async function startWorkerHarness(options: WorkerHarnessOptions): Promise
     if (errors.length > 0) throw new AggregateError(errors, 'closing the worker harness failed')
   }
   try {
-    const bundle = await buildWorkerBundle()
+    const bundle = await buildWorkerBundle(options.build ?? database)
     const dir = mkdtempSync(join(tmpdir(), 'porchlight-workerd-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
 
