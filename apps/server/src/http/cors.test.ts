@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   createTestApp,
   createTestSite,
@@ -6,6 +6,8 @@ import {
   type TestSite,
 } from '../../test/helpers/app.ts'
 import { apiError, bearer } from '../../test/helpers/http.ts'
+import { startTestNodeServer, type TestNodeServer } from '../../test/helpers/node-server.ts'
+import { createSite } from '../sites/service.ts'
 
 let t: TestApp
 let a: TestSite
@@ -119,5 +121,57 @@ describe("the owner's API", () => {
     for (const res of responses) {
       for (const name of res.headers.keys()) expect(name).not.toMatch(/^access-control-/)
     }
+  })
+})
+
+// On Node's production server the CORS headers go with the response head, not into the answer
+// (security-headers-node.ts): the same answers, checked over a real socket.
+describe('actual requests over a Node socket', () => {
+  let server: TestNodeServer
+  let site: { publishableKey: string }
+  beforeAll(async () => {
+    server = await startTestNodeServer()
+    site = await createSite(server.deps, { name: 'A', origins: ['https://a.example'] })
+    await createSite(server.deps, { name: 'B', origins: ['https://b.example'] })
+  })
+  afterAll(() => server.close())
+
+  const get = (origin: string | undefined, key: string) =>
+    server.request('/v1/site', {
+      headers: { ...(origin && { Origin: origin }), 'X-Porchlight-Key': key },
+    })
+
+  it("let the site's own origin read the answer, with credentials", async () => {
+    const res = await get('https://a.example', site.publishableKey)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://a.example')
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/Retry-After/)
+    expect(res.headers.get('vary')).toMatch(/\bOrigin\b/)
+    expect(res.headers.get('x-request-id')).toBeTruthy()
+  })
+
+  it('keep an origin no site allows, and a request with none, from reading it', async () => {
+    for (const origin of ['https://evil.example', undefined]) {
+      const res = await get(origin, site.publishableKey)
+      expect(res.headers.get('access-control-allow-origin')).toBeNull()
+      expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+      expect(res.headers.get('vary')).toMatch(/\bOrigin\b/)
+    }
+  })
+
+  it("give another site's origin only the refusal, without credentials", async () => {
+    const res = await get('https://b.example', site.publishableKey)
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual(apiError('ORIGIN_NOT_ALLOWED'))
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+  })
+
+  it('let a known origin read a bad-key error, without credentials', async () => {
+    const res = await get('https://b.example', 'pk_wrong')
+    expect(res.status).toBe(401)
+    expect(await res.json()).toEqual(apiError('INVALID_PUBLISHABLE_KEY'))
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://b.example')
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts'
 import { SiteErrors } from '../sites/errors.ts'
 import { originKnown } from '../sites/queries.ts'
 import type { AppEnv } from './env.ts'
+import { securedHead } from './request-basics.ts'
 import { publishableKeyHeader } from './site.ts'
 
 const allowedHeaders = ['Content-Type', 'Authorization', publishableKeyHeader, 'If-None-Match']
@@ -37,13 +38,27 @@ export function cors(db: Database) {
       })
     }
     await next()
-    c.res.headers.append('Vary', 'Origin')
-    if (!origin) return
-    const site = c.get('site')
-    const readable = site ? site.origins.includes(origin) : await originKnown(db, origin)
-    if (!readable) return
-    c.res.headers.set('Access-Control-Allow-Origin', origin)
-    c.res.headers.set('Access-Control-Expose-Headers', exposedHeaders.join(', '))
-    if (site) c.res.headers.set('Access-Control-Allow-Credentials', 'true')
+    // Caches must keep answers apart by Origin, whether or not this one carried one.
+    const added: [string, string][] = [['vary', 'Origin']]
+    if (origin) {
+      const site = c.get('site')
+      const readable = site ? site.origins.includes(origin) : await originKnown(db, origin)
+      if (readable) {
+        added.push(['access-control-allow-origin', origin])
+        added.push(['access-control-expose-headers', exposedHeaders.join(', ')])
+        if (site) added.push(['access-control-allow-credentials', 'true'])
+      }
+    }
+    // On Node's server they go with the response head (security-headers-node.ts): reading
+    // `c.res.headers` would make the answer build a `Headers` object (~2% of a forum page).
+    const head = securedHead(c.env)
+    if (head) head.addedHeaders = added
+    else {
+      const headers = c.res.headers
+      for (const [name, value] of added) {
+        if (name === 'vary') headers.append(name, value)
+        else headers.set(name, value)
+      }
+    }
   })
 }

@@ -58,7 +58,7 @@ function addMissing(headers: Headers, set: HeaderSet) {
 }
 
 /** The Node response behind a request, when its head gets the security headers by itself. */
-function securedHead(env: unknown): SecuredHead | undefined {
+export function securedHead(env: unknown): SecuredHead | undefined {
   const outgoing = (env as { outgoing?: Record<symbol, unknown> } | undefined)?.outgoing
   return outgoing?.[headersAtResponseHead] === true ? (outgoing as SecuredHead) : undefined
 }

@@ -15,8 +15,16 @@ import {
 // rules as request-basics.ts: the API set and the request id on every answer, the browser-page
 // set on HTML pages, and a header the route set itself wins.
 
-/** What the request middleware hands the response: the id its head carries. */
-export type SecuredHead = { requestId: string | undefined }
+/** What the middleware hands the response: the id its head carries, and headers decided late. */
+export type SecuredHead = {
+  requestId: string | undefined
+  /**
+   * Headers a middleware decided once the route had answered (CORS, cors.ts), lower-case names,
+   * written with the head: adding them to the answer itself would build the `Headers` object
+   * this module exists to avoid. A header of the answer's own wins.
+   */
+  addedHeaders: [string, string][] | undefined
+}
 
 /** `writeHead(statusCode, [statusMessage], [headers])`, whichever of its forms was called. */
 type HeadArguments = unknown[]
@@ -58,6 +66,7 @@ export function securedServerResponse(options: { https: boolean }): typeof Serve
     implements SecuredHead
   {
     requestId: string | undefined = undefined
+    addedHeaders: [string, string][] | undefined = undefined
 
     override writeHead(statusCode: number, ...rest: HeadArguments): this {
       const own = plainHeaders(rest)
@@ -68,6 +77,7 @@ export function securedServerResponse(options: { https: boolean }): typeof Serve
         const head: OutgoingHttpHeaders = {}
         if (this.requestId !== undefined) head[requestIdName] = this.requestId
         for (const [name, value] of defaultsFor(contentTypeOf(own))) head[name] = value
+        if (this.addedHeaders) for (const [name, value] of this.addedHeaders) head[name] = value
         for (const name in own) head[name.toLowerCase()] = own[name]
         writeHeadOfNode.call(this, statusCode, ...headArguments(rest, head))
         return this
@@ -77,7 +87,7 @@ export function securedServerResponse(options: { https: boolean }): typeof Serve
       if (this.requestId !== undefined && !this.hasHeader(requestIdName)) {
         this.setHeader(requestIdName, this.requestId)
       }
-      for (const [name, value] of defaultsFor(contentType)) {
+      for (const [name, value] of [...defaultsFor(contentType), ...(this.addedHeaders ?? [])]) {
         if (!this.hasHeader(name)) this.setHeader(name, value)
       }
       writeHeadOfNode.call(this, statusCode, ...rest)
