@@ -1,7 +1,6 @@
 import {
   decodePKIXECDSASignature,
   decodeSEC1PublicKey,
-  ECDSAPublicKey,
   p256,
   verifyECDSASignature,
 } from '@oslojs/crypto/ecdsa'
@@ -39,7 +38,7 @@ export function storablePublicKey(cose: COSEPublicKey): StoredPublicKey | null {
     if (type === COSEKeyType.EC2 && algorithm === coseAlgorithmES256) {
       const { curve, x, y } = cose.ec2()
       if (curve !== coseEllipticCurveP256) return null
-      return { algorithm, publicKey: new ECDSAPublicKey(p256, x, y).encodeSEC1Uncompressed() }
+      return { algorithm, publicKey: sec1Uncompressed(x, y) }
     }
     if (type === COSEKeyType.RSA && algorithm === coseAlgorithmRS256) {
       const { n, e } = cose.rsa()
@@ -49,6 +48,29 @@ export function storablePublicKey(cose: COSEPublicKey): StoredPublicKey | null {
     // A malformed key is as unusable as an unknown one.
   }
   return null
+}
+
+/**
+ * A P-256 point as SEC1 uncompressed bytes: 0x04, then x and y, each right-aligned in 32 bytes.
+ * Written here because @oslojs/crypto's `encodeSEC1Uncompressed` left-aligns a `y` that starts
+ * with a zero byte: about one passkey in 256 was stored as another point, and its every sign-in
+ * then failed with `PASSKEY_INVALID_SIGNATURE`.
+ */
+export function sec1Uncompressed(x: bigint, y: bigint): Uint8Array {
+  const point = new Uint8Array(65)
+  point[0] = 0x04
+  point.set(fieldBytes(x), 1)
+  point.set(fieldBytes(y), 33)
+  return point
+}
+
+/** A P-256 coordinate as its 32 big-endian bytes. */
+function fieldBytes(value: bigint): Uint8Array {
+  const hex = value.toString(16).padStart(64, '0')
+  if (hex.length > 64) throw new RangeError('Not a P-256 coordinate')
+  const bytes = new Uint8Array(32)
+  for (let i = 0; i < 32; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+  return bytes
 }
 
 /**
